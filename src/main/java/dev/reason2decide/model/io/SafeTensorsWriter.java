@@ -1,0 +1,104 @@
+// Writes safetensors files that transformers loads: {"format":"pt"} metadata, 8-byte aligned header, atomic rename.
+package dev.reason2decide.model.io;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.BufferedOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Collects F32 / I64 tensors, then writes them in one go to a temporary file renamed into place. */
+public final class SafeTensorsWriter {
+  private record Pending(DType dtype, long[] shape, float[] floats, long[] longs) {}
+
+  private final Map<String, Pending> tensors = new TreeMap<>();
+  private final Map<String, String> metadata = new LinkedHashMap<>();
+
+  public SafeTensorsWriter() {
+    metadata.put("format", "pt");
+  }
+
+  public SafeTensorsWriter metadata(String key, String value) {
+    metadata.put(key, value);
+    return this;
+  }
+
+  public SafeTensorsWriter put(String name, long[] shape, float[] values) {
+    tensors.put(name, new Pending(DType.F32, shape.clone(), values, null));
+    return this;
+  }
+
+  public SafeTensorsWriter putLongs(String name, long[] shape, long[] values) {
+    tensors.put(name, new Pending(DType.I64, shape.clone(), null, values));
+    return this;
+  }
+
+  /** Writes {@code file} atomically (temporary name, then rename). */
+  public void write(Path file) {
+    JsonObject header = new JsonObject();
+    JsonObject meta = new JsonObject();
+    metadata.forEach(meta::addProperty);
+    header.add("__metadata__", meta);
+    long offset = 0;
+    for (Map.Entry<String, Pending> e : tensors.entrySet()) {
+      Pending p = e.getValue();
+      long n = p.floats != null ? p.floats.length : p.longs.length;
+      JsonObject t = new JsonObject();
+      t.addProperty("dtype", p.dtype.name());
+      JsonArray shape = new JsonArray();
+      for (long s : p.shape) {
+        shape.add(s);
+      }
+      t.add("shape", shape);
+      JsonArray off = new JsonArray();
+      off.add(offset);
+      off.add(offset + n * p.dtype.bytes);
+      t.add("data_offsets", off);
+      header.add(e.getKey(), t);
+      offset += n * p.dtype.bytes;
+    }
+    byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
+    int padded = (json.length + 7) / 8 * 8;
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+        ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, padded);
+        out.write(len.array());
+        out.write(json);
+        for (int i = json.length; i < padded; i++) {
+          out.write(' ');
+        }
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (Pending p : tensors.values()) {
+          int n = p.floats != null ? p.floats.length : p.longs.length;
+          for (int i = 0; i < n; i++) {
+            if (buf.remaining() < 8) {
+              out.write(buf.array(), 0, buf.position());
+              buf.clear();
+            }
+            if (p.floats != null) {
+              buf.putFloat(p.floats[i]);
+            } else {
+              buf.putLong(p.longs[i]);
+            }
+          }
+        }
+        out.write(buf.array(), 0, buf.position());
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new CheckpointException(file, "cannot be written: " + e.getMessage());
+    }
+  }
+}
