@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-mvn -B -q test "$@"
+mvn -B --no-transfer-progress test "$@"

@@ -1,0 +1,31 @@
+// A trained decision-support model as the service, the CLI and evaluation see it.
+package dev.reason2decide.inference;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Predicts a decision for an input text and explains it (Reason2Decide two-step inference). Implementations are
+ * safe to call from several threads at once.
+ */
+public interface DecisionModel extends AutoCloseable {
+  /** Decides one input. */
+  Decision decide(String text);
+
+  /** Decides several inputs (implementations may batch). */
+  default List<Decision> decideAll(List<String> texts) {
+    return texts.stream().map(this::decide).toList();
+  }
+
+  /** The label set, in a fixed order. */
+  List<String> labels();
+
+  /** A short name (the model folder's name). */
+  String name();
+
+  /** Configuration, label set and provenance of the checkpoint, for {@code GET /v1/model}. */
+  Map<String, Object> describe();
+
+  @Override
+  default void close() {}
+}
