@@ -114,9 +114,11 @@ public final class SafeTensorsReader {
         throw new CheckpointException(file, name, "holds " + (off[1] - off[0]) + " bytes but " + dtype + " "
             + java.util.Arrays.toString(shape) + " needs " + numel * dtype.bytes);
       }
-      ByteBuffer bytes = off[1] == off[0]
+      long n = off[1] - off[0];
+      // one mapping per tensor, so files of any size work; a single tensor over 2 GiB cannot be one Java buffer
+      ByteBuffer bytes = n == 0 || n > Integer.MAX_VALUE
           ? ByteBuffer.allocate(0)
-          : ch.map(FileChannel.MapMode.READ_ONLY, dataStart + off[0], off[1] - off[0]);
+          : ch.map(FileChannel.MapMode.READ_ONLY, dataStart + off[0], n);
       bytes.order(ByteOrder.LITTLE_ENDIAN);
       tensors.put(name, new TensorEntry(file, name, dtype, shape, bytes));
       spans.add(off);

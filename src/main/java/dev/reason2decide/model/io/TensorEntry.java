@@ -24,6 +24,7 @@ public record TensorEntry(Path file, String name, DType dtype, long[] shape, Byt
     if (n > Integer.MAX_VALUE) {
       throw new CheckpointException(file, name, "has " + n + " elements, more than one Java array holds");
     }
+    requireMapped(n);
     float[] out = new float[(int) n];
     ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     switch (dtype) {
@@ -61,6 +62,7 @@ public record TensorEntry(Path file, String name, DType dtype, long[] shape, Byt
   /** The values as longs (integer tensors such as input ids). */
   public long[] toLongs() {
     long n = numel();
+    requireMapped(n);
     long[] out = new long[(int) n];
     ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     switch (dtype) {
@@ -73,6 +75,13 @@ public record TensorEntry(Path file, String name, DType dtype, long[] shape, Byt
       default -> throw new CheckpointException(file, name, "expected an integer tensor, found " + dtype);
     }
     return out;
+  }
+
+  private void requireMapped(long n) {
+    if (n > 0 && bytes.capacity() == 0) {
+      throw new CheckpointException(file, name, "is larger than 2 GiB in one tensor, which cannot be read into one "
+          + "Java array; split it across tensors");
+    }
   }
 
   /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
