@@ -96,6 +96,23 @@ public final class TextTokenizer implements AutoCloseable {
     return hf.decode(kept, true);
   }
 
+  /** Number of ids the tokenizer can produce (model vocabulary plus added tokens). */
+  public int vocabSize() {
+    try {
+      com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(source)).getAsJsonObject();
+      com.google.gson.JsonElement vocab = o.getAsJsonObject("model").get("vocab");
+      int n = vocab.isJsonArray() ? vocab.getAsJsonArray().size() : vocab.getAsJsonObject().size();
+      if (o.has("added_tokens") && o.get("added_tokens").isJsonArray()) {
+        for (com.google.gson.JsonElement e : o.getAsJsonArray("added_tokens")) {
+          n = Math.max(n, e.getAsJsonObject().get("id").getAsInt() + 1);
+        }
+      }
+      return n;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(source + ": cannot determine the vocabulary size: " + e.getMessage(), e);
+    }
+  }
+
   public int eosId() {
     return eosId;
   }

@@ -57,8 +57,8 @@ public final class AdamW implements AutoCloseable {
         continue;
       }
       NDArray p = e.getValue();
-      NDArray mi = m.computeIfAbsent(e.getKey(), k -> stateManager.zeros(p.getShape()));
-      NDArray vi = v.computeIfAbsent(e.getKey(), k -> stateManager.zeros(p.getShape()));
+      NDArray mi = m.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape())));
+      NDArray vi = v.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape())));
       if (s.weightDecay() != 0f) {
         p.muli(1f - lr * s.weightDecay());
       }
@@ -70,6 +70,12 @@ public final class AdamW implements AutoCloseable {
         p.subi(upd);
       }
     }
+  }
+
+  /** Moments outlive the per-step scope they may be created in. */
+  private static NDArray persistent(NDArray a) {
+    ai.djl.ndarray.NDScope.unregister(a);
+    return a;
   }
 
   /** Clears accumulated gradients of every parameter (torch's zero_grad). */

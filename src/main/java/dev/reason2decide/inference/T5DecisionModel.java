@@ -1,0 +1,195 @@
+// Reason2Decide two-step inference on a trained T5: ŷ from `predict: x`, then r̂ from `given label: ŷ, explain: x`.
+package dev.reason2decide.inference;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.reason2decide.batches.TokenBatch;
+import dev.reason2decide.decode.GenerationSettings;
+import dev.reason2decide.decode.GreedyDecoder;
+import dev.reason2decide.decode.SequenceScorer;
+import dev.reason2decide.engine.Engines;
+import dev.reason2decide.engine.Grad;
+import dev.reason2decide.io.Json;
+import dev.reason2decide.model.T5Checkpoint;
+import dev.reason2decide.model.T5Model;
+import dev.reason2decide.prompts.PromptTemplates;
+import dev.reason2decide.tokens.TextTokenizer;
+import dev.reason2decide.train.ModelCard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model folder (weights, tokenizer.json, r2d.json) ready to decide. Besides the reference's two greedy steps it
+ * gives every label of the label set a probability: the softmax of the labels' sequence log-probabilities
+ * under {@code predict: x} (calibrated decision support, which the reference lacks). Safe for concurrent callers:
+ * weights are read-only and each call works in its own native memory scope.
+ */
+public final class T5DecisionModel implements DecisionModel {
+  private final Path dir;
+  private final NDManager root;
+  private final T5Model model;
+  private final TextTokenizer tok;
+  private final ModelCard card;
+  private final long[][] labelIds;
+
+  private T5DecisionModel(Path dir, NDManager root, T5Model model, TextTokenizer tok, ModelCard card) {
+    this.dir = dir;
+    this.root = root;
+    this.model = model;
+    this.tok = tok;
+    this.card = card;
+    this.labelIds = SequenceScorer.encodeCandidates(tok, card.labels());
+  }
+
+  /** Loads {@code dir}; {@code labels} overrides (or supplies, for a plain checkpoint) the label set. */
+  public static T5DecisionModel load(Path dir, List<String> labels) {
+    ModelCard card = ModelCard.read(dir);
+    if (card == null) {
+      if (labels == null || labels.isEmpty()) {
+        throw new IllegalArgumentException(dir + ": no r2d.json (label set) in this folder; pass --labels");
+      }
+      card = new ModelCard(labels, PromptTemplates.reference(), 1024, 49, 255, "unknown", "unknown");
+    } else if (labels != null && !labels.isEmpty()) {
+      card = new ModelCard(labels, card.prompts(), card.maxInputTokens(), card.labelMaxNewTokens(),
+          card.rationaleMaxNewTokens(), card.recipe(), card.stage());
+    }
+    NDManager root = Engines.newManager();
+    try {
+      return new T5DecisionModel(dir, root, T5Checkpoint.load(dir, root), TextTokenizer.load(dir), card);
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  public static T5DecisionModel load(Path dir) {
+    return load(dir, null);
+  }
+
+  @Override
+  public Decision decide(String text) {
+    return decideAll(List.of(text)).get(0);
+  }
+
+  @Override
+  public List<Decision> decideAll(List<String> texts) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    return Grad.off(() -> {
+      try (NDManager m = root.newSubManager()) {
+        List<long[]> prompts = new ArrayList<>();
+        for (String t : texts) {
+          prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());
+        }
+        NDArray[] im = TokenBatch.inputs(m, prompts, model.config().padTokenId());
+        NDArray enc = model.encode(im[0], im[1], false);                       // (B,S,D)
+        long[][] ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
+        float[][] scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
+        List<String> labels = new ArrayList<>();
+        List<long[]> explain = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+          String y = tok.decode(ids[i]).strip();
+          labels.add(y);
+          explain.add(tok.encode(card.prompts().labelled(y, texts.get(i)), card.maxInputTokens()).ids());
+        }
+        NDArray[] em = TokenBatch.inputs(m, explain, model.config().padTokenId());
+        NDArray enc2 = model.encode(em[0], em[1], false);
+        long[][] rat = GreedyDecoder.generate(model, enc2, em[1],
+            GenerationSettings.greedy(card.rationaleMaxNewTokens()));
+        List<Decision> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+          out.add(new Decision(labels.get(i), probabilities(scores[i]), tok.decode(rat[i]).strip()));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** Softmax of sequence log-probabilities over the label set. */
+  private Map<String, Double> probabilities(float[] logp) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logp) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] e = new double[logp.length];
+    for (int j = 0; j < logp.length; j++) {
+      e[j] = Math.exp(logp[j] - max);
+      sum += e[j];
+    }
+    Map<String, Double> p = new LinkedHashMap<>();
+    for (int j = 0; j < logp.length; j++) {
+      p.put(card.labels().get(j), e[j] / sum);
+    }
+    return p;
+  }
+
+  /** Label predicted from arbitrary texts with the prediction prompt (e.g. from a rationale: consistency probe). */
+  public List<String> predictLabels(List<String> texts) {
+    return Grad.off(() -> {
+      try (NDManager m = root.newSubManager()) {
+        List<long[]> prompts = new ArrayList<>();
+        for (String t : texts) {
+          prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());
+        }
+        NDArray[] im = TokenBatch.inputs(m, prompts, model.config().padTokenId());
+        NDArray enc = model.encode(im[0], im[1], false);
+        long[][] ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
+        List<String> out = new ArrayList<>();
+        for (long[] row : ids) {
+          out.add(tok.decode(row).strip());
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public List<String> labels() {
+    return card.labels();
+  }
+
+  @Override
+  public String name() {
+    return dir.toAbsolutePath().normalize().getFileName().toString();
+  }
+
+  public ModelCard card() {
+    return card;
+  }
+
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("name", name());
+    d.put("path", dir.toAbsolutePath().normalize().toString());
+    d.put("labels", card.labels());
+    d.put("card", card);
+    d.put("config", Json.COMPACT.fromJson(model.config().toJson(), Map.class));
+    d.put("parameters", model.parameters().count());
+    for (Path p : new Path[] {dir.resolve("provenance.json"), dir.getParent() == null ? null
+        : dir.getParent().resolve("provenance.json")}) {
+      if (p != null && Files.exists(p)) {
+        try {
+          d.put("provenance", Json.COMPACT.fromJson(Files.readString(p), Map.class));
+          break;
+        } catch (IOException | RuntimeException e) {
+          d.put("provenance_error", p + ": " + e.getMessage());
+        }
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public void close() {
+    tok.close();
+    root.close();
+  }
+}

@@ -1,0 +1,43 @@
+// The task prefixes of Reason2Decide: how an input becomes a prediction, explanation or label-conditioned prompt.
+package dev.reason2decide.prompts;
+
+/**
+ * Templates with {@code {x}} (the input), {@code {y}} (a label) and {@code {r}} (a rationale). Defaults are the
+ * authors' strings: {@code predict: {x}}, {@code explain: {x}}, {@code given label: {y}, explain: {x}}; the
+ * consistency probe predicts from a rationale with the prediction template applied to it.
+ */
+public record PromptTemplates(String predict, String explain, String labelled) {
+
+  public PromptTemplates {
+    require(predict, "predict", "{x}");
+    require(explain, "explain", "{x}");
+    require(labelled, "labelled", "{x}");
+    require(labelled, "labelled", "{y}");
+  }
+
+  private static void require(String template, String name, String slot) {
+    if (template == null || !template.contains(slot)) {
+      throw new IllegalArgumentException("prompt template '" + name + "' must contain " + slot + ": " + template);
+    }
+  }
+
+  /** The reference templates. */
+  public static PromptTemplates reference() {
+    return new PromptTemplates("predict: {x}", "explain: {x}", "given label: {y}, explain: {x}");
+  }
+
+  /** {@code predict: x}. */
+  public String predict(String input) {
+    return predict.replace("{x}", input);
+  }
+
+  /** {@code explain: x} (Stage-1 and DSS's unconditioned rationale task). */
+  public String explain(String input) {
+    return explain.replace("{x}", input);
+  }
+
+  /** {@code given label: y, explain: x} (Stage-2 and inference). */
+  public String labelled(String label, String input) {
+    return labelled.replace("{y}", label).replace("{x}", input);
+  }
+}

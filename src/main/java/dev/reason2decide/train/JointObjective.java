@@ -1,0 +1,176 @@
+// One phase's loss on a micro-batch: α·L_pred + (1−α)·L_rat with the rationale prompt the phase uses.
+package dev.reason2decide.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.reason2decide.batches.TokenBatch;
+import dev.reason2decide.decode.GenerationSettings;
+import dev.reason2decide.decode.GreedyDecoder;
+import dev.reason2decide.decode.SequenceScorer;
+import dev.reason2decide.engine.Engines;
+import dev.reason2decide.engine.Grad;
+import dev.reason2decide.model.T5Model;
+import dev.reason2decide.prompts.PromptTemplates;
+import dev.reason2decide.tokens.TextTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Forward and backward of one micro-batch. In Stage-2 the prediction pass runs first; its encoder output (dropout
+ * included) is reused to decode ŷ greedily with dropout on and no gradient for the examples whose coin (probability
+ * π_t) chose the model's prediction; ŷ is inserted as text, unvalidated, into {@code given label: ỹ, explain: x}.
+ */
+public final class JointObjective {
+  /** Losses and sampling of one micro-batch. */
+  public record Result(Double lPred, Double lRat, double alpha, Double pi, int predicted, int examples, long tokens) {}
+
+  private final T5Model model;
+  private final EncodedExamples data;
+  private final TextTokenizer tok;
+  private final TrainConfig cfg;
+  private final Phase phase;
+  private final long[][] labelCandidates;
+  private final List<String> labelSet;
+
+  public JointObjective(T5Model model, EncodedExamples data, TextTokenizer tok, TrainConfig cfg, Phase phase,
+      List<String> labelSet) {
+    this.model = model;
+    this.data = data;
+    this.tok = tok;
+    this.cfg = cfg;
+    this.phase = phase;
+    this.labelSet = labelSet;
+    this.labelCandidates = SequenceScorer.encodeCandidates(tok, labelSet);
+  }
+
+  /** Runs forward and backward for {@code batch} at step t; the loss is multiplied by {@code scale}. */
+  public Result forwardBackward(NDManager m, int[] batch, int t, float scale, SplittableRandom coins) {
+    double a = phase.alpha().at(t, phase.steps());
+    boolean labelled = phase.rationale() == Phase.RationaleTask.LABELLED;
+    Double pi = labelled ? phase.sampling().at(t, phase.steps()) : null;
+    boolean[] usePred = new boolean[batch.length];
+    int predicted = 0;
+    if (labelled) {
+      for (int i = 0; i < batch.length; i++) { // one independent coin per example
+        usePred[i] = coins.nextDouble() < pi;
+        predicted += usePred[i] ? 1 : 0;
+      }
+    }
+    boolean rationaleTask = phase.rationale() != Phase.RationaleTask.NONE && a < 1.0;
+    boolean predTask = a > 0.0 || predicted > 0;
+    Double lPred = null;
+    Double lRat = null;
+    long tokens = 0;
+    try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+      NDArray total = null;
+      NDArray encPred = null;
+      NDArray maskPred = null;
+      if (predTask) {
+        List<long[]> in = rows(data.predict, batch);
+        List<long[]> out = rows(data.label, batch);
+        tokens += TokenBatch.tokens(in) + TokenBatch.tokens(out);
+        NDArray[] im = TokenBatch.inputs(m, in, model.config().padTokenId());
+        long[][] labels = TokenBatch.labels(out);
+        encPred = model.encode(im[0], im[1], true);                                    // (B,S,D)
+        maskPred = im[1];
+        NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), encPred,
+            im[1], true));                                                             // (B,T,V)
+        NDArray lp = T5Model.loss(logits, TokenBatch.matrix(m, labels));
+        lPred = (double) lp.getFloat();
+        if (a > 0) {
+          total = lp.mul((float) a);
+        }
+      }
+      if (rationaleTask) {
+        List<long[]> in = new ArrayList<>();
+        if (labelled) {
+          String[] yhat = predicted > 0 ? sampleLabels(m, encPred, maskPred, usePred) : new String[batch.length];
+          for (int i = 0; i < batch.length; i++) {
+            int e = batch[i];
+            in.add(usePred[i]
+                ? tok.encode(cfg.prompts().labelled(yhat[i], data.examples.get(e).input()), cfg.maxInputTokens()).ids()
+                : data.goldLabelled[e]);
+          }
+        } else {
+          in = rows(data.explain, batch);
+        }
+        List<long[]> out = rows(data.rationale, batch);
+        tokens += TokenBatch.tokens(in) + TokenBatch.tokens(out);
+        NDArray[] im = TokenBatch.inputs(m, in, model.config().padTokenId());
+        long[][] labels = TokenBatch.labels(out);
+        NDArray enc = model.encode(im[0], im[1], true);
+        NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), enc, im[1], true));
+        NDArray lr = T5Model.loss(logits, TokenBatch.matrix(m, labels));
+        lRat = (double) lr.getFloat();
+        NDArray weighted = lr.mul((float) (1 - a));
+        total = total == null ? weighted : total.add(weighted);
+      }
+      if (total != null) {
+        gc.backward(total.mul(scale));
+      }
+    }
+    return new Result(lPred, lRat, a, pi, predicted, batch.length, tokens);
+  }
+
+  /** ŷ for the rows with {@code use[i]}: greedy with dropout (reference) or the best-scoring label of the set. */
+  private String[] sampleLabels(NDManager m, NDArray enc, NDArray mask, boolean[] use) {
+    long[] rows = new long[countTrue(use)];
+    int k = 0;
+    for (int i = 0; i < use.length; i++) {
+      if (use[i]) {
+        rows[k++] = i;
+      }
+    }
+    NDArray idx = m.create(rows);
+    String[] out = new String[use.length];
+    String[] decoded = Grad.off(() -> {
+      NDArray e = enc.stopGradient().get(idx);
+      NDArray msk = mask.get(idx);
+      String[] res = new String[rows.length];
+      if (cfg.sampledLabel().equals("constrained")) {
+        float[][] s = SequenceScorer.scoreEncoded(model, e, msk, labelCandidates, m, rows.length);
+        for (int i = 0; i < rows.length; i++) {
+          int best = 0;
+          for (int j = 1; j < s[i].length; j++) {
+            best = s[i][j] > s[i][best] ? j : best;
+          }
+          res[i] = labelSet.get(best);
+        }
+      } else {
+        long[][] ids = GreedyDecoder.generate(model, e, msk,
+            GenerationSettings.greedy(cfg.labelMaxNewTokens()).withDropout(true));
+        for (int i = 0; i < rows.length; i++) {
+          res[i] = tok.decode(ids[i]);
+        }
+      }
+      return res;
+    });
+    for (int i = 0; i < rows.length; i++) {
+      out[(int) rows[i]] = decoded[i];
+    }
+    return out;
+  }
+
+  private static int countTrue(boolean[] b) {
+    int n = 0;
+    for (boolean x : b) {
+      n += x ? 1 : 0;
+    }
+    return n;
+  }
+
+  static List<long[]> rows(long[][] all, int[] batch) {
+    List<long[]> out = new ArrayList<>(batch.length);
+    for (int i : batch) {
+      out.add(all[i]);
+    }
+    return out;
+  }
+
+  /** Prompt templates in use (for provenance). */
+  public PromptTemplates prompts() {
+    return cfg.prompts();
+  }
+}

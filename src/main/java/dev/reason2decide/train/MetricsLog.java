@@ -1,0 +1,103 @@
+// metrics.jsonl of a run: one JSON object per step and per evaluation, appended and flushed as training goes.
+package dev.reason2decide.train;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Json;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Lines: {@code {"kind":"step",...}} (see {@link StepRecord}) and {@code {"kind":"eval","stage":..,"step":..,...}}. */
+public final class MetricsLog implements AutoCloseable {
+  private final Path file;
+  private BufferedWriter out;
+
+  public MetricsLog(Path file) {
+    this.file = file;
+  }
+
+  /** Drops lines of {@code stage} after {@code step} (a resumed phase rewrites them) and opens for appending. */
+  public void openForPhase(String stage, int step) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      if (Files.exists(file)) {
+        List<String> keep = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          if (line.isBlank()) {
+            continue;
+          }
+          try {
+            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+            if (o.get("stage").getAsString().equals(stage) && o.get("step").getAsInt() > step) {
+              continue;
+            }
+          } catch (RuntimeException e) {
+            continue; // a torn last line from an interrupted run
+          }
+          keep.add(line);
+        }
+        AtomicFiles.write(file, w -> {
+          for (String l : keep) {
+            w.write(l);
+            w.write('\n');
+          }
+        });
+      }
+      close();
+      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void step(StepRecord r) {
+    write(Json.COMPACT.toJson(r).replace("\"lPred\"", "\"l_pred\"").replace("\"lRat\"", "\"l_rat\"")
+        .replace("\"predictedFraction\"", "\"predicted_fraction\"").replace("\"gradNorm\"", "\"grad_norm\"")
+        .replace("\"tokensPerS\"", "\"tokens_per_s\""));
+  }
+
+  public void eval(String stage, int step, Map<String, Object> metrics) {
+    JsonObject o = new JsonObject();
+    o.addProperty("kind", "eval");
+    o.addProperty("stage", stage);
+    o.addProperty("step", step);
+    JsonObject rest = JsonParser.parseString(Json.COMPACT.toJson(metrics)).getAsJsonObject();
+    rest.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+    write(Json.COMPACT.toJson(o));
+  }
+
+  private void write(String line) {
+    try {
+      out.write(line);
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out = null;
+    }
+  }
+}

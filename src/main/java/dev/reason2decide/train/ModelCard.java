@@ -1,0 +1,31 @@
+// r2d.json beside a trained model: label set, prompts and generation limits that inference needs.
+package dev.reason2decide.train;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.reason2decide.prompts.PromptTemplates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What {@code r2d predict} and {@code r2d serve} read from a model folder. */
+public record ModelCard(List<String> labels, PromptTemplates prompts, int maxInputTokens, int labelMaxNewTokens,
+    int rationaleMaxNewTokens, String recipe, String stage) {
+
+  public static final String FILE = "r2d.json";
+
+  /** Reads {@code dir/r2d.json}, or null when the folder has none (a plain Hugging Face checkpoint). */
+  public static ModelCard read(Path dir) {
+    Path f = dir.resolve(FILE);
+    if (!Files.exists(f)) {
+      return null;
+    }
+    try {
+      JsonObject o = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+      return dev.reason2decide.io.Json.COMPACT.fromJson(o, ModelCard.class);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(f + ": not a valid model card: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// One training phase: which tasks are trained, with which weights and sampling, how it is evaluated and selected.
+package dev.reason2decide.train;
+
+/**
+ * A phase trains L = α_t·L_pred + (1 − α_t)·L_rat over {@code steps} steps (a weight of 0 skips that task's
+ * forward pass). {@code rationale} says which rationale prompt is used: none, {@code explain: x} (Stage-1 and DSS)
+ * or {@code given label: ỹ, explain: x} with ỹ drawn by {@code sampling} (Stage-2). Selection is by validation
+ * loss of the rationale task (Stage-1) or validation macro-F1 (the rest); early stopping is armed after
+ * {@code patienceDelay} steps.
+ */
+public record Phase(String name, int steps, AlphaSchedule alpha, RationaleTask rationale, SamplingSchedule sampling,
+    Selection selection, int evalEvery, int patience, int patienceDelay) {
+
+  /** Which rationale prompt a phase trains. */
+  public enum RationaleTask { NONE, EXPLAIN, LABELLED }
+
+  /** What picks the best checkpoint. */
+  public enum Selection { VALIDATION_LOSS, MACRO_F1 }
+
+  static Phase stage1(int steps, TrainConfig c) {
+    return new Phase("stage1", steps, AlphaSchedule.constant(0f), RationaleTask.EXPLAIN, null,
+        Selection.VALIDATION_LOSS, c.stage1EvalEvery(), c.stage1Patience(), 0);
+  }
+
+  static Phase stage2(int steps, TrainConfig c, SamplingSchedule s) {
+    int delay = s.warmupSteps(steps) + s.mixSteps(steps);
+    return new Phase("stage2", steps, c.alpha(), RationaleTask.LABELLED, s, Selection.MACRO_F1, c.evalEvery(),
+        c.patience(), delay);
+  }
+
+  static Phase sft(int steps, TrainConfig c) {
+    return new Phase("sft", steps, AlphaSchedule.constant(1f), RationaleTask.NONE, null, Selection.MACRO_F1,
+        c.evalEvery(), c.patience(), 0);
+  }
+
+  static Phase dss(int steps, TrainConfig c) {
+    return new Phase("dss", steps, AlphaSchedule.constant(c.dssAlpha()), RationaleTask.EXPLAIN, null,
+        Selection.MACRO_F1, c.evalEvery(), c.patience(), 0);
+  }
+
+  /** True when the prediction task is trained at some step. */
+  public boolean trainsPrediction() {
+    return alpha.alpha() > 0f;
+  }
+}

@@ -1,0 +1,184 @@
+// A whole recipe in a run folder: configuration and provenance, each phase in turn, the final model, resume.
+package dev.reason2decide.train;
+
+import ai.djl.ndarray.NDManager;
+import dev.reason2decide.data.Example;
+import dev.reason2decide.engine.Engines;
+import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Json;
+import dev.reason2decide.io.Provenance;
+import dev.reason2decide.model.T5Checkpoint;
+import dev.reason2decide.model.T5Config;
+import dev.reason2decide.model.T5Init;
+import dev.reason2decide.model.T5Model;
+import dev.reason2decide.tokens.TextTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Layout of a run folder: {@code config.json} (resolved configuration), {@code provenance.json}, {@code metrics.jsonl},
+ * one folder per phase ({@code stage1/}, {@code stage2/}, {@code sft/}, {@code dss/}), {@code model/} (the final
+ * model: the best checkpoint of the last phase) and {@code done.json}. A phase with {@code done.json} is skipped on
+ * resume; an unfinished one continues from its {@code state/}.
+ */
+public final class TrainingRun {
+  /** Training and validation examples; separate Stage-1 / Stage-2 rationale sets are optional. */
+  public record Data(List<Example> train, List<Example> validation, List<Example> stage1Train,
+      Map<String, Path> files) {}
+
+  private TrainingRun() {}
+
+  /** Runs (or resumes) {@code cfg.recipe()} into {@code out}; returns the final model folder. */
+  public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, boolean resume,
+      TrainingListener listener, int haltAfter) {
+    Path configFile = out.resolve("config.json");
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    resolved.put("recipe", cfg.recipe().cliName());
+    resolved.put("init", source.init() == null ? null : source.init().toString());
+    resolved.put("scratch", source.scratch());
+    resolved.put("tokenizer", source.tokenizerDir().toString());
+    resolved.put("train", cfg);
+    resolved.put("phases", cfg.recipe().phases(cfg));
+    String resolvedJson = Json.PRETTY.toJson(resolved) + "\n";
+    if (Files.exists(out.resolve("done.json")) && resume) {
+      return out.resolve("model");
+    }
+    if (Files.exists(configFile)) {
+      if (!resume) {
+        throw new IllegalArgumentException(out + ": a run already exists here; pass --resume to continue it or "
+            + "choose another --out");
+      }
+      try {
+        String previous = Files.readString(configFile);
+        if (!stripVolatile(previous).equals(stripVolatile(resolvedJson))) {
+          throw new IllegalArgumentException(configFile + ": the existing run was started with another configuration;"
+              + " resume it with the same options or choose another --out");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      AtomicFiles.writeString(configFile, resolvedJson);
+    }
+    if (cfg.threads() > 0) {
+      Engines.setThreads(cfg.threads());
+    }
+    List<String> labels = labelSet(data.train());
+    try (TextTokenizer tok = TextTokenizer.load(source.tokenizerDir()); NDManager root = Engines.newManager()) {
+      EncodedExamples train = new EncodedExamples(data.train(), tok, cfg.prompts(), cfg.maxInputTokens(),
+          cfg.maxTargetTokens(), true);
+      EncodedExamples stage1 = data.stage1Train() == null ? train : new EncodedExamples(data.stage1Train(), tok,
+          cfg.prompts(), cfg.maxInputTokens(), cfg.maxTargetTokens(), true);
+      List<Example> valList = data.validation();
+      if (cfg.maxValidationExamples() > 0 && valList.size() > cfg.maxValidationExamples()) {
+        valList = valList.subList(0, cfg.maxValidationExamples());
+      }
+      EncodedExamples val = new EncodedExamples(valList, tok, cfg.prompts(), cfg.maxInputTokens(),
+          cfg.maxTargetTokens(), true);
+      writeProvenance(out, cfg, data, source, tok, labels, train, val);
+      List<Phase> phases = cfg.recipe().phases(cfg);
+      Path previousBest = null;
+      try (MetricsLog log = new MetricsLog(out.resolve("metrics.jsonl"))) {
+        for (int i = 0; i < phases.size(); i++) {
+          Phase phase = phases.get(i);
+          Path phaseDir = out.resolve(phase.name());
+          if (Files.exists(phaseDir.resolve("done.json"))) {
+            previousBest = phaseDir.resolve("best");
+            continue;
+          }
+          PhaseTrainer.State state = resume ? PhaseTrainer.readState(phaseDir) : null;
+          try (NDManager m = root.newSubManager()) {
+            T5Model model;
+            if (state != null) {
+              model = T5Checkpoint.load(phaseDir.resolve("state"), m);
+            } else if (previousBest != null) {
+              model = T5Checkpoint.load(previousBest, m);
+            } else {
+              model = initialModel(source, tok, cfg, m);
+            }
+            EncodedExamples phaseTrain = phase.name().equals("stage1") ? stage1 : train;
+            new PhaseTrainer(model, tok, source.tokenizerDir(), cfg, phase, i, phaseTrain, val, labels, phaseDir, log,
+                listener, haltAfter).run(m, state);
+          }
+          previousBest = phaseDir.resolve("best");
+        }
+      }
+      Path finalModel = out.resolve("model");
+      PhaseTrainer.replaceFolder(finalModel, tmp -> copyFolder(out.resolve(phases.get(phases.size() - 1).name())
+          .resolve("best"), tmp));
+      Map<String, Object> done = new LinkedHashMap<>();
+      done.put("recipe", cfg.recipe().cliName());
+      done.put("model", finalModel.toString());
+      done.put("finished", java.time.Instant.now().toString());
+      AtomicFiles.writeString(out.resolve("done.json"), Json.PRETTY.toJson(done) + "\n");
+      return finalModel;
+    }
+  }
+
+  private static String stripVolatile(String json) {
+    return json.replaceAll("\"threads\": \\d+,?", "");
+  }
+
+  /** Sorted distinct gold labels of the training set. */
+  public static List<String> labelSet(List<Example> train) {
+    TreeSet<String> s = new TreeSet<>();
+    for (Example e : train) {
+      s.add(e.label().strip());
+    }
+    return new ArrayList<>(s);
+  }
+
+  static T5Model initialModel(ModelSource source, TextTokenizer tok, TrainConfig cfg, NDManager m) {
+    T5Model model;
+    if (source.init() != null) {
+      model = T5Checkpoint.load(source.init(), m);
+    } else {
+      T5Config c = T5Init.named(source.scratch(), tok.vocabSize());
+      model = T5Init.create(c, cfg.seed(), m);
+    }
+    if (cfg.dropout() != null) {
+      model = new T5Model(dev.reason2decide.model.T5Parameters.of(model.config().withDropout(cfg.dropout()),
+          model.parameters().all()));
+    }
+    return model;
+  }
+
+  private static void writeProvenance(Path out, TrainConfig cfg, Data data, ModelSource source, TextTokenizer tok,
+      List<String> labels, EncodedExamples train, EncodedExamples val) {
+    Map<String, Object> p = new LinkedHashMap<>(Provenance.base());
+    p.put("seed", cfg.seed());
+    Map<String, Object> files = new LinkedHashMap<>();
+    data.files().forEach((k, v) -> files.put(k, Provenance.file(v)));
+    p.put("data", files);
+    p.put("examples", Map.of("train", train.size(), "validation", val.size()));
+    p.put("truncated", Map.of("train_inputs", train.truncatedInputs, "train_targets", train.truncatedTargets,
+        "validation_inputs", val.truncatedInputs, "validation_targets", val.truncatedTargets));
+    p.put("labels", labels);
+    p.put("prompts", cfg.prompts());
+    p.put("tokenizer", Provenance.file(tok.source()));
+    p.put("init", source.init() == null ? "scratch:" + source.scratch() : source.init().toString());
+    AtomicFiles.writeString(out.resolve("provenance.json"), Json.PRETTY.toJson(p) + "\n");
+  }
+
+  static void copyFolder(Path from, Path to) {
+    try {
+      Files.createDirectories(to);
+      try (var list = Files.list(from)) {
+        for (Path f : list.toList()) {
+          if (Files.isRegularFile(f)) {
+            Files.copy(f, to.resolve(f.getFileName()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(from + " -> " + to + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+// Validation during training: the rationale task's loss (Stage-1) or greedy label prediction's macro-F1 (the rest).
+package dev.reason2decide.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import dev.reason2decide.batches.TokenBatch;
+import dev.reason2decide.decode.GenerationSettings;
+import dev.reason2decide.decode.GreedyDecoder;
+import dev.reason2decide.engine.Grad;
+import dev.reason2decide.model.T5Model;
+import dev.reason2decide.tokens.TextTokenizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs without dropout and without gradients. */
+public final class Validator {
+  private Validator() {}
+
+  /** Mean token cross-entropy of the rationale task, averaged over batches weighted by their size. */
+  public static double rationaleLoss(T5Model model, EncodedExamples val, Phase.RationaleTask task, int batchSize,
+      NDManager parent) {
+    return Grad.off(() -> {
+      double sum = 0;
+      int n = 0;
+      for (int start = 0; start < val.size(); start += batchSize) {
+        int[] batch = range(start, Math.min(val.size(), start + batchSize));
+        try (NDManager m = parent.newSubManager()) {
+          long[][] prompts = task == Phase.RationaleTask.LABELLED ? val.goldLabelled : val.explain;
+          NDArray[] im = TokenBatch.inputs(m, JointObjective.rows(prompts, batch), model.config().padTokenId());
+          long[][] labels = TokenBatch.labels(JointObjective.rows(val.rationale, batch));
+          NDArray enc = model.encode(im[0], im[1], false);
+          NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), enc, im[1], false));
+          sum += T5Model.loss(logits, TokenBatch.matrix(m, labels)).getFloat() * batch.length;
+          n += batch.length;
+        }
+      }
+      return n == 0 ? Double.NaN : sum / n;
+    });
+  }
+
+  /** Greedy labels for every validation example (max {@code maxNew} tokens), as text. */
+  public static List<String> predictLabels(T5Model model, EncodedExamples val, TextTokenizer tok, int batchSize,
+      int maxNew, NDManager parent) {
+    return Grad.off(() -> {
+      List<String> out = new ArrayList<>();
+      for (int start = 0; start < val.size(); start += batchSize) {
+        int[] batch = range(start, Math.min(val.size(), start + batchSize));
+        try (NDManager m = parent.newSubManager(); NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDArray[] im = TokenBatch.inputs(m, JointObjective.rows(val.predict, batch), model.config().padTokenId());
+          NDArray enc = model.encode(im[0], im[1], false);
+          for (long[] ids : GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(maxNew))) {
+            out.add(tok.decode(ids));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Accuracy and macro-F1 of greedy predictions on the validation set. */
+  public static Map<String, Double> labelMetrics(T5Model model, EncodedExamples val, TextTokenizer tok, int batchSize,
+      int maxNew, NDManager parent) {
+    List<String> pred = predictLabels(model, val, tok, batchSize, maxNew, parent);
+    List<String> gold = val.examples.stream().map(e -> e.label()).toList();
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("val_macro_f1", LabelAgreement.macroF1(gold, pred));
+    m.put("val_accuracy", LabelAgreement.accuracy(gold, pred));
+    return m;
+  }
+
+  static int[] range(int a, int b) {
+    int[] r = new int[b - a];
+    for (int i = a; i < b; i++) {
+      r[i - a] = i;
+    }
+    return r;
+  }
+}
