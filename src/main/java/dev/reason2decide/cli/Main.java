@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         TokenizeCommand.class,
+        RationalesCommand.class,
+        JudgeCommand.class,
     })
 public final class Main implements Runnable {
 
