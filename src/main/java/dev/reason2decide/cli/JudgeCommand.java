@@ -12,7 +12,6 @@ import dev.reason2decide.llm.JudgeRubric;
 import dev.reason2decide.llm.PredictionFiles;
 import dev.reason2decide.llm.ResponseCache;
 import dev.reason2decide.llm.RunProvenance;
-import dev.reason2decide.io.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +94,7 @@ public final class JudgeCommand implements Callable<Integer> {
       prov.put("usage", RunProvenance.usage(chat));
       Map<String, Object> s = JudgeReport.summary(results, prov);
       JudgeReport.writeSummary(summaryFile, s);
-      System.out.println(Json.PRETTY.toJson(Map.of("scored", s.get("scored"), "unscored", s.get("unscored"),
-          "all", s.get("all"))));
+      System.out.print(JudgeReport.render(s));
       System.out.println("judge: scores in " + output + ", summary in " + summaryFile);
       return 0;
     }

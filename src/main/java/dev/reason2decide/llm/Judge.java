@@ -1,4 +1,4 @@
-// LLM-as-a-judge: scores each generated rationale on the published rubric; malformed answers are retried, then left unscored.
+// LLM-as-a-judge: scores each rationale on the published rubric; malformed answers retried, then left unscored.
 package dev.reason2decide.llm;
 
 import dev.reason2decide.data.Prediction;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -72,6 +73,30 @@ public final class JudgeReport {
 
   public static void writeSummary(Path file, Map<String, Object> summary) {
     AtomicFiles.writeString(file, Json.PRETTY.toJson(summary) + "\n");
+  }
+
+  /** The summary as a few lines for the terminal: counts, then mean and 95 % CI per criterion. */
+  @SuppressWarnings("unchecked")
+  public static String render(Map<String, Object> summary) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "judge (%s, scale %d-%d): %s of %s scored, %s unscored%n",
+        JudgeRubric.VERSION, JudgeRubric.MIN, JudgeRubric.MAX, summary.get("scored"), summary.get("examples"),
+        summary.get("unscored")));
+    for (String group : List.of("all", "prediction_correct", "prediction_wrong")) {
+      Map<String, Map<String, Object>> g = (Map<String, Map<String, Object>>) summary.get(group);
+      if (g == null) {
+        continue;
+      }
+      sb.append("  ").append(group).append('\n');
+      for (Map.Entry<String, Map<String, Object>> e : g.entrySet()) {
+        Map<String, Object> c = e.getValue();
+        List<Double> ci = (List<Double>) c.get("ci95");
+        sb.append(String.format(Locale.ROOT, "    %-20s n=%-5s mean %s  95%% CI %s%n", e.getKey(), c.get("n"),
+            c.get("mean") == null ? "-" : String.format(Locale.ROOT, "%.2f", (Double) c.get("mean")),
+            ci == null ? "-" : String.format(Locale.ROOT, "[%.2f, %.2f]", ci.get(0), ci.get(1))));
+      }
+    }
+    return sb.toString();
   }
 
   private static Map<String, Object> criteria(List<Judge.Scored> results, Predicate<Judge.Scored> which) {

@@ -61,4 +61,12 @@ class JudgeVerdictTest {
         + "\"clinical_soundness\": <integer 1-5>, \"justification\": \"<one or two sentences>\"}",
         JudgeRubric.answerFormat());
   }
+
+  @Test
+  void theDocsPublishTheRubricTheJudgeUses() throws Exception {
+    String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "llm.md"));
+    assertTrue(docs.contains(JudgeRubric.text()), "docs/llm.md must state the rubric verbatim");
+    assertTrue(docs.contains(JudgeRubric.answerFormat()), "docs/llm.md must state the answer format");
+    assertTrue(docs.contains(JudgeRubric.VERSION));
+  }
 }

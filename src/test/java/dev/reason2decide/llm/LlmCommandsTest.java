@@ -123,7 +123,8 @@ class LlmCommandsTest {
   @Test
   void judgeCommandWritesScoresAndSummary() throws Exception {
     Path preds = dir.resolve("pred.jsonl");
-    Files.writeString(preds, "{\"id\":\"1\",\"input\":\"q1\",\"predicted_label\":\"yes\",\"predicted_rationale\":\"r1\"}\n"
+    Files.writeString(preds,
+        "{\"id\":\"1\",\"input\":\"q1\",\"predicted_label\":\"yes\",\"predicted_rationale\":\"r1\"}\n"
         + "{\"id\":\"2\",\"input\":\"q2\",\"predicted_label\":\"no\",\"predicted_rationale\":\"r2\"}\n"
         + "{\"id\":\"3\",\"input\":\"q3\",\"predicted_label\":\"yes\",\"predicted_rationale\":\"r3\"}\n");
     Path gold = dir.resolve("gold.csv");
