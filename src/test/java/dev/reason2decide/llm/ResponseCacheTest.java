@@ -75,10 +75,13 @@ class ResponseCacheTest {
   void twoRunsCannotShareACache() {
     Path f = dir.resolve("c.jsonl");
     try (ResponseCache c = ResponseCache.open(f)) {
+      c.put("k", "ex", resp("held"));
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> ResponseCache.open(f));
       assertTrue(e.getMessage().contains("in use by another run"), e.getMessage());
     }
-    ResponseCache.open(f).close(); // free again once closed
+    try (ResponseCache again = ResponseCache.open(f)) { // free again once closed
+      assertEquals(1, again.loaded());
+    }
   }
 
   @Test
