@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         TokenizeCommand.class,
         CheckHfCommand.class,
+        RationalesCommand.class,
+        JudgeCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,132 @@
+// `r2d rationales generate`: LLM-written rationales for training examples, resumable through an answer cache.
+package dev.reason2decide.cli;
+
+import dev.reason2decide.data.Example;
+import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Json;
+import dev.reason2decide.llm.CachedChat;
+import dev.reason2decide.llm.ChatClient;
+import dev.reason2decide.llm.ChatException;
+import dev.reason2decide.llm.ExampleFiles;
+import dev.reason2decide.llm.PromptTemplate;
+import dev.reason2decide.llm.RationaleGenerator;
+import dev.reason2decide.llm.ResponseCache;
+import dev.reason2decide.llm.RunProvenance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Rationale tools; {@code generate} asks an LLM to justify each gold label. */
+@Command(name = "rationales", mixinStandardHelpOptions = true,
+    description = "Rationales for training examples.",
+    subcommands = {RationalesCommand.Generate.class})
+public final class RationalesCommand implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** {@code r2d rationales generate}. */
+  @Command(name = "generate", mixinStandardHelpOptions = true,
+      description = {"Ask an LLM (any OpenAI-compatible server) for a rationale justifying each example's gold "
+          + "label; writes the examples with rationale and rationale_source = llm:<model>.",
+          "Answers are cached: an interrupted run continues where it stopped, a re-run makes no new calls."})
+  public static final class Generate implements Callable<Integer> {
+    @Option(names = "--input", required = true, description = "Examples (JSONL or CSV) with question and label.")
+    Path input;
+
+    @Option(names = "--output", required = true, description = "Where to write the examples with rationales.")
+    Path output;
+
+    @Option(names = "--prompt", paramLabel = "FILE",
+        description = "Prompt template with {input} and {label} (default: the built-in clinical prompt).")
+    Path prompt;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: 0).")
+    double temperature;
+
+    @Option(names = "--max-tokens", defaultValue = "256", description = "Longest rationale in tokens; longer "
+        + "answers are rejected as truncated (default: 256).")
+    int maxTokens;
+
+    @Option(names = "--check-label", description = "Ask a second question per rationale (which label does it "
+        + "argue for?) and reject rationales that argue for another label than the gold one.")
+    boolean checkLabel;
+
+    @Mixin
+    LlmOptions llm;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      List<Example> examples = ExampleFiles.read(input);
+      PromptTemplate template = prompt == null ? RationaleGenerator.defaultPrompt()
+          : PromptTemplate.fromFile(prompt, Set.of("input", "label"));
+      RationaleGenerator.Settings settings = new RationaleGenerator.Settings(template, temperature, maxTokens,
+          llm.seedOrNull(), checkLabel);
+      Path cacheFile = llm.cacheFor(output);
+      ChatClient client = new ChatClient(llm.clientConfig());
+      try (ResponseCache cache = ResponseCache.open(cacheFile)) {
+        if (cache.loaded() > 0 && !llm.quiet) {
+          System.err.println("rationales: " + cache.loaded() + " answers already in " + cacheFile
+              + (cache.tornLineDropped() ? " (an incomplete last record was dropped)" : ""));
+        }
+        CachedChat chat = new CachedChat(client, cache);
+        RationaleGenerator generator = new RationaleGenerator(chat, settings);
+        AtomicInteger rejected = new AtomicInteger();
+        RationaleGenerator.Result result;
+        try (Progress progress = Progress.start("rationales", examples.size(), llm.quiet)) {
+          result = generator.run(examples, o -> {
+            if (!o.accepted()) {
+              rejected.incrementAndGet();
+            }
+            progress.extra(chat.cachedHits() + " cached, " + rejected.get() + " rejected, "
+                + LlmOptions.tokens(chat.sentUsage()));
+            progress.step(1);
+          });
+        } catch (ChatException e) {
+          throw new IllegalStateException(e.getMessage() + "\n" + cache.size() + " answers are saved in "
+              + cacheFile + "; run the same command again to continue from there", e);
+        }
+        ExampleFiles.write(output, result.accepted());
+        Map<String, Object> prov = RunProvenance.of("rationales generate", chat, template, temperature,
+            maxTokens, llm.seedOrNull());
+        prov.put("input", input.toString());
+        prov.put("output", output.toString());
+        prov.put("check_label", checkLabel);
+        prov.put("examples", examples.size());
+        prov.put("accepted", result.accepted().size());
+        prov.put("rejected", result.rejected().size());
+        Map<String, Integer> reasons = new TreeMap<>();
+        List<Map<String, String>> rejections = new ArrayList<>();
+        for (RationaleGenerator.Rejection r : result.rejected()) {
+          reasons.merge(r.reason().replaceAll(":.*", ""), 1, Integer::sum);
+          Map<String, String> one = new LinkedHashMap<>();
+          one.put("id", r.id());
+          one.put("reason", r.reason());
+          one.put("answer", r.answer().length() > 300 ? r.answer().substring(0, 300) + "..." : r.answer());
+          rejections.add(one);
+        }
+        prov.put("rejected_by_reason", reasons);
+        prov.put("rejected_examples", rejections);
+        prov.put("usage", RunProvenance.usage(chat));
+        Path provFile = output.resolveSibling(output.getFileName() + ".provenance.json");
+        AtomicFiles.writeString(provFile, Json.PRETTY.toJson(prov) + "\n");
+        System.out.println("rationales: wrote " + result.accepted().size() + " of " + examples.size()
+            + " examples to " + output + " (" + result.rejected().size() + " rejected"
+            + (reasons.isEmpty() ? "" : ": " + reasons) + "); " + chat.sent() + " requests sent, "
+            + chat.cachedHits() + " answered from the cache; " + chat.sentUsage() + "; provenance in " + provFile);
+        return 0;
+      }
+    }
+  }
+}
