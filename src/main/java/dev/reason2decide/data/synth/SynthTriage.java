@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * SYNTHETIC data for trying the whole method on a laptop. Not clinical data, not clinical guidance: every note
- * is generated, and its level follows from {@link TriageRules}. Examples have ids {@code synth-triage-NNNNN} and
+ * is generated, and its level follows from {@link TriageRules}. Examples have ids {@code synth-triage-NNNNNN} and
  * rationale source {@code synthetic}; the dataset card says {@code "synthetic": true}.
  * Deterministic: the same {@code (n, seed)} gives the same examples on every JVM.
  */
@@ -46,13 +46,12 @@ public final class SynthTriage {
     SeededRandom rng = new SeededRandom(seed);
     TriageCaseSampler sampler = new TriageCaseSampler(rng, BORDERLINE_SHARE);
     List<Generated> out = new ArrayList<>(n);
-    int width = Math.max(5, String.valueOf(n).length());
     for (int i = 0; i < n; i++) {
       TriageCase c = sampler.sample(aimedLevel(rng));
       TriageRules.Assessment a = TriageRules.assess(c);
       String note = TriageNotes.write(c, rng);
       String rationale = TriageRationales.write(c, a, rng);
-      String id = String.format(Locale.ROOT, "synth-triage-%0" + width + "d", i + 1);
+      String id = String.format(Locale.ROOT, "synth-triage-%06d", i + 1);
       out.add(new Generated(new Example(id, note, a.label(), rationale, SOURCE), c, a));
     }
     return out;
