@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         CheckHfCommand.class,
         RationalesCommand.class,
         JudgeCommand.class,
+        DataCommand.class,
+        TokenizerCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,246 @@
+// `r2d data`: convert public datasets, generate synthetic triage data, split and check example files.
+package dev.reason2decide.cli;
+
+import dev.reason2decide.data.DatasetCard;
+import dev.reason2decide.data.DatasetFolder;
+import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.ExampleSet;
+import dev.reason2decide.data.LabelSet;
+import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.data.ReadReport;
+import dev.reason2decide.data.StratifiedSplit;
+import dev.reason2decide.data.convert.CasiMedicosArg;
+import dev.reason2decide.data.convert.MedMcqa;
+import dev.reason2decide.data.convert.PubMedQa;
+import dev.reason2decide.data.synth.SynthTriage;
+import dev.reason2decide.io.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Data preparation. Every command writes train/validation/test JSONL and dataset.json into {@code --out}. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+    description = "Prepare example files: converters, synthetic triage data, splitting, checking.",
+    subcommands = {DataCommand.PubMedQaCmd.class, DataCommand.CasiMedicosCmd.class, DataCommand.MedMcqaCmd.class,
+        DataCommand.SynthTriageCmd.class, DataCommand.SplitCmd.class, DataCommand.CheckCmd.class})
+public final class DataCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Prints split sizes and label counts as one JSON line. */
+  static void printSummary(Path out, Map<String, List<Example>> splits) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("out", out.toString());
+    Map<String, Object> s = new LinkedHashMap<>();
+    splits.forEach((name, examples) -> s.put(name, labelCounts(examples)));
+    m.put("splits", s);
+    System.out.println(Json.COMPACT.toJson(m));
+  }
+
+  static Map<String, Integer> labelCounts(List<Example> examples) {
+    Map<String, Integer> c = new TreeMap<>();
+    examples.forEach(e -> c.merge(e.label(), 1, Integer::sum));
+    return c;
+  }
+
+  static double[] fractions(String text) {
+    String[] parts = text.split(",");
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("--fractions needs three numbers (train,validation,test): " + text);
+    }
+    double[] f = new double[3];
+    for (int i = 0; i < 3; i++) {
+      try {
+        f[i] = Double.parseDouble(parts[i].strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--fractions: not a number: " + parts[i], e);
+      }
+    }
+    return f;
+  }
+
+  @Command(name = "pubmedqa", mixinStandardHelpOptions = true,
+      description = "PubMedQA PQA-L: official 500 test; train/validation split from the other 500.")
+  static final class PubMedQaCmd implements Callable<Integer> {
+    @Option(names = "--raw", required = true, description = "Folder with ori_pqal.json and test_ground_truth.json.")
+    Path raw;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--validation", defaultValue = "50", description = "Validation size (default: ${DEFAULT-VALUE}).")
+    int validation;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Split seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      printSummary(out, PubMedQa.write(new PubMedQa.Options(raw, validation, seed), out));
+      return 0;
+    }
+  }
+
+  @Command(name = "casimedicos", mixinStandardHelpOptions = true,
+      description = "CasiMedicos-Arg English (IOB2 files), its fixed train/dev/test splits.")
+  static final class CasiMedicosCmd implements Callable<Integer> {
+    @Option(names = "--raw", required = true, description = "Folder with train.tsv, dev.tsv, test.tsv (or its parent).")
+    Path raw;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      printSummary(out, CasiMedicosArg.write(raw, out));
+      return 0;
+    }
+  }
+
+  @Command(name = "medmcqa", mixinStandardHelpOptions = true,
+      description = "MedMCQA dev questions with an explanation, split stratified and seeded.")
+  static final class MedMcqaCmd implements Callable<Integer> {
+    @Option(names = "--raw", required = true, description = "Folder with dev.json.")
+    Path raw;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--fractions", defaultValue = "0.8,0.1,0.1", description = "train,validation,test "
+        + "(default: ${DEFAULT-VALUE}).")
+    String fractions;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Split seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      double[] f = fractions(fractions);
+      printSummary(out, MedMcqa.write(new MedMcqa.Options(raw, f[0], f[1], f[2], seed), out));
+      return 0;
+    }
+  }
+
+  @Command(name = "synth-triage", mixinStandardHelpOptions = true,
+      description = "Generate SYNTHETIC emergency-triage notes (ESI-1..ESI-5 from explicit rules) with rationales.")
+  static final class SynthTriageCmd implements Callable<Integer> {
+    @Option(names = "--n", defaultValue = "2000", description = "Number of examples (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--fractions", defaultValue = "0.8,0.1,0.1", description = "train,validation,test "
+        + "(default: ${DEFAULT-VALUE}).")
+    String fractions;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      double[] f = fractions(fractions);
+      printSummary(out, SynthTriage.write(out, n, seed, f[0], f[1], f[2]));
+      return 0;
+    }
+  }
+
+  @Command(name = "split", mixinStandardHelpOptions = true,
+      description = "Split an example file into train/validation/test, stratified by label and seeded.")
+  static final class SplitCmd implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "Example file (.jsonl, .csv, .tsv).")
+    Path in;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--fractions", defaultValue = "0.8,0.1,0.1", description = "train,validation,test "
+        + "(default: ${DEFAULT-VALUE}).")
+    String fractions;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Split seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    ExampleFileOptions files;
+
+    @Override
+    public Integer call() {
+      ReadOptions o = files.toReadOptions();
+      ExampleSet set = new ExampleReader(o).read(in);
+      reportSkipped(set.report());
+      double[] f = fractions(fractions);
+      Map<String, List<Example>> splits = StratifiedSplit.byFractions(set.examples(),
+          List.of("train", "validation", "test"), seed, f[0], f[1], f[2]);
+      Map<String, Object> options = new LinkedHashMap<>();
+      options.put("fractions", List.of(f[0], f[1], f[2]));
+      options.put("rows", set.report().rows());
+      options.put("skipped_malformed", set.report().skipped().size());
+      LabelSet labels = o.labels().isAny() ? LabelSet.observed(set.examples()) : o.labels();
+      DatasetCard card = new DatasetCard(stem(in), in.toString(), "as the source file", false, seed, labels,
+          List.of(in), options);
+      DatasetFolder.write(out, splits, card);
+      printSummary(out, splits);
+      return 0;
+    }
+
+    private static String stem(Path p) {
+      String name = p.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      return dot > 0 ? name.substring(0, dot) : name;
+    }
+  }
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Validate example files; print rows, examples, label counts and skipped rows. Exit 1 on the "
+          + "first malformed row unless --skip-malformed.")
+  static final class CheckCmd implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Example files.")
+    List<Path> files;
+
+    @Mixin
+    ExampleFileOptions options;
+
+    @Override
+    public Integer call() {
+      ExampleReader reader = new ExampleReader(options.toReadOptions());
+      List<Object> results = new ArrayList<>();
+      for (Path f : files) {
+        ExampleSet set = reader.read(f);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", f.toString());
+        m.put("rows", set.report().rows());
+        m.put("examples", set.size());
+        m.put("labels", labelCounts(set.examples()));
+        m.put("skipped", set.report().skipped());
+        results.add(m);
+      }
+      System.out.println(Json.COMPACT.toJson(results.size() == 1 ? results.get(0) : results));
+      return 0;
+    }
+  }
+
+  static void reportSkipped(ReadReport r) {
+    if (!r.skipped().isEmpty()) {
+      System.err.println("r2d data: " + r.summary());
+      for (ReadReport.Skipped s : r.skipped()) {
+        System.err.println("  line " + s.line() + (s.field() == null ? "" : " field '" + s.field() + "'") + ": "
+            + s.problem());
+      }
+    }
+  }
+}

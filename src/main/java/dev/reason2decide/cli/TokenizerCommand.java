@@ -1,0 +1,71 @@
+// `r2d tokenizer build`: trains a BPE tokenizer for models trained from scratch and writes a tokenizer folder.
+package dev.reason2decide.cli;
+
+import dev.reason2decide.io.Json;
+import dev.reason2decide.tokens.BpeTrainer;
+import dev.reason2decide.tokens.TokenizerTrainer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Tokenizer tools. */
+@Command(name = "tokenizer", mixinStandardHelpOptions = true, description = "Build tokenizers.",
+    subcommands = {TokenizerCommand.Build.class})
+public final class TokenizerCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(name = "build", mixinStandardHelpOptions = true,
+      description = "Train a BPE tokenizer (T5 layout: <pad>=0, </s>=1, <unk>=2, 100 sentinels) from a corpus and "
+          + "write tokenizer.json, tokenizer_config.json and special_tokens_map.json.")
+  static final class Build implements Callable<Integer> {
+    @Option(names = "--corpus", required = true, arity = "1..*", paramLabel = "FILE",
+        description = "Example files (.jsonl/.csv/.tsv: input, label, rationale) or text files (one text a line).")
+    List<Path> corpus;
+
+    @Option(names = "--vocab-size", defaultValue = "8000",
+        description = "Model vocabulary incl. 3 specials and 256 byte pieces; 100 sentinels come on top "
+            + "(default: ${DEFAULT-VALUE}).")
+    int vocabSize;
+
+    @Option(names = "--min-frequency", defaultValue = "2", description = "Least pair count to merge "
+        + "(default: ${DEFAULT-VALUE}).")
+    int minFrequency;
+
+    @Option(names = "--max-alphabet", defaultValue = "1000", description = "Most characters with their own piece; "
+        + "rarer ones use byte pieces (default: ${DEFAULT-VALUE}).")
+    int maxAlphabet;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Mixin
+    ExampleFileOptions files;
+
+    @Override
+    public Integer call() {
+      TokenizerTrainer.Report r = TokenizerTrainer.build(corpus,
+          new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet), files.toReadOptions(), out);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("out", r.dir().toString());
+      m.put("corpus_files", r.files());
+      m.put("texts", r.texts());
+      m.put("distinct_words", r.distinctWords());
+      m.put("model_vocab", r.vocabSize());
+      m.put("merges", r.merges());
+      m.put("total_with_sentinels", r.totalSize());
+      System.out.println(Json.COMPACT.toJson(m));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,212 @@
+// Learns a byte-pair-encoding vocabulary and merge list from word counts, deterministically.
+package dev.reason2decide.tokens;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Classic BPE (Sennrich et al. 2016) over characters (code points): start from the characters of the corpus
+ * words, repeatedly merge the most frequent adjacent pair. Ties go to the pair whose parts entered the vocabulary
+ * first, and characters enter by frequency then code point, so a corpus always gives the same vocabulary.
+ * Characters beyond the alphabet budget are left to byte fallback ({@code <0xNN>} pieces).
+ */
+public final class BpeTrainer {
+  /**
+   * Training settings.
+   *
+   * @param vocabSize model vocabulary size: 3 special tokens, 256 byte pieces, the characters and the merges
+   *     (the sentinels come on top)
+   * @param minFrequency a pair seen fewer times is never merged
+   * @param maxAlphabet at most this many characters get their own piece
+   */
+  public record Config(int vocabSize, int minFrequency, int maxAlphabet) {
+    public static final Config DEFAULT = new Config(8000, 2, 1000);
+
+    public Config {
+      if (vocabSize < Vocab.FIRST_FREE + 1) {
+        throw new IllegalArgumentException("vocab size must be at least " + (Vocab.FIRST_FREE + 1)
+            + " (3 special tokens and 256 byte pieces come first): " + vocabSize);
+      }
+      if (minFrequency < 1 || maxAlphabet < 1) {
+        throw new IllegalArgumentException("min frequency and alphabet size must be >= 1: " + this);
+      }
+    }
+  }
+
+  /** A trained model: pieces in id order (ids 0..n-1) and merges in rank order. */
+  public record Vocab(List<String> pieces, List<String[]> merges) {
+    /** Ids of the special tokens. */
+    public static final int PAD = 0;
+    public static final int EOS = 1;
+    public static final int UNK = 2;
+    /** The first id after specials and byte pieces. */
+    public static final int FIRST_FREE = 3 + 256;
+  }
+
+  private BpeTrainer() {}
+
+  /** The byte piece of a byte value, as the tokenizers library names it. */
+  public static String bytePiece(int b) {
+    return String.format(java.util.Locale.ROOT, "<0x%02X>", b & 0xFF);
+  }
+
+  /** Trains on word counts (words already carry their leading ▁). */
+  public static Vocab train(Map<String, Long> wordCounts, Config config) {
+    List<String> pieces = new ArrayList<>(List.of("<pad>", "</s>", "<unk>"));
+    for (int b = 0; b < 256; b++) {
+      pieces.add(bytePiece(b));
+    }
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      ids.put(pieces.get(i), i);
+    }
+    // alphabet: characters by frequency, then code point
+    Map<Integer, Long> charFreq = new TreeMap<>();
+    wordCounts.forEach((w, n) -> w.codePoints().forEach(cp -> charFreq.merge(cp, n, Long::sum)));
+    List<Map.Entry<Integer, Long>> chars = new ArrayList<>(charFreq.entrySet());
+    chars.sort(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    int budget = Math.min(config.maxAlphabet(), config.vocabSize() - pieces.size());
+    for (int i = 0; i < chars.size() && i < budget; i++) {
+      String c = new String(Character.toChars(chars.get(i).getKey()));
+      if (!ids.containsKey(c)) {
+        ids.put(c, pieces.size());
+        pieces.add(c);
+      }
+    }
+    // words as symbol ids; -1 marks a character left to byte fallback (never merged)
+    List<int[]> words = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    for (var e : wordCounts.entrySet()) {
+      int[] s = e.getKey().codePoints().map(cp -> ids.getOrDefault(new String(Character.toChars(cp)), -1)).toArray();
+      words.add(s);
+      counts.add(e.getValue());
+    }
+    Map<Long, Long> pairCount = new HashMap<>();
+    Map<Long, Set<Integer>> where = new HashMap<>();
+    for (int w = 0; w < words.size(); w++) {
+      addPairs(words.get(w), counts.get(w), w, pairCount, where, null);
+    }
+    PriorityQueue<long[]> queue = new PriorityQueue<>(Comparator.<long[]>comparingLong(x -> -x[0])
+        .thenComparingLong(x -> x[1] >>> 32).thenComparingLong(x -> x[1] & 0xFFFFFFFFL));
+    pairCount.forEach((k, n) -> queue.add(new long[] {n, k}));
+    List<String[]> merges = new ArrayList<>();
+    while (pieces.size() < config.vocabSize() && !queue.isEmpty()) {
+      long[] top = queue.poll();
+      long key = top[1];
+      Long current = pairCount.get(key);
+      if (current == null || current != top[0]) {
+        continue; // stale entry
+      }
+      if (current < config.minFrequency()) {
+        break;
+      }
+      int a = (int) (key >>> 32);
+      int b = (int) key;
+      String merged = pieces.get(a) + pieces.get(b);
+      merges.add(new String[] {pieces.get(a), pieces.get(b)});
+      Integer c = ids.get(merged);
+      if (c == null) {
+        c = pieces.size();
+        ids.put(merged, c);
+        pieces.add(merged);
+      }
+      Set<Long> touched = new HashSet<>();
+      for (int w : new ArrayList<>(where.getOrDefault(key, Set.of()))) {
+        int[] s = words.get(w);
+        if (!contains(s, a, b)) {
+          continue;
+        }
+        long n = counts.get(w);
+        removePairs(s, n, pairCount, touched);
+        int[] t = merge(s, a, b, c);
+        words.set(w, t);
+        addPairs(t, n, w, pairCount, where, touched);
+      }
+      pairCount.remove(key);
+      where.remove(key);
+      for (long k : touched) {
+        Long n = pairCount.get(k);
+        if (n != null) {
+          queue.add(new long[] {n, k});
+        }
+      }
+    }
+    return new Vocab(List.copyOf(pieces), List.copyOf(merges));
+  }
+
+  private static long pair(int a, int b) {
+    return ((long) a << 32) | (b & 0xFFFFFFFFL);
+  }
+
+  private static void addPairs(int[] s, long n, int w, Map<Long, Long> pairCount, Map<Long, Set<Integer>> where,
+      Set<Long> touched) {
+    for (int i = 0; i + 1 < s.length; i++) {
+      if (s[i] < 0 || s[i + 1] < 0) {
+        continue;
+      }
+      long k = pair(s[i], s[i + 1]);
+      pairCount.merge(k, n, Long::sum);
+      where.computeIfAbsent(k, x -> new HashSet<>()).add(w);
+      if (touched != null) {
+        touched.add(k);
+      }
+    }
+  }
+
+  private static void removePairs(int[] s, long n, Map<Long, Long> pairCount, Set<Long> touched) {
+    for (int i = 0; i + 1 < s.length; i++) {
+      if (s[i] < 0 || s[i + 1] < 0) {
+        continue;
+      }
+      long k = pair(s[i], s[i + 1]);
+      long left = pairCount.get(k) - n;
+      if (left <= 0) {
+        pairCount.remove(k);
+      } else {
+        pairCount.put(k, left);
+      }
+      touched.add(k);
+    }
+  }
+
+  private static boolean contains(int[] s, int a, int b) {
+    for (int i = 0; i + 1 < s.length; i++) {
+      if (s[i] == a && s[i + 1] == b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Merges non-overlapping occurrences of (a, b), left to right. */
+  private static int[] merge(int[] s, int a, int b, int c) {
+    int[] out = new int[s.length];
+    int n = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (i + 1 < s.length && s[i] == a && s[i + 1] == b) {
+        out[n++] = c;
+        i++;
+      } else {
+        out[n++] = s[i];
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** Piece to id, for writers. */
+  static Map<String, Integer> index(List<String> pieces) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      m.putIfAbsent(pieces.get(i), i);
+    }
+    return m;
+  }
+}

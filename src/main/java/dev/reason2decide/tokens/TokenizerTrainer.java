@@ -1,0 +1,87 @@
+// Builds a tokenizer folder for models trained from scratch: reads a corpus, trains BPE, writes tokenizer.json.
+package dev.reason2decide.tokens;
+
+import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.FileFormat;
+import dev.reason2decide.data.ReadOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code r2d tokenizer build}. Corpus files are either example files ({@code .jsonl}, {@code .csv}, {@code .tsv}:
+ * input, label and rationale texts are used, plus the prompt words of Reason2Decide once per example) or plain
+ * text (any other extension, one text per line).
+ */
+public final class TokenizerTrainer {
+  /** The words the training prompts add ({@code predict: x}, {@code explain: x}, {@code given label: y, explain: x}). */
+  public static final List<String> PROMPT_WORDS = List.of("predict:", "explain:", "given label:");
+
+  /** What was built: the corpus size and the vocabulary. */
+  public record Report(Path dir, int files, long texts, int distinctWords, int vocabSize, int merges,
+      int totalSize) {}
+
+  private TokenizerTrainer() {}
+
+  /** Reads the corpus, trains, and writes the tokenizer folder. */
+  public static Report build(List<Path> corpus, BpeTrainer.Config config, ReadOptions exampleOptions, Path outDir) {
+    if (corpus.isEmpty()) {
+      throw new IllegalArgumentException("no corpus files given");
+    }
+    WordCounts words = new WordCounts();
+    long texts = 0;
+    for (Path file : corpus) {
+      texts += add(file, words, exampleOptions);
+    }
+    if (words.isEmpty()) {
+      throw new IllegalArgumentException("the corpus has no words: " + corpus);
+    }
+    BpeTrainer.Vocab vocab = BpeTrainer.train(words.counts(), config);
+    TokenizerFiles.write(outDir, vocab);
+    return new Report(outDir, corpus.size(), texts, words.counts().size(), vocab.pieces().size(),
+        vocab.merges().size(), vocab.pieces().size() + TokenizerFiles.SENTINELS);
+  }
+
+  private static long add(Path file, WordCounts words, ReadOptions options) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + ": no such corpus file");
+    }
+    if (isExampleFile(file)) {
+      List<Example> examples = new ExampleReader(options).read(file).examples();
+      for (Example e : examples) {
+        words.addText(e.input(), 1);
+        words.addText(e.label(), 1);
+        words.addText(e.rationale(), 1);
+      }
+      for (String p : PROMPT_WORDS) {
+        words.addText(p, examples.size());
+      }
+      return 3L * examples.size();
+    }
+    long n = 0;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        words.addText(line, 1);
+        n++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": cannot be read as UTF-8 text: " + e.getMessage(), e);
+    }
+    return n;
+  }
+
+  private static boolean isExampleFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".jsonl") || name.endsWith(".csv") || name.endsWith(".tsv")) {
+      FileFormat.of(file);
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+// The words of a tokenizer training corpus, normalised and pre-tokenised as the saved tokenizer.json will do it.
+package dev.reason2decide.tokens;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts corpus words the way the written tokenizer sees text: NFKC normalisation, split on Unicode white space
+ * (the {@code White_Space} property, as Rust's {@code char::is_whitespace} in the tokenizers library), and a
+ * leading {@code ▁} on every word (Metaspace, prepend "always"). Sorted for determinism.
+ */
+public final class WordCounts {
+  /** The Metaspace replacement character. */
+  public static final String METASPACE = "\u2581";
+
+  private final Map<String, Long> counts = new TreeMap<>();
+
+  /** Adds every word of {@code text}, {@code times} times. */
+  public void addText(String text, long times) {
+    for (String w : words(text)) {
+      counts.merge(METASPACE + w, times, Long::sum);
+    }
+  }
+
+  public Map<String, Long> counts() {
+    return counts;
+  }
+
+  public boolean isEmpty() {
+    return counts.isEmpty();
+  }
+
+  /** The text as the tokenizer normalises it. */
+  public static String normalise(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFKC);
+  }
+
+  /** The normalised text with white-space runs made single spaces and the ends trimmed (what decode returns). */
+  public static String canonical(String text) {
+    return String.join(" ", words(text));
+  }
+
+  /** Normalised words split on Unicode white space. */
+  public static List<String> words(String text) {
+    String t = normalise(text);
+    List<String> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i < t.length(); ) {
+      int cp = t.codePointAt(i);
+      if (isWhiteSpace(cp)) {
+        if (start >= 0) {
+          out.add(t.substring(start, i));
+          start = -1;
+        }
+      } else if (start < 0) {
+        start = i;
+      }
+      i += Character.charCount(cp);
+    }
+    if (start >= 0) {
+      out.add(t.substring(start));
+    }
+    return out;
+  }
+
+  /** Unicode White_Space (what Rust's char::is_whitespace tests; Java's isWhitespace differs). */
+  static boolean isWhiteSpace(int cp) {
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680
+        || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
+        || cp == 0x3000;
+  }
+}

@@ -1,0 +1,93 @@
+// The `r2d data` and `r2d tokenizer build` commands end to end on small files.
+package dev.reason2decide.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.tokens.TextTokenizer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataCommandTest {
+  @TempDir
+  Path dir;
+
+  /** Runs the CLI, returning exit code and what it printed to stderr. */
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void synthTriageThenTokenizerThenCheck() {
+    Path data = dir.resolve("triage");
+    assertEquals(0, run("data", "synth-triage", "--n", "200", "--seed", "1", "--out", data.toString()).code());
+    for (String f : new String[] {"train.jsonl", "validation.jsonl", "test.jsonl", "dataset.json"}) {
+      assertTrue(Files.isRegularFile(data.resolve(f)), f);
+    }
+    assertEquals(160, ExampleReader.readDefault(data.resolve("train.jsonl")).size());
+    Run check = run("data", "check", data.resolve("test.jsonl").toString(), "--labels", "ESI-1,ESI-2,ESI-3,ESI-4,ESI-5");
+    assertEquals(0, check.code(), check.err());
+    assertTrue(check.out().contains("\"examples\":20"), check.out());
+    Path tok = dir.resolve("tok");
+    Run build = run("tokenizer", "build", "--corpus", data.resolve("train.jsonl").toString(), "--vocab-size", "700",
+        "--out", tok.toString());
+    assertEquals(0, build.code(), build.err());
+    try (TextTokenizer t = TextTokenizer.load(tok)) {
+      assertEquals("predict: HR 120", t.decode(t.encode("predict: HR 120")));
+    }
+  }
+
+  @Test
+  void checkFailsOnAMalformedRowUnlessSkipping() throws Exception {
+    Path f = dir.resolve("bad.csv");
+    Files.writeString(f, "question,label,rationale\nq,yes,r\nq,maybe,\n");
+    Run strict = run("data", "check", f.toString());
+    assertEquals(1, strict.code());
+    assertTrue(strict.err().contains(f + ":3: field 'rationale': empty"), strict.err());
+    Run skipping = run("data", "check", "--skip-malformed", f.toString());
+    assertEquals(0, skipping.code(), skipping.err());
+    assertTrue(skipping.out().contains("\"examples\":1"), skipping.out());
+    assertTrue(skipping.out().contains("\"problem\":\"empty\""), skipping.out());
+  }
+
+  @Test
+  void splitWritesStratifiedParts() throws Exception {
+    Path f = dir.resolve("all.csv");
+    StringBuilder sb = new StringBuilder("text,decision,why\n");
+    for (int i = 0; i < 40; i++) {
+      sb.append("case ").append(i).append(',').append(i % 4 == 0 ? "no" : "yes").append(",because ").append(i)
+          .append('\n');
+    }
+    Files.writeString(f, sb.toString());
+    Path out = dir.resolve("split");
+    Run r = run("data", "split", f.toString(), "--out", out.toString(), "--input-column", "text", "--label-column",
+        "decision", "--rationale-column", "why", "--fractions", "0.5,0.25,0.25", "--seed", "3");
+    assertEquals(0, r.code(), r.err());
+    // 10 no / 30 yes; validation 2.5 / 7.5 -> floors 2 + 7, the tie goes to the first label (no); test the rest
+    assertTrue(r.out().contains("\"train\":{\"no\":5,\"yes\":15},\"validation\":{\"no\":3,\"yes\":7},"
+        + "\"test\":{\"no\":2,\"yes\":8}"), r.out());
+    assertEquals(20, ExampleReader.readDefault(out.resolve("train.jsonl")).size());
+    assertFalse(Files.exists(out.resolve("all.jsonl")));
+  }
+}
