@@ -21,7 +21,7 @@ final class JsonText {
     try (JsonReader reader = new JsonReader(new StringReader(body))) {
       reader.setStrictness(strictness);
       root = JsonParser.parseReader(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
+      if (!atEnd(reader)) {
         throw new ApiError(400, "malformed JSON: unexpected data after the object at " + position(reader));
       }
     } catch (JsonParseException | IOException e) {
@@ -47,6 +47,14 @@ final class JsonText {
     return p.isBoolean() ? "a boolean" : p.isNumber() ? "a number" : "a string";
   }
 
+  private static boolean atEnd(JsonReader reader) {
+    try {
+      return reader.peek() == JsonToken.END_DOCUMENT;
+    } catch (IOException e) {
+      return false; // a second top-level value, which strict JSON refuses
+    }
+  }
+
   private static String position(JsonReader reader) {
     String s = reader.toString(); // "JsonReader at line L column C path P"
     int at = s.indexOf(" at ");
@@ -59,6 +67,8 @@ final class JsonText {
         ? e.getCause() : e;
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     int see = m.indexOf("\nSee ");
-    return see < 0 ? m : m.substring(0, see);
+    m = see < 0 ? m : m.substring(0, see);
+    // Gson speaks to programmers here; a client only needs to know the syntax is wrong, and where
+    return m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "invalid syntax");
   }
 }
