@@ -1,7 +1,8 @@
 // What a handler answers: status, content type, body and extra headers.
 package dev.reason2decide.serve;
 
-import dev.reason2decide.io.Json;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Map;
 /** An HTTP response before it is written. */
 public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
   static final String JSON = "application/json; charset=utf-8";
+  /** Compact, with absent values written as {@code null} so clients see every documented field. */
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
   public Reply {
     headers = Map.copyOf(headers);
@@ -16,7 +19,7 @@ public record Reply(int status, String contentType, byte[] body, Map<String, Str
 
   /** A JSON reply of {@code value} (serialised compactly). */
   public static Reply json(int status, Object value) {
-    return new Reply(status, JSON, Json.COMPACT.toJson(value).getBytes(StandardCharsets.UTF_8), Map.of());
+    return new Reply(status, JSON, GSON.toJson(value).getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
   /** The JSON error reply for {@code error}: {@code {"status", "error", "message"}}. */
