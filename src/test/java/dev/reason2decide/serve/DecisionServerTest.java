@@ -13,6 +13,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +194,18 @@ class DecisionServerTest {
     }
     assertEquals(1, log.size());
     assertTrue(log.peek().endsWith(" inputs=1 chars=11 text=\"has \\\"fever\\\"\""), log.peek());
+  }
+
+  @Test
+  void openApiDocumentsExactlyTheRoutedPaths() {
+    Answer a = http.get("/openapi.json");
+    assertEquals(200, a.status());
+    Set<String> documented = new TreeSet<>(a.json().getAsJsonObject("paths").keySet());
+    Set<String> routed = new TreeSet<>(server.routedPaths());
+    routed.add("/v1/runs/{name}"); // the one prefix route
+    routed.removeIf(p -> p.startsWith("/assets/"));
+    assertEquals(routed, documented);
+    assertEquals("3.0.3", a.json().get("openapi").getAsString());
   }
 
   @Test

@@ -11,7 +11,7 @@ function flatten(obj, prefix, out) {
   for (const [k, v] of Object.entries(obj)) {
     const key = prefix ? prefix + '.' + k : k;
     if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length) flatten(v, key, out);
-    else out.push([key, typeof v === 'string' ? v : JSON.stringify(v)]);
+    else out.push([key, v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v)]);
   }
   return out;
 }
