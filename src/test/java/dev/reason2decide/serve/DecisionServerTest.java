@@ -22,14 +22,13 @@ import org.junit.jupiter.api.Test;
 
 class DecisionServerTest {
   static final String NOTE = "58 year old man, crushing chest pain radiating to the left arm for 30 minutes.";
-  static final Queue<String> LOG = new ConcurrentLinkedQueue<>();
   static DecisionServer server;
   static TestHttp http;
 
   @BeforeAll
   static void start() throws Exception {
     ServeConfig config = ServeConfig.defaults().withAddress("127.0.0.1", 0).withLimits(4096, 200, 3);
-    server = DecisionServer.start(new KeywordModel(), config, new RequestLog(LOG::add, false));
+    server = DecisionServer.start(new KeywordModel(), config, new RequestLog(l -> { }, false));
     http = new TestHttp(server);
   }
 
@@ -173,11 +172,16 @@ class DecisionServerTest {
   }
 
   @Test
-  void requestLogHasOneLinePerRequestWithoutTheNote() {
-    LOG.clear();
-    http.postJson("/v1/predict", "{\"text\": \"SECRET-NAME has fever\"}");
-    http.postJson("/v1/predict", "{\"text\": \"SECRET-NAME\"");
-    List<String> lines = List.copyOf(LOG);
+  void requestLogHasOneLinePerRequestWithoutTheNote() throws Exception {
+    Queue<String> log = new ConcurrentLinkedQueue<>();
+    ServeConfig config = ServeConfig.defaults().withAddress("127.0.0.1", 0);
+    List<String> lines;
+    try (DecisionServer s = DecisionServer.start(new KeywordModel(), config, new RequestLog(log::add, false))) {
+      TestHttp own = new TestHttp(s);
+      own.postJson("/v1/predict", "{\"text\": \"SECRET-NAME has fever\"}");
+      own.postJson("/v1/predict", "{\"text\": \"SECRET-NAME\"");
+      lines = awaitLines(log, 2);
+    }
     assertEquals(2, lines.size(), lines.toString());
     assertTrue(lines.get(0).contains("POST /v1/predict 200 "), lines.get(0));
     assertTrue(lines.get(0).endsWith(" inputs=1 chars=21"), lines.get(0));
@@ -191,6 +195,7 @@ class DecisionServerTest {
     ServeConfig config = ServeConfig.defaults().withAddress("127.0.0.1", 0).withLogText(true);
     try (DecisionServer s = DecisionServer.start(new KeywordModel(), config, new RequestLog(log::add, true))) {
       new TestHttp(s).postJson("/v1/predict", "{\"text\": \"has \\\"fever\\\"\"}");
+      awaitLines(log, 1);
     }
     assertEquals(1, log.size());
     assertTrue(log.peek().endsWith(" inputs=1 chars=11 text=\"has \\\"fever\\\"\""), log.peek());
@@ -212,6 +217,16 @@ class DecisionServerTest {
   void serverBindsLoopbackByDefault() {
     assertEquals("127.0.0.1", ServeConfig.defaults().host());
     assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
+  }
+
+  /** The log's lines once it has {@code n} (a line is written just after its answer is sent). */
+  static List<String> awaitLines(Queue<String> log, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (log.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(50); // and no more than n
+    return List.copyOf(log);
   }
 
   static void assertError(Answer a, int status, String messagePart) {
