@@ -30,36 +30,38 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Folder of the trained model.")
   Path model;
 
-  @Option(names = "--host", defaultValue = ServeConfig.DEFAULT_HOST,
+  @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServeConfig.DEFAULT_HOST,
       description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
   String host;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port (0: any free one; default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+      description = "Port (0: any free one; default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--runs", paramLabel = "DIR", description = "Folder of training runs for the runs view.")
   Path runs;
 
-  @Option(names = "--workers", description = "Decisions computed at once (default: cores, at most 4).")
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Decisions computed at once (default: cores, at most 4).")
   Integer workers;
 
-  @Option(names = "--queue", defaultValue = "32",
+  @Option(names = "--queue", paramLabel = "N", defaultValue = "32",
       description = "Requests that may wait for a worker; more get 503 (default: ${DEFAULT-VALUE}).")
   int queue;
 
-  @Option(names = "--timeout-ms", defaultValue = "60000",
+  @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "60000",
       description = "Longest wait for a decision, queue included; then 504 (default: ${DEFAULT-VALUE}).")
   long timeoutMs;
 
-  @Option(names = "--max-body-bytes", defaultValue = "1048576",
+  @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "1048576",
       description = "Largest request body; more gets 413 (default: ${DEFAULT-VALUE}).")
   int maxBodyBytes;
 
-  @Option(names = "--max-input-chars", defaultValue = "20000",
+  @Option(names = "--max-input-chars", paramLabel = "CHARS", defaultValue = "20000",
       description = "Longest note in characters; more gets 422 (default: ${DEFAULT-VALUE}).")
   int maxInputChars;
 
-  @Option(names = "--max-batch", defaultValue = "64",
+  @Option(names = "--max-batch", paramLabel = "N", defaultValue = "64",
       description = "Most notes in one batch request; more gets 422 (default: ${DEFAULT-VALUE}).")
   int maxBatch;
 
