@@ -63,8 +63,8 @@ final class JsonText {
 
   /** Gson's message without its troubleshooting link, and without the exception class prefix. */
   private static String clean(Exception e) {
-    Throwable t = e.getCause() != null && e.getMessage() != null && e.getMessage().startsWith("com.google")
-        ? e.getCause() : e;
+    // Gson wraps reader errors with the cause's toString() ("java.io.EOFException: End of input ...")
+    Throwable t = e.getCause() != null && e.getCause().toString().equals(e.getMessage()) ? e.getCause() : e;
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     int see = m.indexOf("\nSee ");
     m = see < 0 ? m : m.substring(0, see);
