@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         JudgeCommand.class,
         DataCommand.class,
         TokenizerCommand.class,
+        ServeCommand.class,
     })
 public final class Main implements Runnable {
 

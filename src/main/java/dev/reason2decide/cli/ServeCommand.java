@@ -1,0 +1,133 @@
+// `r2d serve`: the decision-support HTTP service and its web page, on loopback unless told otherwise.
+package dev.reason2decide.cli;
+
+import dev.reason2decide.inference.DecisionModel;
+import dev.reason2decide.serve.DecisionServer;
+import dev.reason2decide.serve.ModelLoading;
+import dev.reason2decide.serve.RequestLog;
+import dev.reason2decide.serve.ServeConfig;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Loads the model once and serves the JSON API, the web page and (with {@code --runs}) the runs view. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve a trained model over HTTP: JSON API (/v1/predict, /openapi.json) and a web page.")
+public final class ServeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Folder of the trained model.")
+  Path model;
+
+  @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServeConfig.DEFAULT_HOST,
+      description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+      description = "Port (0: any free one; default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--runs", paramLabel = "DIR", description = "Folder of training runs for the runs view.")
+  Path runs;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Decisions computed at once (default: cores, at most 4).")
+  Integer workers;
+
+  @Option(names = "--queue", paramLabel = "N", defaultValue = "32",
+      description = "Requests that may wait for a worker; more get 503 (default: ${DEFAULT-VALUE}).")
+  int queue;
+
+  @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "60000",
+      description = "Longest wait for a decision, queue included; then 504 (default: ${DEFAULT-VALUE}).")
+  long timeoutMs;
+
+  @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+      description = "Largest request body; more gets 413 (default: ${DEFAULT-VALUE}).")
+  int maxBodyBytes;
+
+  @Option(names = "--max-input-chars", paramLabel = "CHARS", defaultValue = "20000",
+      description = "Longest note in characters; more gets 422 (default: ${DEFAULT-VALUE}).")
+  int maxInputChars;
+
+  @Option(names = "--max-batch", paramLabel = "N", defaultValue = "64",
+      description = "Most notes in one batch request; more gets 422 (default: ${DEFAULT-VALUE}).")
+  int maxBatch;
+
+  @Option(names = "--log-text", description = "Include note texts in the request log (they are patient data).")
+  boolean logText;
+
+  /** How {@code --model DIR} becomes a model; tests put a fake here. */
+  Function<Path, DecisionModel> loader = ModelLoading::load;
+
+  /** Counted down to stop the server (by tests; otherwise the process runs until it is interrupted). */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  /** Set once the server listens (for tests). */
+  volatile DecisionServer running;
+
+  @Override
+  public Integer call() throws Exception {
+    ServeConfig config;
+    try {
+      config = new ServeConfig(host, port, workers == null ? ServeConfig.defaults().workers() : workers, queue,
+          Duration.ofMillis(timeoutMs), maxBodyBytes, maxInputChars, maxBatch, logText, runs);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!Files.isDirectory(model)) {
+      throw new ParameterException(spec.commandLine(), "--model " + model + ": no such folder");
+    }
+    if (runs != null && !Files.isDirectory(runs)) {
+      throw new ParameterException(spec.commandLine(), "--runs " + runs + ": no such folder");
+    }
+    var err = spec.commandLine().getErr();
+    if (!InetAddress.getByName(host).isLoopbackAddress()) {
+      err.println("r2d serve: WARNING: listening on " + host + ", reachable from other machines; notes are "
+          + "patient data: put the service behind TLS and authentication");
+    }
+    CountDownLatch closed = new CountDownLatch(1);
+    // on Ctrl-C / SIGTERM: stop serving, and hold the JVM's exit until the server and model are closed
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        closed.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "r2d-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (DecisionModel m = loader.apply(model);
+        DecisionServer server = DecisionServer.start(m, config, new RequestLog(line -> {
+          synchronized (err) {
+            err.println(line);
+            err.flush();
+          }
+        }, logText))) {
+      running = server;
+      err.println("r2d serve: model " + m.name() + " (" + m.labels().size() + " labels) at " + server.url()
+          + (runs == null ? "" : " (runs view: " + server.url() + "runs)"));
+      err.flush();
+      stop.await();
+    } finally {
+      closed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook is what stopped us
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,96 @@
+// One HTTP request as handlers see it: method, path, bounded body reading, and what the request log may say.
+package dev.reason2decide.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A request in progress. Not shared between threads. */
+public final class Call {
+  private final HttpExchange exchange;
+  private final List<String> inputs = new ArrayList<>();
+
+  Call(HttpExchange exchange) {
+    this.exchange = exchange;
+  }
+
+  public String method() {
+    return exchange.getRequestMethod();
+  }
+
+  /** The request path, without the query. */
+  public String path() {
+    return exchange.getRequestURI().getPath();
+  }
+
+  /**
+   * Reads the whole body as UTF-8, refusing more than {@code maxBytes} (413, checked against Content-Length before
+   * reading when the client sends one), a media type other than JSON (415) and bytes that are not UTF-8 (400).
+   */
+  public String jsonBody(int maxBytes) throws ApiError, IOException {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ApiError(415, "Content-Type must be application/json, got '" + type + "'");
+    }
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      long length;
+      try {
+        length = Long.parseLong(declared.trim());
+      } catch (NumberFormatException e) {
+        throw new ApiError(400, "Content-Length is not a number: '" + declared + "'");
+      }
+      if (length > maxBytes) {
+        throw tooLarge(maxBytes, length + " bytes");
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] buf = new byte[8192];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        bytes.write(buf, 0, n);
+        if (bytes.size() > maxBytes) {
+          throw tooLarge(maxBytes, "more than " + maxBytes + " bytes");
+        }
+      }
+    }
+    if (bytes.size() == 0) {
+      throw new ApiError(400, "request body is empty; send a JSON object");
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      throw new ApiError(400, "request body is not valid UTF-8");
+    }
+  }
+
+  /** Records a note this request carries, for the request log (its length always, its text only if allowed). */
+  public void noteInput(String text) {
+    inputs.add(text);
+  }
+
+  /** The notes recorded with {@link #noteInput}. */
+  List<String> inputs() {
+    return inputs;
+  }
+
+  HttpExchange exchange() {
+    return exchange;
+  }
+
+  private static ApiError tooLarge(int maxBytes, String got) {
+    return new ApiError(413, "request body is too large: " + got + "; the limit is " + maxBytes
+        + " bytes (--max-body-bytes)");
+  }
+}

@@ -1,0 +1,107 @@
+// The decision-support HTTP service: one shared model, the JSON API, the web page and the runs view.
+package dev.reason2decide.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.reason2decide.inference.DecisionModel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Serves {@link DecisionModel} over HTTP (JDK {@code com.sun.net.httpserver}). Connections are handled by a fixed,
+ * bounded pool ({@code workers + queue} threads that may wait on a decision, plus a few that answer everything
+ * else, such as 503s, at once); decisions run under {@link Admission}. The model is loaded by the caller, once,
+ * and shared by every request; closing the server does not close the model.
+ */
+public final class DecisionServer implements AutoCloseable {
+  /** Connection threads beyond the admitted decisions: they answer health checks, pages and refusals. */
+  private static final int SPARE_THREADS = 8;
+  /** Connections waiting for a thread; beyond them the JDK server closes new connections. */
+  private static final int PENDING_CONNECTIONS = 256;
+
+  static {
+    // a client that sends its request or reads its answer too slowly is cut off (seconds; JDK-wide settings)
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "60");
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "60");
+    // answers are written as headers then body: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to each
+    System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+  }
+
+  private final HttpServer server;
+  private final ThreadPoolExecutor connections;
+  private final Admission admission;
+  private final Routes routes;
+
+  private DecisionServer(HttpServer server, ThreadPoolExecutor connections, Admission admission, Routes routes) {
+    this.server = server;
+    this.connections = connections;
+    this.admission = admission;
+    this.routes = routes;
+  }
+
+  /** Binds {@code config.host():config.port()} and starts serving {@code model}. */
+  public static DecisionServer start(DecisionModel model, ServeConfig config, RequestLog log) throws IOException {
+    Admission admission = new Admission(config.workers(), config.queueCapacity(), config.requestTimeout());
+    DecisionEndpoints api = new DecisionEndpoints(model, config, admission);
+    Routes routes = new Routes(log)
+        .exact("POST", "/v1/predict", api::predict)
+        .exact("POST", "/v1/predict/batch", api::batch)
+        .exact("GET", "/v1/model", api::describe)
+        .exact("GET", "/health", api::health);
+    RunsEndpoints runs = new RunsEndpoints(config.runsDir());
+    routes.exact("GET", "/v1/runs", runs::list).prefix("GET", "/v1/runs/", runs::run);
+    WebAssets assets = new WebAssets();
+    for (String path : assets.paths()) {
+      routes.exact("GET", path, assets::get);
+    }
+    int threads = config.admissionCapacity() + SPARE_THREADS;
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor connections = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(PENDING_CONNECTIONS), r -> {
+          Thread t = new Thread(r, "r2d-http-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    connections.allowCoreThreadTimeOut(true);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
+    } catch (IOException e) {
+      admission.close();
+      connections.shutdownNow();
+      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    server.createContext("/", routes);
+    server.setExecutor(connections);
+    server.start();
+    return new DecisionServer(server, connections, admission, routes);
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080/}. */
+  public String url() {
+    String host = server.getAddress().getAddress().getHostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
+  }
+
+  /** The exact paths this server routes (each API endpoint and page). */
+  public List<String> routedPaths() {
+    return routes.exactPaths();
+  }
+
+  /** Stops accepting, lets requests in progress finish for up to a second, then stops every thread. */
+  @Override
+  public void close() {
+    server.stop(1);
+    admission.close();
+    connections.shutdownNow();
+  }
+}

@@ -1,0 +1,115 @@
+// The service's routing table: exact paths and path prefixes, each with its methods; 404, 405 and 500 answers.
+package dev.reason2decide.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Dispatches every request of the server to one handler and writes its reply; logs one line per request. */
+final class Routes implements HttpHandler {
+  /** Answers one request. */
+  @FunctionalInterface
+  interface Handler {
+    Reply handle(Call call) throws ApiError, IOException;
+  }
+
+  private record Route(String method, String path, boolean prefix, Handler handler) {
+    boolean matches(String requestPath) {
+      return prefix ? requestPath.startsWith(path) && requestPath.length() > path.length()
+          : requestPath.equals(path);
+    }
+  }
+
+  private final List<Route> routes = new ArrayList<>();
+  private final RequestLog log;
+
+  Routes(RequestLog log) {
+    this.log = log;
+  }
+
+  /** Routes {@code method path} exactly. */
+  Routes exact(String method, String path, Handler handler) {
+    routes.add(new Route(method, path, false, handler));
+    return this;
+  }
+
+  /** Routes {@code method prefix...} (any longer path starting with {@code prefix}). */
+  Routes prefix(String method, String prefix, Handler handler) {
+    routes.add(new Route(method, prefix, true, handler));
+    return this;
+  }
+
+  /** The exact paths routed, for checks against the OpenAPI document. */
+  List<String> exactPaths() {
+    return routes.stream().filter(r -> !r.prefix()).map(Route::path).distinct().toList();
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    Call call = new Call(exchange);
+    Reply reply;
+    try {
+      reply = dispatch(call);
+    } catch (ApiError e) {
+      reply = Reply.error(e);
+    } catch (IOException e) {
+      // the client went away while we read its body; nothing more can be said to it
+      log.write(call, 499, start);
+      exchange.close();
+      return;
+    } catch (RuntimeException e) {
+      reply = Reply.error(new ApiError(500, "internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+    }
+    try {
+      write(exchange, reply);
+    } finally {
+      log.write(call, reply.status(), start);
+      exchange.close();
+    }
+  }
+
+  private Reply dispatch(Call call) throws ApiError, IOException {
+    String path = call.path();
+    TreeSet<String> allowed = new TreeSet<>();
+    for (Route r : routes) {
+      if (r.matches(path)) {
+        if (r.method().equals(call.method())) {
+          return r.handler().handle(call);
+        }
+        allowed.add(r.method());
+      }
+    }
+    if (allowed.isEmpty()) {
+      throw new ApiError(404, "no such endpoint: " + path + " (see /openapi.json)");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Allow", String.join(", ", allowed));
+    throw new ApiError(405, "method " + call.method() + " is not allowed on " + path + "; use "
+        + String.join(" or ", allowed), headers);
+  }
+
+  private static void write(HttpExchange exchange, Reply reply) throws IOException {
+    var h = exchange.getResponseHeaders();
+    h.set("Content-Type", reply.contentType());
+    h.set("X-Content-Type-Options", "nosniff");
+    // every asset comes from this process: the page can load nothing from elsewhere
+    h.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    h.set("Referrer-Policy", "no-referrer");
+    h.set("Cache-Control", "no-store");
+    reply.headers().forEach(h::set);
+    exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+    if (reply.body().length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(reply.body());
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+// The training runs under one folder, as the runs view shows them: configuration, curves, evaluation report.
+package dev.reason2decide.serve;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.Strictness;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads run folders written by the trainer: {@code config.json}, {@code provenance.json}, {@code metrics.jsonl},
+ * {@code evaluation/report.json}. Every file is optional; a file that cannot be read is reported as a problem of
+ * its run (naming the file and what is wrong) instead of failing the view.
+ */
+final class RunsCatalog {
+  static final String CONFIG = "config.json";
+  static final String PROVENANCE = "provenance.json";
+  static final String METRICS = "metrics.jsonl";
+  static final String REPORT = "evaluation/report.json";
+  private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+=-]{0,199}");
+
+  private final Path root;
+
+  RunsCatalog(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** Every run (a sub-folder holding at least one of the run files), by name, with its report summary. */
+  List<Map<String, Object>> list() throws IOException {
+    List<Map<String, Object>> runs = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return runs;
+    }
+    List<Path> dirs;
+    try (Stream<Path> s = Files.list(root)) {
+      dirs = s.filter(Files::isDirectory).filter(d -> RUN_NAME.matcher(d.getFileName().toString()).matches())
+          .filter(RunsCatalog::isRun).sorted().toList();
+    }
+    for (Path dir : dirs) {
+      List<String> problems = new ArrayList<>();
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("name", dir.getFileName().toString());
+      run.put("has_config", Files.isRegularFile(dir.resolve(CONFIG)));
+      run.put("has_metrics", Files.isRegularFile(dir.resolve(METRICS)));
+      run.put("has_report", Files.isRegularFile(dir.resolve(REPORT)));
+      JsonObject report = readObject(dir, REPORT, problems);
+      run.put("summary", report == null ? null : ReportSummary.of(report));
+      run.put("problems", problems);
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  /** One run in full; 404 when {@code name} is not a run folder directly under the root. */
+  Map<String, Object> run(String name) throws ApiError, IOException {
+    Path dir = root.resolve(name).normalize();
+    if (!RUN_NAME.matcher(name).matches() || !root.equals(dir.getParent()) || !Files.isDirectory(dir)
+        || !isRun(dir)) {
+      throw new ApiError(404, "no run named '" + name + "' in the runs folder");
+    }
+    List<String> problems = new ArrayList<>();
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("name", name);
+    run.put("config", readObject(dir, CONFIG, problems));
+    run.put("provenance", readObject(dir, PROVENANCE, problems));
+    MetricsLog metrics = MetricsLog.read(dir.resolve(METRICS));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("steps", metrics.steps());
+    m.put("evals", metrics.evals());
+    m.put("skipped_lines", metrics.skipped());
+    m.put("skipped_reasons", metrics.skippedReasons());
+    m.put("stride", metrics.stride());
+    run.put("metrics", m);
+    JsonObject report = readObject(dir, REPORT, problems);
+    run.put("report", report);
+    run.put("summary", report == null ? null : ReportSummary.of(report));
+    run.put("problems", problems);
+    return run;
+  }
+
+  /** The columns of the comparison table, in order. */
+  static List<String> summaryColumns() {
+    return ReportSummary.COLUMNS.stream().map(ReportSummary.Column::heading).toList();
+  }
+
+  private static boolean isRun(Path dir) {
+    return Files.isRegularFile(dir.resolve(CONFIG)) || Files.isRegularFile(dir.resolve(METRICS))
+        || Files.isRegularFile(dir.resolve(REPORT)) || Files.isRegularFile(dir.resolve(PROVENANCE));
+  }
+
+  /** The JSON object in {@code dir/file}, or {@code null} (absent, or unreadable: then a problem is added). */
+  private static JsonObject readObject(Path dir, String file, List<String> problems) {
+    Path p = dir.resolve(file);
+    if (!Files.isRegularFile(p)) {
+      return null;
+    }
+    try {
+      JsonElement e = JsonText.object(Files.readString(p, StandardCharsets.UTF_8), Strictness.LENIENT);
+      return e.getAsJsonObject();
+    } catch (ApiError e) {
+      problems.add(file + ": " + e.getMessage());
+    } catch (IOException e) {
+      problems.add(file + ": cannot be read: " + e.getMessage());
+    }
+    return null;
+  }
+}

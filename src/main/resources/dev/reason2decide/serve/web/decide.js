@@ -1,0 +1,98 @@
+// Decision page: sends the note to /v1/predict and shows the label, every probability as a bar, and the rationale
+// with the words it shares with the note highlighted.
+'use strict';
+
+const STOPWORDS = new Set(('a an and are as at be been but by for from had has have he her his if in into is it its '
+  + 'of on or she that the their them then there these they this to was were which who will with would not no '
+  + 'patient pt per our you your we may can also than so such any all more most other some only very').split(' '));
+const MIN_WORD = 3;
+
+/** Lower-cased words (letters and digits) of a text. */
+function wordsOf(text) {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []);
+}
+
+/** The words that can carry evidence: not stopwords, at least MIN_WORD characters. */
+function evidenceWords(text) {
+  return new Set(wordsOf(text).filter(w => w.length >= MIN_WORD && !STOPWORDS.has(w)));
+}
+
+/** Fills `node` with `text`, wrapping every word found in `terms` in a <mark>. */
+function renderMarked(node, text, terms) {
+  node.replaceChildren();
+  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
+    if (part === '') continue;
+    if (terms.has(part.toLowerCase())) node.append(el('mark', {text: part}));
+    else node.append(document.createTextNode(part));
+  }
+}
+
+function renderBars(probabilities, predicted) {
+  const bars = document.getElementById('probabilities');
+  bars.replaceChildren();
+  const entries = Object.entries(probabilities).sort((a, b) => b[1] - a[1]);
+  for (const [label, p] of entries) {
+    const fill = el('div', {class: 'bar-fill'});
+    fill.style.width = Math.max(0, Math.min(100, p * 100)).toFixed(1) + '%';
+    bars.append(el('div', {class: 'bar-row' + (label === predicted ? ' predicted' : ''), 'data-label': label},
+      el('span', {class: 'bar-label', text: label}),
+      el('div', {class: 'bar-track', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '1',
+        'aria-valuenow': String(p), 'aria-label': label}, fill),
+      el('span', {class: 'bar-value', text: (p * 100).toFixed(1) + ' %'})));
+  }
+}
+
+function showError(message) {
+  const box = document.getElementById('error');
+  box.textContent = message;
+  box.hidden = false;
+  document.getElementById('answer').hidden = true;
+  document.getElementById('placeholder').hidden = true;
+}
+
+async function decide(event) {
+  event.preventDefault();
+  const note = document.getElementById('note').value;
+  const button = document.getElementById('decide');
+  if (!note.trim()) { showError('Enter a note first.'); return; }
+  button.disabled = true;
+  button.textContent = 'Deciding…';
+  try {
+    const d = await fetchJson('/v1/predict', {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({text: note})});
+    document.getElementById('error').hidden = true;
+    document.getElementById('placeholder').hidden = true;
+    document.getElementById('decision-label').textContent = d.label;
+    const p = d.probabilities[d.label];
+    document.getElementById('decision-p').textContent = typeof p === 'number' ? (p * 100).toFixed(1) + ' %' : '';
+    renderBars(d.probabilities, d.label);
+    renderMarked(document.getElementById('rationale'), d.rationale, evidenceWords(note));
+    renderMarked(document.getElementById('note-echo'), note, evidenceWords(d.rationale));
+    document.getElementById('meta').textContent = 'model ' + d.model + ' · ' + d.latency_ms + ' ms';
+    document.getElementById('answer').hidden = false;
+  } catch (e) {
+    showError(e.status ? 'The server refused the note (' + e.status + '): ' + e.message
+      : 'The server could not be reached: ' + e.message);
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Decide';
+  }
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  const note = document.getElementById('note');
+  const count = document.getElementById('note-count');
+  let limit = null;
+  const update = () => {
+    count.textContent = note.value.length + (limit ? ' / ' + limit : '') + ' characters';
+    count.classList.toggle('over', limit !== null && note.value.length > limit);
+  };
+  note.addEventListener('input', update);
+  document.getElementById('note-form').addEventListener('submit', decide);
+  note.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) document.getElementById('note-form').requestSubmit();
+  });
+  const model = await showModelBadge();
+  if (model && model.limits) limit = model.limits.max_input_chars;
+  update();
+});
