@@ -1,19 +1,16 @@
-// How `r2d serve --model DIR` turns a folder into a DecisionModel (placeholder until checkpoints can be loaded).
+// How `r2d serve --model DIR` turns a trained model folder into a DecisionModel.
 package dev.reason2decide.serve;
 
 import dev.reason2decide.inference.DecisionModel;
+import dev.reason2decide.inference.T5DecisionModel;
 import java.nio.file.Path;
 
 /** The single place where the service loads its model. */
 public final class ModelLoading {
   private ModelLoading() {}
 
-  /**
-   * Loads the trained model in {@code dir}.
-   *
-   * @throws UnsupportedOperationException always, for now: loading a trained checkpoint arrives with training
-   */
+  /** Loads the trained model in {@code dir} (weights, tokenizer.json and r2d.json with the label set). */
   public static DecisionModel load(Path dir) {
-    throw new UnsupportedOperationException("model loading arrives with the training issue");
+    return T5DecisionModel.load(dir);
   }
 }
