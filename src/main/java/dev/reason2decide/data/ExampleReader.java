@@ -148,7 +148,10 @@ public final class ExampleReader {
       }
     }
     Columns k = options.columns();
-    List<String> required = new ArrayList<>(List.of(k.input(), k.label()));
+    List<String> required = new ArrayList<>(List.of(k.input()));
+    if (options.requireLabel()) {
+      required.add(k.label());
+    }
     if (options.requireRationale()) {
       required.add(k.rationale());
     }
@@ -225,8 +228,9 @@ public final class ExampleReader {
     private Example toExample(Map<String, String> f, int line) {
       Columns k = options.columns();
       String input = required(f, k.input(), line);
-      String label = required(f, k.label(), line).strip();
-      if (!options.labels().accepts(label)) {
+      String label = options.requireLabel() ? required(f, k.label(), line).strip()
+          : f.getOrDefault(k.label(), "").strip();
+      if ((options.requireLabel() || !label.isEmpty()) && !options.labels().accepts(label)) {
         throw new MalformedExampleException(file, line, k.label(),
             "unknown label '" + label + "' (expected one of " + options.labels() + ")");
       }

@@ -44,7 +44,18 @@ public final class Engines {
   /** Sets the number of intra-op threads (PyTorch's {@code torch.set_num_threads}). */
   public static void setThreads(int n) {
     pytorch();
-    ai.djl.pytorch.jni.JniUtils.setNumInteropThreads(1);
+    synchronized (Engines.class) {
+      if (!interopSet) {
+        interopSet = true;
+        try {
+          ai.djl.pytorch.jni.JniUtils.setNumInteropThreads(1);
+        } catch (RuntimeException e) {
+          // torch allows this only before the first parallel work; later calls keep torch's default
+        }
+      }
+    }
     ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
   }
+
+  private static boolean interopSet;
 }

@@ -3,6 +3,7 @@ package dev.reason2decide.inference;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.decode.GenerationSettings;
 import dev.reason2decide.decode.GreedyDecoder;
@@ -82,7 +83,8 @@ public final class T5DecisionModel implements DecisionModel {
       return List.of();
     }
     return Grad.off(() -> {
-      try (NDManager m = root.newSubManager()) {
+      try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
         List<long[]> prompts = new ArrayList<>();
         for (String t : texts) {
           prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());
@@ -133,7 +135,8 @@ public final class T5DecisionModel implements DecisionModel {
   /** Label predicted from arbitrary texts with the prediction prompt (e.g. from a rationale: consistency probe). */
   public List<String> predictLabels(List<String> texts) {
     return Grad.off(() -> {
-      try (NDManager m = root.newSubManager()) {
+      try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
         List<long[]> prompts = new ArrayList<>();
         for (String t : texts) {
           prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());

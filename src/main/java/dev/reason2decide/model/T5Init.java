@@ -66,7 +66,7 @@ public final class T5Init {
       for (int i = 0; i < v.length; i++) {
         v[i] = std < 0 ? f : (float) (gaussian(rnd) * std);
       }
-      t.put(n, manager.create(v, new Shape(e.getValue())));
+      t.put(n, dev.reason2decide.engine.Tensors.owned(manager, v, new Shape(e.getValue())));
     }
     return new T5Model(T5Parameters.of(c, t));
   }

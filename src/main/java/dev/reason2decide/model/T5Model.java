@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 
 /**
  * {@code T5ForConditionalGeneration} as a set of functions over {@link T5Parameters}: encoder, decoder (full or
@@ -42,17 +41,25 @@ public final class T5Model {
     return Linear.linear(x, p.get(weight)).singletonOrThrow();
   }
 
+  /**
+   * Inverted dropout, x · 1[u ≥ p] / (1 − p) with u ~ U(0,1) from torch's generator. Not torch's fused dropout:
+   * its bernoulli kernel (MKL, multi-threaded) corrupted memory here on small tensors during step-by-step decoding
+   * with dropout on (NaN weights a few steps later, more often with 2 threads); uniform_ is a serial kernel.
+   */
   private NDArray dropout(NDArray x, boolean training) {
     if (!training || c.dropoutRate() == 0f) {
       return x;
     }
-    return Dropout.dropout(x, c.dropoutRate(), true).singletonOrThrow();
+    float p = c.dropoutRate();
+    NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte(p).toType(DataType.FLOAT32, false);
+    return x.mul(keep.mul(1f / (1f - p)));
   }
 
   /** T5LayerNorm: x · rsqrt(mean(x²) + eps) · w, no mean subtraction, no bias. x is (…, D). */
   private NDArray rmsNorm(NDArray x, String weight) {
     NDArray variance = x.square().mean(new int[] {-1}, true); // (…, 1)
-    return p.get(weight).mul(x.mul(variance.add(c.layerNormEpsilon()).pow(-0.5f)));
+    // the weight multiplies last so that the result belongs to x's (per-step) manager, not the weights' one
+    return x.mul(variance.add(c.layerNormEpsilon()).pow(-0.5f)).mul(p.get(weight));
   }
 
   private NDArray activation(NDArray x) {

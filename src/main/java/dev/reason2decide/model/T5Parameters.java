@@ -131,7 +131,7 @@ public final class T5Parameters implements AutoCloseable {
         throw new CheckpointException(t.file(), name, "dtype " + t.dtype() + " is not a floating-point weight type");
       }
       float[] values = t.toFloats();
-      out.put(name, manager.create(values, new Shape(e.getValue())));
+      out.put(name, dev.reason2decide.engine.Tensors.owned(manager, values, new Shape(e.getValue())));
     }
     return new T5Parameters(config, out);
   }

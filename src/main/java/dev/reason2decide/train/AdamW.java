@@ -101,7 +101,7 @@ public final class AdamW implements AutoCloseable {
     step = Long.parseLong(r.metadata().getOrDefault("step", "0"));
     for (var e : r.tensors().entrySet()) {
       String name = e.getKey();
-      NDArray t = stateManager.create(e.getValue().toFloats(), new Shape(e.getValue().shape()));
+      NDArray t = dev.reason2decide.engine.Tensors.owned(stateManager, e.getValue().toFloats(), new Shape(e.getValue().shape()));
       if (name.startsWith("m.")) {
         m.put(name.substring(2), t);
       } else if (name.startsWith("v.")) {

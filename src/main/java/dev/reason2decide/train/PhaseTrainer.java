@@ -52,6 +52,10 @@ public final class PhaseTrainer {
   private final MetricsLog log;
   private final TrainingListener listener;
   private final int haltAfter;
+  private int badSteps;
+
+  /** Updates are skipped while the gradient is NaN/∞ (logged as such); this many in a row stop the run. */
+  static final int MAX_NON_FINITE_STEPS = 10;
 
   public PhaseTrainer(T5Model model, TextTokenizer tok, Path tokenizerDir, TrainConfig cfg, Phase phase,
       int phaseIndex, EncodedExamples train, EncodedExamples val, List<String> labelSet, Path phaseDir,
@@ -164,7 +168,13 @@ public final class PhaseTrainer {
               }
             }
           }
-          opt.step(params, grads, lr);
+          if (Double.isFinite(norm)) {
+            opt.step(params, grads, lr);
+            badSteps = 0;
+          } else if (++badSteps >= MAX_NON_FINITE_STEPS) {
+            throw new IllegalStateException(phase.name() + " step " + (t + 1) + ": the gradient has been non-finite for "
+                + badSteps + " steps in a row; lower --lr or check the data");
+          }
           AdamW.zeroGradients(params);
         }
         double secs = (System.nanoTime() - start) / 1e9;

@@ -35,7 +35,10 @@ public final class TrainingRun {
 
   private TrainingRun() {}
 
-  /** Runs (or resumes) {@code cfg.recipe()} into {@code out}; returns the final model folder. */
+  /**
+   * Runs (or resumes) {@code cfg.recipe()} into {@code out}; returns the final model folder. {@code haltAfter} &gt; 0
+   * stops (as if interrupted) after that many steps of the whole recipe, state saved.
+   */
   public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, boolean resume,
       TrainingListener listener, int haltAfter) {
     Path configFile = out.resolve("config.json");
@@ -85,10 +88,13 @@ public final class TrainingRun {
       writeProvenance(out, cfg, data, source, tok, labels, train, val);
       List<Phase> phases = cfg.recipe().phases(cfg);
       Path previousBest = null;
+      int offset = 0;
       try (MetricsLog log = new MetricsLog(out.resolve("metrics.jsonl"))) {
         for (int i = 0; i < phases.size(); i++) {
           Phase phase = phases.get(i);
           Path phaseDir = out.resolve(phase.name());
+          int phaseHalt = haltAfter > offset ? haltAfter - offset : 0;
+          offset += phase.steps();
           if (Files.exists(phaseDir.resolve("done.json"))) {
             previousBest = phaseDir.resolve("best");
             continue;
@@ -105,7 +111,7 @@ public final class TrainingRun {
             }
             EncodedExamples phaseTrain = phase.name().equals("stage1") ? stage1 : train;
             new PhaseTrainer(model, tok, source.tokenizerDir(), cfg, phase, i, phaseTrain, val, labels, phaseDir, log,
-                listener, haltAfter).run(m, state);
+                listener, phaseHalt).run(m, state);
           }
           previousBest = phaseDir.resolve("best");
         }

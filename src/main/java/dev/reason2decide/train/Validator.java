@@ -27,7 +27,8 @@ public final class Validator {
       int n = 0;
       for (int start = 0; start < val.size(); start += batchSize) {
         int[] batch = range(start, Math.min(val.size(), start + batchSize));
-        try (NDManager m = parent.newSubManager()) {
+        try (NDManager m = parent.newSubManager(); NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
           long[][] prompts = task == Phase.RationaleTask.LABELLED ? val.goldLabelled : val.explain;
           NDArray[] im = TokenBatch.inputs(m, JointObjective.rows(prompts, batch), model.config().padTokenId());
           long[][] labels = TokenBatch.labels(JointObjective.rows(val.rationale, batch));
