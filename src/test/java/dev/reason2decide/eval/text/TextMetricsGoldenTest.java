@@ -106,6 +106,44 @@ class TextMetricsGoldenTest {
     }
   }
 
+  @Test
+  void unseenTextsEqualSacreBleuSourceAndRougeScore() throws Exception {
+    JsonObject f;
+    try (var in = getClass().getResourceAsStream("/eval/text_metrics_extra.json")) {
+      f = JsonParser.parseString(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .getAsJsonObject();
+    }
+    List<String> hyps = new ArrayList<>();
+    List<String> refs = new ArrayList<>();
+    SacreBleu bleu = new SacreBleu();
+    ChrF chrf = new ChrF();
+    Rouge rouge = new Rouge();
+    for (JsonElement c : f.getAsJsonArray("cases")) {
+      JsonObject o = c.getAsJsonObject();
+      String hyp = o.get("hyp").getAsString();
+      String ref = o.get("ref").getAsString();
+      hyps.add(hyp);
+      refs.add(ref);
+      assertEquals(o.get("sentence_bleu").getAsDouble(), bleu.sentence(hyp, ref).score(), 1e-6, hyp);
+      assertEquals(o.get("sentence_chrf").getAsDouble(), chrf.sentence(hyp, ref), 1e-6, hyp);
+      Rouge.Scores s = rouge.pair(hyp, ref);
+      JsonObject r = o.getAsJsonObject("rouge");
+      checkTriple(r.getAsJsonArray("rouge1"), s.rouge1(), hyp);
+      checkTriple(r.getAsJsonArray("rouge2"), s.rouge2(), hyp);
+      checkTriple(r.getAsJsonArray("rougeL"), s.rougeL(), hyp);
+    }
+    SacreBleu.Result corpus = bleu.score(hyps, refs);
+    assertEquals(f.get("corpus_bleu").getAsDouble(), corpus.corpus().score(), 1e-6);
+    assertEquals(f.get("corpus_bleu_signature").getAsString(), corpus.signature());
+    assertEquals(f.get("corpus_chrf").getAsDouble(), chrf.score(hyps, refs).score(), 1e-6);
+  }
+
+  private static void checkTriple(JsonArray e, Rouge.Prf got, String what) {
+    assertEquals(e.get(0).getAsDouble(), got.precision(), 1e-9, what);
+    assertEquals(e.get(1).getAsDouble(), got.recall(), 1e-9, what);
+    assertEquals(e.get(2).getAsDouble(), got.f(), 1e-9, what);
+  }
+
   private static void check(JsonObject e, String key, Rouge.Prf got, String what) {
     assertEquals(e.get(key + "_precision").getAsDouble(), got.precision(), 1e-6, key + " P " + what);
     assertEquals(e.get(key + "_recall").getAsDouble(), got.recall(), 1e-6, key + " R " + what);
