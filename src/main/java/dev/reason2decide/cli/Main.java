@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         TokenizeCommand.class,
+        MetricsCommand.class,
+        EvaluateCommand.class,
     })
 public final class Main implements Runnable {
 
