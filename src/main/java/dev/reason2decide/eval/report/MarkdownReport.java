@@ -97,8 +97,9 @@ public final class MarkdownReport {
     md.append("| BLEU (paper, NLTK) | ").append(f4(r.nltkBleu().score()))
         .append(" | sentence_bleu, method4, word_tokenize(lower), mean, 0-1 |\n");
     md.append("| sacreBLEU | ").append(f2(r.sacreBleu().corpus().score())).append(" | `")
-        .append(r.sacreBleu().signature()).append("` |\n");
-    md.append("| chrF | ").append(f2(r.chrf().score())).append(" | `").append(r.chrf().signature()).append("` |\n");
+        .append(cell(r.sacreBleu().signature())).append("` |\n");
+    md.append("| chrF | ").append(f2(r.chrf().score())).append(" | `").append(cell(r.chrf().signature()))
+        .append("` |\n");
     rouge(md, "ROUGE-1", r.rouge().mean().rouge1());
     rouge(md, "ROUGE-2", r.rouge().mean().rouge2());
     rouge(md, "ROUGE-L", r.rouge().mean().rougeL());
