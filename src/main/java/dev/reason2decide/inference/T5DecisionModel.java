@@ -98,7 +98,10 @@ public final class T5DecisionModel implements DecisionModel {
         for (int i = 0; i < texts.size(); i++) {
           String y = tok.decode(ids[i]).strip();
           labels.add(y);
-          explain.add(tok.encode(card.prompts().labelled(y, texts.get(i)), card.maxInputTokens()).ids());
+          // a DSS model learned unconditioned rationales (`explain: x`); every other recipe explains ŷ
+          String prompt = "dss".equals(card.stage()) ? card.prompts().explain(texts.get(i))
+              : card.prompts().labelled(y, texts.get(i));
+          explain.add(tok.encode(prompt, card.maxInputTokens()).ids());
         }
         NDArray[] em = TokenBatch.inputs(m, explain, model.config().padTokenId());
         NDArray enc2 = model.encode(em[0], em[1], false);
