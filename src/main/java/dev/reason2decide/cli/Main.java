@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         DataCommand.class,
         TokenizerCommand.class,
         ServeCommand.class,
+        MetricsCommand.class,
+        EvaluateCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,148 @@
+// `r2d evaluate`: all metrics on a predictions file, written as report.json and report.md.
+package dev.reason2decide.cli;
+
+import dev.reason2decide.data.Prediction;
+import dev.reason2decide.eval.RationaleLabeler;
+import dev.reason2decide.eval.bertscore.Baseline;
+import dev.reason2decide.eval.labels.ProbabilitySource;
+import dev.reason2decide.eval.report.Evaluation;
+import dev.reason2decide.eval.report.EvaluationOptions;
+import dev.reason2decide.eval.report.EvaluationReport;
+import dev.reason2decide.eval.report.MarkdownReport;
+import dev.reason2decide.eval.report.PredictionFile;
+import dev.reason2decide.eval.report.Provenance;
+import dev.reason2decide.eval.report.ReportJson;
+import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Json;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Evaluates predictions against gold labels and rationales; see docs/metrics.md. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Label metrics, calibration, rationale metrics (BLEU, sacreBLEU, chrF, ROUGE, BERTScore) and "
+        + "faithfulness of a predictions file; writes report.json and report.md.")
+public final class EvaluateCommand implements Callable<Integer> {
+  @Option(names = "--predictions", required = true, description = "Output of r2d predict (JSONL, or the authors' CSV).")
+  Path predictions;
+
+  @Option(names = "--gold", description = "Examples with question,label,rationale (JSONL or CSV); matched by id, "
+      + "else line by line. Without it the gold fields of the predictions file are used.")
+  Path gold;
+
+  @Option(names = "--model", description = "Trained model folder: computes faithfulness (label from own rationale).")
+  Path model;
+
+  @Option(names = "--bertscore-model", description = "BERT/RoBERTa folder for BERTScore (the paper: roberta-large).")
+  Path bertscoreModel;
+
+  @Option(names = "--bertscore-layer", defaultValue = "17", description = "BERTScore layer (default: ${DEFAULT-VALUE}, "
+      + "the paper's for roberta-large).")
+  int bertscoreLayer;
+
+  @Option(names = "--bertscore-idf", description = "BERTScore with idf weights from the references.")
+  boolean bertscoreIdf;
+
+  @Option(names = "--bertscore-baseline", description = "Rescale BERTScore with (x - B)/(1 - B).")
+  Double bertscoreBaseline;
+
+  @Option(names = "--label-set", split = ",", description = "Score against this fixed label set (comma-separated); "
+      + "other predictions count as wrong.")
+  List<String> labelSet;
+
+  @Option(names = "--ece-bins", defaultValue = "10", description = "Calibration bins (default: ${DEFAULT-VALUE}).")
+  int eceBins;
+
+  @Option(names = "--perturbation", description = "Also run the faithfulness perturbation probe (needs --model).")
+  boolean perturbation;
+
+  @Option(names = "--worst", defaultValue = "10", description = "Worst examples listed (default: ${DEFAULT-VALUE}).")
+  int worst;
+
+  @Option(names = "--out", description = "Output folder (default: <predictions-stem>.eval beside the predictions).")
+  Path out;
+
+  private final Function<Path, RationaleLabeler> labelers;
+
+  /** Finds the rationale labeler for --model with ServiceLoader. */
+  public EvaluateCommand() {
+    this(EvaluateCommand::loadLabeler);
+  }
+
+  /** With an explicit way to open a rationale labeler (tests, embedding applications). */
+  public EvaluateCommand(Function<Path, RationaleLabeler> labelers) {
+    this.labelers = labelers;
+  }
+
+  private static RationaleLabeler loadLabeler(Path dir) {
+    for (RationaleLabeler.Provider p : ServiceLoader.load(RationaleLabeler.Provider.class)) {
+      return p.open(dir);
+    }
+    throw new IllegalStateException("--model " + dir + ": this build has no RationaleLabeler implementation "
+        + "(the T5 model provides one); run without --model to skip faithfulness");
+  }
+
+  @Override
+  public Integer call() {
+    if (perturbation && model == null) {
+      throw new IllegalArgumentException("--perturbation needs --model");
+    }
+    List<Prediction> preds = PredictionFile.read(predictions);
+    Provenance prov = new Provenance().file("predictions", predictions);
+    if (gold != null) {
+      preds = PredictionFile.withGold(preds, predictions, PredictionFile.readGold(gold), gold);
+      prov.file("gold", gold);
+    }
+    EvaluationOptions opt = EvaluationOptions.defaults().withEceBins(eceBins).withWorst(worst)
+        .withLabelSet(labelSet).withPerturbation(perturbation);
+    if (bertscoreModel != null) {
+      opt = opt.withBertScore(bertscoreModel, bertscoreLayer, bertscoreIdf,
+          bertscoreBaseline == null ? null : Baseline.constant(bertscoreBaseline));
+      prov.file("bertscore_model", bertscoreModel);
+    }
+    EvaluationReport report;
+    if (model != null) {
+      prov.file("model", model);
+      try (RationaleLabeler labeler = labelers.apply(model)) {
+        report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, prov.build());
+      }
+    } else {
+      report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, prov.build());
+    }
+    Path dir = out != null ? out : defaultOut(predictions);
+    AtomicFiles.writeString(dir.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
+    AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report));
+    System.out.println(summary(report, dir));
+    return 0;
+  }
+
+  /** {@code <predictions-stem>.eval} beside the predictions file. */
+  static Path defaultOut(Path predictions) {
+    String name = predictions.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    Path parent = predictions.toAbsolutePath().getParent();
+    return parent.resolve(stem + ".eval");
+  }
+
+  private static String summary(EvaluationReport r, Path dir) {
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (n=%d)",
+        r.labels().accuracy(), r.labels().macroF1(), r.labels().n()));
+    if (r.rationales() != null) {
+      s.append(String.format(Locale.ROOT, "\nBLEU(nltk) %.4f  sacreBLEU %.2f  ROUGE-L F %.4f",
+          r.rationales().nltkBleu().score(), r.rationales().sacreBleu().corpus().score(),
+          r.rationales().rouge().mean().rougeL().f()));
+      if (r.rationales().bertscore() != null) {
+        s.append(String.format(Locale.ROOT, "  BERTScore F %.4f", r.rationales().bertscore().f()));
+      }
+    }
+    s.append("\nwrote ").append(Arrays.asList(dir.resolve("report.json"), dir.resolve("report.md")));
+    return s.toString();
+  }
+}

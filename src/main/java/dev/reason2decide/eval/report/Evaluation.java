@@ -1,0 +1,145 @@
+// Runs every metric on a predictions file: labels, calibration, rationales, BERTScore, faithfulness, worst examples.
+package dev.reason2decide.eval.report;
+
+import dev.reason2decide.data.Prediction;
+import dev.reason2decide.eval.Faithfulness;
+import dev.reason2decide.eval.RationaleLabeler;
+import dev.reason2decide.eval.bertscore.BertScoreOptions;
+import dev.reason2decide.eval.bertscore.BertScoreResult;
+import dev.reason2decide.eval.bertscore.BertScorer;
+import dev.reason2decide.eval.labels.Calibration;
+import dev.reason2decide.eval.labels.LabelMetrics;
+import dev.reason2decide.eval.labels.LabelScores;
+import dev.reason2decide.eval.labels.ProbabilitySource;
+import dev.reason2decide.eval.text.ChrF;
+import dev.reason2decide.eval.text.NltkBleu;
+import dev.reason2decide.eval.text.Rouge;
+import dev.reason2decide.eval.text.SacreBleu;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes an {@link EvaluationReport}; every example needs a gold label. */
+public final class Evaluation {
+  /** What the faithfulness section says when no labeler was given. */
+  public static final String NO_MODEL = "not computed (no --model)";
+
+  private Evaluation() {}
+
+  /**
+   * Evaluates {@code preds}. {@code labeler} may be null (faithfulness is then not computed); {@code provenance} is
+   * copied into the report.
+   */
+  public static EvaluationReport run(List<Prediction> preds, EvaluationOptions opt, ProbabilitySource probabilities,
+      RationaleLabeler labeler, Map<String, Object> provenance) {
+    if (preds.isEmpty()) {
+      throw new IllegalArgumentException("no predictions to evaluate");
+    }
+    List<String> gold = new ArrayList<>();
+    List<String> predicted = new ArrayList<>();
+    for (int i = 0; i < preds.size(); i++) {
+      Prediction p = preds.get(i);
+      if (p.goldLabel() == null) {
+        throw new IllegalArgumentException("prediction " + (i + 1) + (p.id() != null ? " (id " + p.id() + ")" : "")
+            + " has no gold label: give the examples with --gold");
+      }
+      gold.add(p.goldLabel());
+      predicted.add(p.predictedLabel());
+    }
+    LabelScores labels = opt.labelSet() == null ? LabelMetrics.score(gold, predicted)
+        : LabelMetrics.score(gold, predicted, opt.labelSet());
+    List<Map<String, Double>> probs = probabilities.probabilities(preds);
+    Calibration.Result calibration = probs.stream().allMatch(m -> m == null || m.isEmpty()) ? null
+        : Calibration.compute(gold, probs, opt.eceBins());
+
+    EvaluationReport.Rationales rationales = rationales(preds, opt);
+    Faithfulness.Result faith = null;
+    String faithNote = NO_MODEL;
+    if (labeler != null) {
+      List<String> rats = preds.stream().map(p -> p.predictedRationale() == null ? "" : p.predictedRationale()).toList();
+      faith = Faithfulness.compute(rats, predicted, gold, labeler::labels, opt.perturbation());
+      faithNote = "computed with " + labeler.describe();
+    }
+    return new EvaluationReport(labels, calibration, rationales, faith, faithNote, worst(preds, rationales, opt.worst()),
+        settings(opt), provenance);
+  }
+
+  private static EvaluationReport.Rationales rationales(List<Prediction> preds, EvaluationOptions opt) {
+    List<String> hyps = new ArrayList<>();
+    List<String> refs = new ArrayList<>();
+    int empty = 0;
+    for (Prediction p : preds) {
+      if (p.goldRationale() == null) {
+        continue;
+      }
+      String h = p.predictedRationale() == null ? "" : p.predictedRationale();
+      empty += h.isBlank() ? 1 : 0;
+      hyps.add(h);
+      refs.add(p.goldRationale());
+    }
+    if (hyps.isEmpty()) {
+      return null;
+    }
+    BertScoreResult bert = null;
+    if (opt.bertscoreModel() != null) {
+      try (BertScorer scorer = BertScorer.load(opt.bertscoreModel(), opt.bertscoreLayer())) {
+        bert = scorer.score(hyps, refs, BertScoreOptions.of(opt.bertscoreLayer()).withIdf(opt.bertscoreIdf())
+            .withBaseline(opt.bertscoreBaseline()));
+      }
+    }
+    return new EvaluationReport.Rationales(hyps.size(), preds.size() - hyps.size(), empty,
+        new NltkBleu().score(hyps, refs), new SacreBleu().score(hyps, refs), new ChrF().score(hyps, refs),
+        new Rouge().score(hyps, refs), bert);
+  }
+
+  private static List<EvaluationReport.WorstExample> worst(List<Prediction> preds, EvaluationReport.Rationales rat,
+      int k) {
+    List<EvaluationReport.WorstExample> all = new ArrayList<>();
+    int r = 0;
+    for (int i = 0; i < preds.size(); i++) {
+      Prediction p = preds.get(i);
+      boolean correct = LabelMetrics.normalize(p.goldLabel()).equals(LabelMetrics.normalize(p.predictedLabel()));
+      Double rougeL = null;
+      Double bleu = null;
+      if (rat != null && p.goldRationale() != null) {
+        rougeL = rat.rouge().perLine().get(r).rougeL().f();
+        bleu = rat.nltkBleu().perLine().get(r);
+        r++;
+      }
+      all.add(new EvaluationReport.WorstExample(i + 1, p.id(), p.goldLabel(), p.predictedLabel(), correct, rougeL,
+          bleu, p.goldRationale(), p.predictedRationale()));
+    }
+    all.sort(Comparator.comparing(EvaluationReport.WorstExample::correct)
+        .thenComparing(w -> w.rougeL() == null ? Double.MAX_VALUE : w.rougeL())
+        .thenComparing(EvaluationReport.WorstExample::index));
+    return List.copyOf(all.subList(0, Math.min(k, all.size())));
+  }
+
+  private static Map<String, Object> settings(EvaluationOptions opt) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("normalization", "strip; empty -> \"" + LabelMetrics.UNKNOWN + "\"");
+    l.put("label_set", opt.labelSet() == null ? "union of gold and predicted strings" : opt.labelSet());
+    l.put("zero_division", 0);
+    l.put("reference", "scikit-learn precision_recall_fscore_support / accuracy_score");
+    l.put("ece", "top-label, " + opt.eceBins() + " equal-width bins");
+    s.put("labels", l);
+    s.put("bleu_nltk", NltkBleu.settings());
+    s.put("sacrebleu", SacreBleu.signature(false) + " (sentence: " + SacreBleu.signature(true) + ")");
+    s.put("chrf", ChrF.signature());
+    s.put("rouge", Rouge.settings());
+    if (opt.bertscoreModel() != null) {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("model", opt.bertscoreModel().toAbsolutePath().normalize().toString());
+      b.put("layer", opt.bertscoreLayer());
+      b.put("idf", opt.bertscoreIdf());
+      b.put("baseline", opt.bertscoreBaseline() == null ? null : opt.bertscoreBaseline().source());
+      s.put("bertscore", b);
+    }
+    s.put("faithfulness_perturbation", opt.perturbation() ? "drop every second word of the rationale" : null);
+    s.put("worst_examples", opt.worst());
+    return s;
+  }
+}

@@ -1,0 +1,35 @@
+// Everything `r2d evaluate` found, typed; ReportJson and MarkdownReport render it.
+package dev.reason2decide.eval.report;
+
+import dev.reason2decide.eval.Faithfulness;
+import dev.reason2decide.eval.bertscore.BertScoreResult;
+import dev.reason2decide.eval.labels.Calibration;
+import dev.reason2decide.eval.labels.LabelScores;
+import dev.reason2decide.eval.text.ChrF;
+import dev.reason2decide.eval.text.NltkBleu;
+import dev.reason2decide.eval.text.Rouge;
+import dev.reason2decide.eval.text.SacreBleu;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evaluation of one predictions file. {@code calibration} is null without probabilities; {@code rationales} is
+ * null when no example has a gold rationale; {@code faithfulness} is null when it was not computed, and
+ * {@code faithfulnessNote} then says why.
+ */
+public record EvaluationReport(LabelScores labels, Calibration.Result calibration, Rationales rationales,
+    Faithfulness.Result faithfulness, String faithfulnessNote, List<WorstExample> worst,
+    Map<String, Object> settings, Map<String, Object> provenance) {
+
+  /**
+   * Rationale metrics over the {@code n} examples that have a gold rationale ({@code withoutReference} others had
+   * none; {@code emptyPredictions} generated rationales were empty or absent and scored as empty text).
+   * {@code bertscore} is null unless a BERTScore model was given.
+   */
+  public record Rationales(int n, int withoutReference, int emptyPredictions, NltkBleu.Result nltkBleu,
+      SacreBleu.Result sacreBleu, ChrF.Result chrf, Rouge.Result rouge, BertScoreResult bertscore) {}
+
+  /** An example the report shows among the worst: misclassified first, then by lowest ROUGE-L F. */
+  public record WorstExample(int index, String id, String gold, String predicted, boolean correct, Double rougeL,
+      Double bleu, String goldRationale, String predictedRationale) {}
+}

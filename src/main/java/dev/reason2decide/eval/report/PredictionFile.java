@@ -1,0 +1,199 @@
+// Reads `r2d predict` output (JSONL or the authors' CSV) and gold example files, and lines them up.
+package dev.reason2decide.eval.report;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.reason2decide.data.Prediction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Predictions: JSONL objects with {@code id, input, label, rationale, predicted_label, predicted_rationale,
+ * probabilities} (only predicted_label is required), or a CSV with the authors' columns {@code question, label,
+ * rationale, Predicted_Label, Predicted_Rationale}. Gold: JSONL with {@code id} (optional), {@code question} or
+ * {@code input}, {@code label}, {@code rationale}, or a CSV with {@code question, label, rationale}. A file ending in
+ * {@code .csv} is read as CSV, anything else as JSONL. Errors name the file, the line and the field.
+ */
+public final class PredictionFile {
+  private PredictionFile() {}
+
+  /** A gold example: id may be null. */
+  public record Gold(String id, String input, String label, String rationale, int line) {}
+
+  /** Reads a predictions file. */
+  public static List<Prediction> read(Path file) {
+    List<Prediction> out = new ArrayList<>();
+    for (Record rec : records(file)) {
+      Map<String, String> f = rec.fields();
+      String predicted = first(f, "predicted_label", "Predicted_Label");
+      if (predicted == null) {
+        throw new IllegalArgumentException(file + ":" + rec.line() + ": no predicted_label");
+      }
+      out.add(new Prediction(f.get("id"), first(f, "input", "question"), f.get("label"), f.get("rationale"),
+          predicted, first(f, "predicted_rationale", "Predicted_Rationale"), rec.probabilities()));
+    }
+    return out;
+  }
+
+  /** Reads a gold file. */
+  public static List<Gold> readGold(Path file) {
+    List<Gold> out = new ArrayList<>();
+    for (Record rec : records(file)) {
+      Map<String, String> f = rec.fields();
+      if (f.get("label") == null) {
+        throw new IllegalArgumentException(file + ":" + rec.line() + ": no label");
+      }
+      out.add(new Gold(f.get("id"), first(f, "input", "question"), f.get("label"), f.get("rationale"), rec.line()));
+    }
+    return out;
+  }
+
+  /**
+   * Puts the gold labels and rationales into the predictions: by id when every record of both files has one, else
+   * by position (the files must then hold the same number of records). A prediction that already carries a gold
+   * label different from the gold file's is an error (the files do not belong together).
+   */
+  public static List<Prediction> withGold(List<Prediction> preds, Path predFile, List<Gold> gold, Path goldFile) {
+    boolean byId = preds.stream().allMatch(p -> p.id() != null) && gold.stream().allMatch(g -> g.id() != null);
+    List<Gold> aligned = new ArrayList<>();
+    if (byId) {
+      Map<String, Gold> byKey = new HashMap<>();
+      for (Gold g : gold) {
+        if (byKey.put(g.id(), g) != null) {
+          throw new IllegalArgumentException(goldFile + ":" + g.line() + ": id '" + g.id() + "' appears twice");
+        }
+      }
+      Set<String> seen = new HashSet<>();
+      for (Prediction p : preds) {
+        Gold g = byKey.get(p.id());
+        if (g == null) {
+          throw new IllegalArgumentException(predFile + ": prediction id '" + p.id() + "' is not in " + goldFile);
+        }
+        if (!seen.add(p.id())) {
+          throw new IllegalArgumentException(predFile + ": id '" + p.id() + "' appears twice");
+        }
+        aligned.add(g);
+      }
+      if (seen.size() != gold.size()) {
+        throw new IllegalArgumentException(goldFile + " has " + gold.size() + " examples but " + predFile + " has "
+            + "predictions for " + seen.size() + " of them");
+      }
+    } else {
+      if (preds.size() != gold.size()) {
+        throw new IllegalArgumentException(predFile + " has " + preds.size() + " predictions but " + goldFile
+            + " has " + gold.size() + " examples (without ids on both sides they are matched line by line)");
+      }
+      aligned.addAll(gold);
+    }
+    List<Prediction> out = new ArrayList<>();
+    for (int i = 0; i < preds.size(); i++) {
+      Prediction p = preds.get(i);
+      Gold g = aligned.get(i);
+      if (p.goldLabel() != null && !p.goldLabel().strip().equals(g.label().strip())) {
+        throw new IllegalArgumentException(predFile + ": record " + (i + 1) + " carries gold label '" + p.goldLabel()
+            + "' but " + goldFile + ":" + g.line() + " says '" + g.label() + "': the files do not match");
+      }
+      out.add(new Prediction(p.id() != null ? p.id() : g.id(), p.input() != null ? p.input() : g.input(), g.label(),
+          g.rationale() != null ? g.rationale() : p.goldRationale(), p.predictedLabel(), p.predictedRationale(),
+          p.probabilities()));
+    }
+    return out;
+  }
+
+  /** One record: the line it starts on, its text fields (null fields absent) and its probabilities (or null). */
+  private record Record(int line, Map<String, String> fields, Map<String, Double> probabilities) {}
+
+  private static List<Record> records(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<Record> out = new ArrayList<>();
+    if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+      List<Csv.Row> rows = Csv.parse(text, file.toString());
+      if (rows.isEmpty()) {
+        throw new IllegalArgumentException(file + ": empty (no header row)");
+      }
+      List<String> header = rows.get(0).fields();
+      for (Csv.Row row : rows.subList(1, rows.size())) {
+        if (row.fields().size() != header.size()) {
+          throw new IllegalArgumentException(file + ":" + row.line() + ": " + row.fields().size() + " fields, the "
+              + "header has " + header.size());
+        }
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          m.put(header.get(i).strip(), row.fields().get(i));
+        }
+        out.add(new Record(row.line(), m, null));
+      }
+      return out;
+    }
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      JsonObject o;
+      try {
+        JsonElement e = JsonParser.parseString(line);
+        if (!e.isJsonObject()) {
+          throw new IllegalArgumentException("not a JSON object");
+        }
+        o = e.getAsJsonObject();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a JSON object: " + e.getMessage(), e);
+      }
+      Map<String, String> m = new HashMap<>();
+      Map<String, Double> probs = null;
+      for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+        if (e.getKey().equals("probabilities")) {
+          if (!e.getValue().isJsonNull()) {
+            probs = probabilities(e.getValue(), file, i + 1);
+          }
+        } else if (!e.getValue().isJsonNull()) {
+          if (!e.getValue().isJsonPrimitive()) {
+            throw new IllegalArgumentException(file + ":" + (i + 1) + ": field '" + e.getKey() + "' is not a string");
+          }
+          m.put(e.getKey(), e.getValue().getAsString());
+        }
+      }
+      out.add(new Record(i + 1, m, probs));
+    }
+    return out;
+  }
+
+  private static Map<String, Double> probabilities(JsonElement e, Path file, int line) {
+    if (!e.isJsonObject()) {
+      throw new IllegalArgumentException(file + ":" + line + ": 'probabilities' must be an object label -> number");
+    }
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonElement> p : e.getAsJsonObject().entrySet()) {
+      if (!p.getValue().isJsonPrimitive() || !p.getValue().getAsJsonPrimitive().isNumber()) {
+        throw new IllegalArgumentException(file + ":" + line + ": probability of '" + p.getKey() + "' is not a number");
+      }
+      m.put(p.getKey(), p.getValue().getAsDouble());
+    }
+    return m;
+  }
+
+  private static String first(Map<String, String> f, String a, String b) {
+    return f.get(a) != null ? f.get(a) : f.get(b);
+  }
+}

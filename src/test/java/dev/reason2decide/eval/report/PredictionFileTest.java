@@ -1,0 +1,84 @@
+// Reading predictions and gold files: the authors' CSV, JSONL, matching by id or by line, clear errors.
+package dev.reason2decide.eval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reason2decide.data.Prediction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictionFileTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void authorsCsvWithQuotesAndLineBreaks() throws Exception {
+    Path f = tmp.resolve("preds.csv");
+    Files.writeString(f, "question,label,rationale,Predicted_Label,Predicted_Rationale\r\n"
+        + "\"Is it, really?\",yes,\"Because \"\"so\"\"\",yes,\"line one\nline two\"\r\n"
+        + "q2,no,r2,maybe,\r\n");
+    List<Prediction> p = PredictionFile.read(f);
+    assertEquals(2, p.size());
+    assertEquals("Is it, really?", p.get(0).input());
+    assertEquals("Because \"so\"", p.get(0).goldRationale());
+    assertEquals("line one\nline two", p.get(0).predictedRationale());
+    assertEquals("maybe", p.get(1).predictedLabel());
+    assertEquals("", p.get(1).predictedRationale());
+    assertNull(p.get(0).probabilities());
+  }
+
+  @Test
+  void jsonlProbabilitiesAndLineOrderMatching() throws Exception {
+    Path f = tmp.resolve("p.jsonl");
+    Files.writeString(f, "{\"predicted_label\":\"yes\",\"probabilities\":{\"yes\":0.7,\"no\":0.3}}\n\n"
+        + "{\"predicted_label\":\"no\",\"predicted_rationale\":\"r\"}\n");
+    Path g = tmp.resolve("g.jsonl");
+    Files.writeString(g, "{\"question\":\"q1\",\"label\":\"yes\",\"rationale\":\"r1\"}\n"
+        + "{\"input\":\"q2\",\"label\":\"no\"}\n");
+    List<Prediction> merged = PredictionFile.withGold(PredictionFile.read(f), f, PredictionFile.readGold(g), g);
+    assertEquals(0.7, merged.get(0).probabilities().get("yes"));
+    assertEquals("q2", merged.get(1).input());
+    assertEquals("r1", merged.get(0).goldRationale());
+    assertNull(merged.get(1).goldRationale());
+  }
+
+  @Test
+  void errorsNameFileLineAndField() throws Exception {
+    Path f = tmp.resolve("bad.jsonl");
+    Files.writeString(f, "{\"predicted_label\":\"yes\"}\n{\"input\":\"x\"}\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.read(f));
+    assertTrue(e.getMessage().contains("bad.jsonl:2") && e.getMessage().contains("predicted_label"), e.getMessage());
+    Path j = tmp.resolve("junk.jsonl");
+    Files.writeString(j, "{\"predicted_label\":\"yes\"}\nnot json\n");
+    e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.read(j));
+    assertTrue(e.getMessage().contains("junk.jsonl:2"), e.getMessage());
+    Path c = tmp.resolve("open.csv");
+    Files.writeString(c, "question,label\n\"never closed,yes\n");
+    e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.readGold(c));
+    assertTrue(e.getMessage().contains("open.csv:2"), e.getMessage());
+    Path p = tmp.resolve("p.jsonl");
+    Files.writeString(p, "{\"id\":\"1\",\"label\":\"yes\",\"predicted_label\":\"yes\"}\n");
+    Path g = tmp.resolve("g.jsonl");
+    Files.writeString(g, "{\"id\":\"1\",\"question\":\"q\",\"label\":\"no\"}\n");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> PredictionFile.withGold(PredictionFile.read(p), p, PredictionFile.readGold(g), g));
+    assertTrue(e.getMessage().contains("do not match"), e.getMessage());
+  }
+
+  @Test
+  void textLinesKeepEmptyLinesAndDropOnlyTheFinalBreak() throws Exception {
+    Path f = tmp.resolve("t.txt");
+    Files.writeString(f, "a\n\nc\r\n");
+    assertEquals(List.of("a", "", "c"), TextLines.read(f));
+    Files.writeString(f, "");
+    assertEquals(List.of(), TextLines.read(f));
+    Files.writeString(f, "\n");
+    assertEquals(List.of(""), TextLines.read(f));
+  }
+}
