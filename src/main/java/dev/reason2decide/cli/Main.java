@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         MetricsCommand.class,
         EvaluateCommand.class,
+        ExperimentCommand.class,
     })
 public final class Main implements Runnable {
 
