@@ -89,7 +89,8 @@ final class Charts {
       }
     }
     if (!losses.isEmpty()) {
-      new ChartImage("Training losses per recipe (mean of " + seeds + ", averaged over " + bucket + "-step buckets)",
+      new ChartImage("Training losses per recipe (mean of " + seeds + (bucket > 1 ? ", averaged over " + bucket
+          + "-step buckets)" : ")"),
           List.of(new ChartImage.Key("L_pred (label)", PRED, false), new ChartImage.Key("L_rat (rationale)", RAT,
           false), new ChartImage.Key("loss (weighted)", GREY, true)), losses, 4, 360, 270).write(dir.resolve(LOSSES));
       written.add(LOSSES);

@@ -114,7 +114,8 @@ public final class ExperimentRunner {
   /** A finished run is only reused when it was trained with this configuration, model source and data. */
   private void checkSame(Path dir, TrainConfig tc, ModelSource source, ExperimentData data) {
     JsonObject prev = readJson(dir.resolve("config.json"));
-    JsonObject now = Json.PRETTY.toJsonTree(tc).getAsJsonObject();
+    // through text on both sides: a float (0.003f) and its parsed JSON number compare equal only as text
+    JsonObject now = JsonParser.parseString(Json.COMPACT.toJson(tc)).getAsJsonObject();
     JsonElement then = prev.get("train").deepCopy();
     if (then.isJsonObject()) {
       then.getAsJsonObject().remove("threads");

@@ -37,7 +37,11 @@ public final class TrainSettings {
     TrainConfig cfg;
     try {
       cfg = SNAKE.fromJson(tree, TrainConfig.class);
-    } catch (JsonParseException | IllegalArgumentException e) {
+    } catch (RuntimeException e) { // Gson wraps the record's own check in a RuntimeException
+      if (!(e instanceof JsonParseException) && !(e.getCause() instanceof IllegalArgumentException)
+          && !(e instanceof IllegalArgumentException)) {
+        throw e;
+      }
       Throwable root = e;
       while (root.getCause() != null) {
         root = root.getCause();

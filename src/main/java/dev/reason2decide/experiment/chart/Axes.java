@@ -66,12 +66,17 @@ final class Axes {
     return out;
   }
 
-  static String format(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+  /** A tick label with as many decimals as the tick spacing {@code step} needs. */
+  static String format(double v, double step) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e6 && step >= 1) {
       return String.format(Locale.ROOT, "%d", (long) v);
     }
-    double a = Math.abs(v);
-    return String.format(Locale.ROOT, a >= 10 ? "%.1f" : a >= 0.1 ? "%.2f" : "%.3f", v);
+    int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+    return String.format(Locale.ROOT, "%." + Math.min(decimals, 8) + "f", v);
+  }
+
+  private static double spacing(List<Double> ticks) {
+    return ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : 1;
   }
 
   /** Grid, frame, y ticks, optional x ticks, the title above and the axis labels. */
@@ -79,16 +84,18 @@ final class Axes {
     g.setStroke(new BasicStroke(1f));
     g.setFont(LABEL);
     FontMetrics fm = g.getFontMetrics();
+    double yStep = spacing(yTicks);
     for (double t : yTicks) {
       int y = py(t);
       g.setColor(GRID);
       g.drawLine(plot.x, y, plot.x + plot.width, y);
       g.setColor(INK);
-      String s = format(t);
+      String s = format(t, yStep);
       g.drawString(s, plot.x - 6 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
     }
     if (xTicks) {
-      for (double t : ticks(x0, x1, 5)) {
+      List<Double> xt = ticks(x0, x1, 5);
+      for (double t : xt) {
         if (t < x0 - 1e-9 || t > x1 + 1e-9) {
           continue;
         }
@@ -96,7 +103,7 @@ final class Axes {
         g.setColor(GRID);
         g.drawLine(x, plot.y, x, plot.y + plot.height);
         g.setColor(INK);
-        String s = format(t);
+        String s = format(t, spacing(xt));
         g.drawString(s, x - fm.stringWidth(s) / 2, plot.y + plot.height + fm.getAscent() + 4);
       }
     }

@@ -43,7 +43,8 @@ public record ChartImage(String title, List<Key> legend, List<Panel> panels, int
     int cols = Math.min(columns, panels.size());
     int rows = (panels.size() + cols - 1) / cols;
     int head = legend.isEmpty() ? 34 : 58;
-    BufferedImage img = new BufferedImage(cols * panelWidth, head + rows * panelHeight, BufferedImage.TYPE_INT_RGB);
+    int width = Math.max(cols * panelWidth, textWidth() + 24);
+    BufferedImage img = new BufferedImage(width, head + rows * panelHeight, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -67,6 +68,23 @@ public record ChartImage(String title, List<Key> legend, List<Panel> panels, int
       g.dispose();
     }
     return img;
+  }
+
+  /** Width of the title or the legend row, whichever is wider. */
+  private int textWidth() {
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = probe.createGraphics();
+    try {
+      int w = g.getFontMetrics(Axes.TITLE.deriveFont(15f)).stringWidth(title);
+      FontMetrics fm = g.getFontMetrics(Axes.LABEL);
+      int row = 6;
+      for (Key k : legend) {
+        row += 26 + fm.stringWidth(k.name()) + 18;
+      }
+      return Math.max(w, row);
+    } finally {
+      g.dispose();
+    }
   }
 
   /** Renders and writes the PNG atomically. */
