@@ -76,6 +76,7 @@ final class ResultsReport {
       r.put("seed", o.seed());
       r.put("folder", out.relativize(o.dir()).toString());
       r.put("report", out.relativize(o.dir().resolve("evaluation").resolve(RunEvaluation.REPORT)).toString());
+      r.put("provenance", out.relativize(o.dir().resolve("provenance.json")).toString());
       r.put("phases", phases(o.dir()));
       r.put("train_seconds", o.trainSeconds());
       r.put("eval_seconds", o.evalSeconds());
