@@ -81,6 +81,7 @@ final class ResultsReport {
       r.put("train_seconds", o.trainSeconds());
       r.put("eval_seconds", o.evalSeconds());
       r.put("trained_in_this_invocation", o.trainedNow());
+      r.put("first_non_finite_step", o.history().nonFiniteStep());
       Map<String, Object> values = new LinkedHashMap<>();
       for (Metric m : cfg.metrics()) {
         values.put(m.key(), o.value(m));
@@ -134,6 +135,14 @@ final class ResultsReport {
     s.append(String.format(Locale.ROOT, "Machine: %s cores, %s, Java %s, DJL %s. Training %.0f s and test "
         + "evaluation %.0f s summed over runs; this invocation took %.0f s.%n%n", machine.get("cores"),
         machine.get("os"), machine.get("java"), machine.get("djl"), train, eval, wall));
+    List<RunOutcome> diverged = runs.stream().filter(o -> o.history().nonFiniteStep() != null).toList();
+    if (!diverged.isEmpty()) {
+      s.append("**Warning:** ").append(diverged.size()).append(" of ").append(runs.size()).append(" runs had a "
+          + "NaN or infinite training loss or gradient norm (").append(String.join(", ", diverged.stream()
+          .map(o -> o.dir().getFileName() + " from step " + o.history().nonFiniteStep()).toList()))
+          .append("). Their values below are those of the checkpoint their selection kept; they are part of the "
+          + "means.\n\n");
+    }
     s.append("Each cell: mean ± sample standard deviation over seeds; the best mean in **bold**. ")
         .append("Δ vs `").append(ref).append("`: the mean over seeds of the paired difference (recipe − ").append(ref)
         .append(" with the same seed) and on how many seeds the recipe was above / below / equal to ")
@@ -173,7 +182,8 @@ final class ResultsReport {
       }
       s.append('\n');
     }
-    s.append("## Runs\n\n| run | phases: last step (best step) | train s | eval s | report |\n|---|---|---|---|---|\n");
+    s.append("## Runs\n\n| run | phases: last step (best step) | first NaN/inf step | train s | eval s | report |\n"
+        + "|---|---|---|---|---|---|\n");
     for (RunOutcome o : runs) {
       StringBuilder ph = new StringBuilder();
       phases(o.dir()).forEach((name, v) -> {
@@ -184,8 +194,10 @@ final class ResultsReport {
             ? " stopped early" : "");
       });
       String folder = "runs/" + o.dir().getFileName();
-      s.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | [%s](%s/evaluation/report.md) |%n",
-          o.dir().getFileName(), ph, o.trainSeconds(), o.evalSeconds(), "report", folder));
+      Integer bad = o.history().nonFiniteStep();
+      s.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | [%s](%s/evaluation/report.md) |%n",
+          o.dir().getFileName(), ph, bad == null ? "—" : String.valueOf(bad), o.trainSeconds(), o.evalSeconds(),
+          "report", folder));
     }
     s.append('\n');
     if (!charts.isEmpty()) {

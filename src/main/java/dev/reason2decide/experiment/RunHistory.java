@@ -18,9 +18,12 @@ import java.util.Map;
 /**
  * The lines of a run's metrics.jsonl with every step placed on the recipe's budget axis: a phase's step k is
  * budget step (steps of the phases before it) + k, so R2D's Stage-2 curves start where its Stage-1 share ends and
- * every recipe is drawn over the same 0..budget range.
+ * every recipe is drawn over the same 0..budget range. {@code nonFiniteStep} is the first budget step whose loss or
+ * gradient norm was NaN or infinite (null: none), so a diverged run is flagged in the report, not hidden in a mean.
  */
-public record RunHistory(List<Point> steps, List<Point> evals, double stepSeconds) {
+public record RunHistory(List<Point> steps, List<Point> evals, double stepSeconds, Integer nonFiniteStep) {
+  private static final List<String> NON_FINITE = List.of("NaN", "Infinity", "-Infinity");
+
   /** One line: phase name, budget step, and the numeric fields it has (nulls left out). */
   public record Point(String stage, int step, Map<String, Double> values) {
     public Double get(String key) {
@@ -39,8 +42,9 @@ public record RunHistory(List<Point> steps, List<Point> evals, double stepSecond
     List<Point> steps = new ArrayList<>();
     List<Point> evals = new ArrayList<>();
     double seconds = 0;
+    Integer nonFinite = null;
     if (!Files.exists(file)) {
-      return new RunHistory(steps, evals, 0);
+      return new RunHistory(steps, evals, 0, null);
     }
     List<String> lines;
     try {
@@ -67,8 +71,13 @@ public record RunHistory(List<Point> steps, List<Point> evals, double stepSecond
       Map<String, Double> values = new LinkedHashMap<>();
       for (Map.Entry<String, JsonElement> e : o.entrySet()) {
         JsonElement v = e.getValue();
-        if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() && !e.getKey().equals("step")) {
+        if (e.getKey().equals("step") || !v.isJsonPrimitive()) {
+          continue;
+        }
+        if (v.getAsJsonPrimitive().isNumber()) {
           values.put(e.getKey(), v.getAsDouble());
+        } else if (NON_FINITE.contains(v.getAsString())) { // Gson writes NaN/Infinity bare; they read back as text
+          values.put(e.getKey(), Double.parseDouble(v.getAsString()));
         }
       }
       Point p = new Point(stage, off + o.get("step").getAsInt(), values);
@@ -77,8 +86,14 @@ public record RunHistory(List<Point> steps, List<Point> evals, double stepSecond
       } else {
         steps.add(p);
         seconds += values.getOrDefault("seconds", 0.0);
+        for (String k : List.of("loss", "grad_norm")) {
+          Double v = values.get(k);
+          if (nonFinite == null && v != null && !Double.isFinite(v)) {
+            nonFinite = p.step();
+          }
+        }
       }
     }
-    return new RunHistory(List.copyOf(steps), List.copyOf(evals), seconds);
+    return new RunHistory(List.copyOf(steps), List.copyOf(evals), seconds, nonFinite);
   }
 }

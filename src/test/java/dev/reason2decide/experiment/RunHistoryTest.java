@@ -3,6 +3,7 @@ package dev.reason2decide.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,15 +39,28 @@ class RunHistoryTest {
     assertEquals(List.of(5, 8), h.evals().stream().map(RunHistory.Point::step).toList());
     assertEquals(0.4, h.evals().get(1).get("val_macro_f1"));
     assertEquals(1.75, h.stepSeconds(), 1e-12);
+    assertNull(h.nonFiniteStep());
 
     RunOutcome a = new RunOutcome("r2d", 1, tmp, new JsonObject(), h, 0, 0, false);
     RunOutcome b = new RunOutcome("r2d", 2, tmp, new JsonObject(), new RunHistory(List.of(
-        new RunHistory.Point("stage1", 2, java.util.Map.of("l_rat", 6.0))), List.of(), 0), 0, 0, false);
+        new RunHistory.Point("stage1", 2, java.util.Map.of("l_rat", 6.0))), List.of(), 0, null), 0, 0, false);
     // buckets of 5 steps: steps 1..5 -> bucket 0 (values 4, 2 from seed 1 and 6 from seed 2), step 6 -> bucket 1
     List<double[]> m = Charts.meanBySteps(List.of(a, b), o -> o.history().steps(), "l_rat", 5);
     assertEquals(2, m.size());
     assertArrayEquals(new double[] {(1 + 5 + 2) / 3.0, 4.0}, m.get(0), 1e-12);
     assertArrayEquals(new double[] {6, 5.0}, m.get(1), 1e-12);
+  }
+
+  @Test
+  void theFirstNaNLossOrGradientNormIsFlaggedOnTheBudgetAxis() throws Exception {
+    Path f = tmp.resolve("metrics.jsonl");
+    Files.writeString(f, """
+        {"kind":"step","stage":"sft","step":1,"loss":2.0,"grad_norm":1.0,"lr":0.1,"seconds":0.1}
+        {"kind":"step","stage":"sft","step":2,"loss":1.5,"grad_norm":NaN,"lr":0.1,"seconds":0.1}
+        {"kind":"step","stage":"sft","step":3,"loss":NaN,"grad_norm":NaN,"lr":0.1,"seconds":0.1}
+        """);
+    RunHistory h = RunHistory.read(f, Recipe.SFT.phases(TrainConfig.reference(Recipe.SFT).withSteps(3)));
+    assertEquals(2, h.nonFiniteStep());
   }
 
   @Test
