@@ -31,6 +31,15 @@ import java.util.Map;
 final class RunEvaluation {
   static final String REPORT = "report.json";
 
+  /**
+   * The predictions' probabilities, except where a diverged model gave NaN or infinite ones: those examples count
+   * as without probabilities in the calibration (the report says how many) instead of failing the evaluation.
+   */
+  static final ProbabilitySource FINITE_PROBABILITIES = ps -> ps.stream()
+      .map(p -> p.probabilities() != null && p.probabilities().values().stream().allMatch(Double::isFinite)
+          ? p.probabilities() : null)
+      .toList();
+
   private RunEvaluation() {}
 
   /** True when {@code dir} holds a finished evaluation. */
@@ -64,7 +73,7 @@ final class RunEvaluation {
         opt = opt.withBertScore(spec.bertscoreModel(), spec.bertscoreLayer(), false, null);
         prov.file("bertscore_model", spec.bertscoreModel());
       }
-      EvaluationReport report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(),
+      EvaluationReport report = Evaluation.run(preds, opt, FINITE_PROBABILITIES,
           new ModelRationaleLabeler(model, spec.batchSize()), prov.build());
       double seconds = (System.nanoTime() - start) / 1e9;
       Map<String, Object> timing = new LinkedHashMap<>();
