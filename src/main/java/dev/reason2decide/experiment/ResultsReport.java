@@ -128,9 +128,10 @@ final class ResultsReport {
     JsonObject counts = experiment.getAsJsonObject("data").getAsJsonObject("counts");
     StringBuilder s = new StringBuilder();
     s.append("# Experiment `").append(cfg.name()).append("`\n\n");
-    s.append(String.format(Locale.ROOT, "%d recipes × %d seeds (%s), each run %d optimiser steps in all "
+    s.append(String.format(Locale.ROOT, "%d recipe%s × %d seed%s (%s), each run %d optimiser steps in all "
         + "(Stage-1 and Stage-2 together); model %s; data: %d train / %d validation examples, %d test examples "
-        + "evaluated.%n%n", cfg.recipes().size(), cfg.seeds().size(), join(cfg.seeds()), cfg.steps(), model,
+        + "evaluated.%n%n", cfg.recipes().size(), cfg.recipes().size() == 1 ? "" : "s", cfg.seeds().size(),
+        cfg.seeds().size() == 1 ? "" : "s", join(cfg.seeds()), cfg.steps(), model,
         counts.get("train").getAsInt(), counts.get("validation").getAsInt(), counts.get("test_evaluated").getAsInt()));
     s.append(String.format(Locale.ROOT, "Machine: %s cores, %s, Java %s, DJL %s. Training %.0f s and test "
         + "evaluation %.0f s summed over runs; this invocation took %.0f s.%n%n", machine.get("cores"),
