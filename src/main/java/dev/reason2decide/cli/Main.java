@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         MetricsCommand.class,
         EvaluateCommand.class,
+        ExperimentCommand.class,
     })
 public final class Main implements Runnable {
 

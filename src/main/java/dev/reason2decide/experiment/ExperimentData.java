@@ -1,0 +1,59 @@
+// The three splits of an experiment, read from files (generated first for the synthetic triage set).
+package dev.reason2decide.experiment;
+
+import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.synth.SynthTriage;
+import dev.reason2decide.train.TrainingRun;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Train, validation and test examples with the files they were read from. A synthetic set is written to
+ * {@code <out>/data/} first (deterministic: the same n and seed give the same files), so every run and report can
+ * name and hash a real file.
+ */
+public record ExperimentData(List<Example> train, List<Example> validation, List<Example> test, Path trainFile,
+    Path validationFile, Path testFile) {
+
+  /** Reads (or, for a synthetic set, generates into {@code out/data}) the splits of {@code spec}. */
+  public static ExperimentData prepare(ExperimentConfig.DataSpec spec, Path out) {
+    Path train = spec.train();
+    Path validation = spec.validation();
+    Path test = spec.test();
+    if (spec.synthetic() != null) {
+      ExperimentConfig.SyntheticSpec s = spec.synthetic();
+      Path dir = out.resolve("data");
+      SynthTriage.write(dir, s.n(), s.seed(), s.trainFraction(), s.validationFraction(), s.testFraction());
+      train = dir.resolve("train.jsonl");
+      validation = dir.resolve("validation.jsonl");
+      test = dir.resolve("test.jsonl");
+    }
+    ExperimentData d = new ExperimentData(read(train), read(validation), read(test), train, validation, test);
+    for (var e : Map.of("train", d.train, "validation", d.validation, "test", d.test).entrySet()) {
+      if (e.getValue().isEmpty()) {
+        throw new IllegalArgumentException(e.getKey() + " split is empty");
+      }
+    }
+    return d;
+  }
+
+  private static List<Example> read(Path file) {
+    return ExampleReader.readDefault(file).examples();
+  }
+
+  /** The training run's view: train and validation, with the files named for provenance. */
+  public TrainingRun.Data forTraining() {
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put("train", trainFile);
+    files.put("validation", validationFile);
+    return new TrainingRun.Data(train, validation, null, files);
+  }
+
+  /** The first {@code max} test examples (all when {@code max} is 0). */
+  public List<Example> test(int max) {
+    return max > 0 && test.size() > max ? test.subList(0, max) : test;
+  }
+}

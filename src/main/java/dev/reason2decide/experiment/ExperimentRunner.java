@@ -1,0 +1,255 @@
+// Runs every recipe × seed of an experiment one after another, evaluates each, and writes the results and charts.
+package dev.reason2decide.experiment;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Json;
+import dev.reason2decide.io.Provenance;
+import dev.reason2decide.train.ModelSource;
+import dev.reason2decide.train.Phase;
+import dev.reason2decide.train.Recipe;
+import dev.reason2decide.train.StepRecord;
+import dev.reason2decide.train.TrainConfig;
+import dev.reason2decide.train.TrainingListener;
+import dev.reason2decide.train.TrainingRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Output layout: {@code experiment.json} (resolved configuration and provenance), {@code data/} (generated sets
+ * only), {@code tokenizer/} (from-scratch runs), {@code runs/<recipe>-seed<k>/} (a training run folder with
+ * {@code evaluation/}), {@code results.json}, {@code results.md} and {@code charts/*.png}. Runs with
+ * {@code done.json} and an evaluation are reused, an interrupted run resumes from its last saved state; a finished
+ * run made with another configuration or other data is an error, not silently reused.
+ */
+public final class ExperimentRunner {
+  private final ExperimentConfig cfg;
+  private final Path out;
+  private final Path init;
+  private final PrintStream log;
+  private final TrainingListener extra;
+
+  /**
+   * @param init a Hugging Face T5 folder to start every run from, or null to train {@code cfg.model()} from scratch
+   * @param log where progress lines go
+   * @param extra also told of every training step and evaluation (tests); may be null
+   */
+  public ExperimentRunner(ExperimentConfig cfg, Path out, Path init, PrintStream log, TrainingListener extra) {
+    this.cfg = cfg;
+    this.out = out;
+    this.init = init;
+    this.log = log;
+    this.extra = extra == null ? new TrainingListener() {} : extra;
+  }
+
+  /** Runs what is not finished yet and writes the results; returns the runs in table order. */
+  public List<RunOutcome> run() {
+    long start = System.nanoTime();
+    ExperimentData data = ExperimentData.prepare(cfg.data(), out);
+    ModelSource source = init != null ? ModelSource.pretrained(init)
+        : ModelSource.fromScratch(cfg.model().scratch(), cfg.model().tokenizer() != null ? cfg.model().tokenizer()
+            : ScratchTokenizer.prepare(out, data.trainFile(), cfg.model().tokenizerVocab()));
+    writeExperimentJson(data, source);
+    List<RunOutcome> outcomes = new ArrayList<>();
+    int total = cfg.recipes().size() * cfg.seeds().size();
+    for (String recipeName : cfg.recipes()) {
+      for (long seed : cfg.seeds()) {
+        outcomes.add(runOne(Recipe.parse(recipeName), recipeName, seed, data, source, outcomes.size() + 1, total));
+      }
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    ResultsReport.write(out, cfg, outcomes, wall, init != null ? init.toString() : "scratch:" + cfg.model().scratch());
+    log.printf(Locale.ROOT, "wrote %s, %s and %s (%.0f s)%n", out.resolve("results.md"), out.resolve("results.json"),
+        out.resolve("charts"), wall);
+    return outcomes;
+  }
+
+  private RunOutcome runOne(Recipe recipe, String name, long seed, ExperimentData data, ModelSource source, int index,
+      int total) {
+    TrainConfig tc = TrainSettings.resolve(recipe, seed, cfg.steps(), cfg.train(), "experiment " + cfg.name());
+    Path dir = out.resolve("runs").resolve(RunOutcome.folderName(name, seed));
+    String tag = String.format(Locale.ROOT, "[%d/%d %s seed %d]", index, total, name, seed);
+    boolean finished = Files.exists(dir.resolve("done.json"));
+    if (finished) {
+      checkSame(dir, tc, source, data);
+    }
+    if (!finished) {
+      log.println(tag + (Files.exists(dir.resolve("config.json")) ? " resuming" : " training") + " into " + dir);
+      long t0 = System.nanoTime();
+      TrainingRun.run(tc, data.forTraining(), source, dir, true, new Progress(tag, tc), 0);
+      addTiming(dir, (System.nanoTime() - t0) / 1e9);
+    } else {
+      log.println(tag + " finished earlier: " + dir);
+    }
+    Path evalDir = dir.resolve("evaluation");
+    if (!RunEvaluation.finished(evalDir)) {
+      log.println(tag + " evaluating on " + data.test(cfg.evaluation().maxTestExamples()).size() + " test examples");
+      RunEvaluation.run(dir.resolve("model"), data.test(cfg.evaluation().maxTestExamples()), data.testFile(),
+          cfg.evaluation(), evalDir);
+    }
+    JsonObject report = readJson(evalDir.resolve(RunEvaluation.REPORT));
+    JsonObject timing = readJson(evalDir.resolve("timing.json"));
+    RunHistory history = RunHistory.read(dir.resolve("metrics.jsonl"), recipe.phases(tc));
+    Path wall = dir.resolve("experiment-timing.json");
+    double trained = Files.exists(wall) ? readJson(wall).get("train_wall_seconds").getAsDouble()
+        : history.stepSeconds();
+    RunOutcome o = new RunOutcome(name, seed, dir, report, history, trained,
+        timing.get("total_seconds").getAsDouble(), !finished);
+    log.printf(Locale.ROOT, "%s test macro-F1 %s  accuracy %s  ROUGE-L %s%n", tag, fmt(o.value(Metric.MACRO_F1)),
+        fmt(o.value(Metric.ACCURACY)), fmt(o.value(Metric.ROUGE_L)));
+    return o;
+  }
+
+  /** A finished run is only reused when it was trained with this configuration, model source and data. */
+  private void checkSame(Path dir, TrainConfig tc, ModelSource source, ExperimentData data) {
+    JsonObject prev = readJson(dir.resolve("config.json"));
+    // through text on both sides: a float (0.003f) and its parsed JSON number compare equal only as text
+    JsonObject now = JsonParser.parseString(Json.COMPACT.toJson(tc)).getAsJsonObject();
+    JsonElement then = prev.get("train").deepCopy();
+    if (then.isJsonObject()) {
+      then.getAsJsonObject().remove("threads");
+    }
+    now.remove("threads");
+    String init = source.init() == null ? null : source.init().toString();
+    boolean sameSource = String.valueOf(init).equals(jsonString(prev.get("init")))
+        && String.valueOf(source.scratch()).equals(jsonString(prev.get("scratch")));
+    if (!now.equals(then) || !sameSource) {
+      throw new IllegalArgumentException(dir + " was trained with another configuration or model source "
+          + "(config.json); use another --out for this experiment");
+    }
+    JsonObject prov = readJson(dir.resolve("provenance.json"));
+    JsonObject files = prov.getAsJsonObject("data");
+    for (Map.Entry<String, Path> e : Map.of("train", data.trainFile(), "validation", data.validationFile()).entrySet()) {
+      JsonElement f = files == null ? null : files.get(e.getKey());
+      String sha = f != null && f.isJsonObject() ? f.getAsJsonObject().get("sha256").getAsString() : null;
+      if (!Provenance.sha256(e.getValue()).equals(sha)) {
+        throw new IllegalArgumentException(dir + " was trained on other " + e.getKey() + " data than "
+            + e.getValue() + " (provenance.json); use another --out for this experiment");
+      }
+    }
+  }
+
+  private static String jsonString(JsonElement e) {
+    return e == null || e.isJsonNull() ? "null" : e.getAsString();
+  }
+
+  private static void addTiming(Path dir, double seconds) {
+    Path f = dir.resolve("experiment-timing.json");
+    double before = Files.exists(f) ? readJson(f).get("train_wall_seconds").getAsDouble() : 0;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("train_wall_seconds", before + seconds);
+    m.put("note", "wall time of TrainingRun.run in this experiment, summed over resumed invocations");
+    AtomicFiles.writeString(f, Json.PRETTY.toJson(m) + "\n");
+  }
+
+  private void writeExperimentJson(ExperimentData data, ModelSource source) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", cfg.name());
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("synthetic_triage", cfg.data().synthetic());
+    d.put("train", Provenance.file(data.trainFile()));
+    d.put("validation", Provenance.file(data.validationFile()));
+    d.put("test", Provenance.file(data.testFile()));
+    d.put("counts", Map.of("train", data.train().size(), "validation", data.validation().size(), "test",
+        data.test().size(), "test_evaluated", data.test(cfg.evaluation().maxTestExamples()).size()));
+    m.put("data", d);
+    m.put("recipes", cfg.recipes());
+    m.put("seeds", cfg.seeds());
+    m.put("steps", cfg.steps());
+    m.put("train_overrides", cfg.train());
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    for (String r : cfg.recipes()) {
+      TrainConfig tc = TrainSettings.resolve(Recipe.parse(r), cfg.seeds().get(0), cfg.steps(), cfg.train(), cfg.name());
+      JsonObject t = TrainSettings.toJson(tc);
+      t.remove("seed");
+      Map<String, Integer> phases = new LinkedHashMap<>();
+      for (Phase p : Recipe.parse(r).phases(tc)) {
+        phases.put(p.name(), p.steps());
+      }
+      t.add("phase_steps", Json.PRETTY.toJsonTree(phases));
+      resolved.put(r, t);
+    }
+    m.put("train_resolved", resolved);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("init", source.init() == null ? null : source.init().toAbsolutePath().normalize().toString());
+    model.put("scratch", source.scratch());
+    model.put("tokenizer", Provenance.file(source.tokenizerDir().resolve("tokenizer.json")));
+    m.put("model", model);
+    m.put("evaluation", cfg.evaluation());
+    m.put("metrics", cfg.metrics().stream().map(Metric::key).toList());
+    m.put("provenance", Provenance.base());
+    m.put("started", Instant.now().toString());
+    AtomicFiles.writeString(out.resolve("experiment.json"), Json.PRETTY.toJson(m) + "\n");
+  }
+
+  static JsonObject readJson(Path f) {
+    try {
+      return JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(f + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(f + ": not a JSON object: " + e.getMessage(), e);
+    }
+  }
+
+  static String fmt(Double v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** Prints a line about ten times per phase and at every validation; forwards everything to {@code extra}. */
+  private final class Progress implements TrainingListener {
+    private final String tag;
+    private final TrainConfig tc;
+
+    Progress(String tag, TrainConfig tc) {
+      this.tag = tag;
+      this.tc = tc;
+    }
+
+    @Override
+    public void onPhaseStart(Phase phase, int fromStep) {
+      extra.onPhaseStart(phase, fromStep);
+    }
+
+    @Override
+    public void onStep(Phase phase, StepRecord r) {
+      extra.onStep(phase, r);
+      int every = Math.max(1, phase.steps() / 10);
+      if (r.step() % every == 0 || r.step() == phase.steps()) {
+        log.printf(Locale.ROOT, "%s %s step %d/%d loss %s%s %.2f s/step%n", tag, phase.name(), r.step(),
+            phase.steps(), r.loss() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", r.loss()),
+            r.pi() == null ? "" : String.format(Locale.ROOT, " pi %.2f pred %.2f", r.pi(), r.predictedFraction()),
+            r.seconds());
+      }
+    }
+
+    @Override
+    public void onEvaluation(Phase phase, int step, Map<String, Object> metrics, boolean improved) {
+      extra.onEvaluation(phase, step, metrics, improved);
+      Map<String, Object> shown = new LinkedHashMap<>(metrics);
+      shown.remove("best_step");
+      log.printf(Locale.ROOT, "%s %s validation at %d: %s%s%n", tag, phase.name(), step, shown,
+          improved ? " (best so far)" : "");
+    }
+
+    @Override
+    public void onPhaseEnd(Phase phase, int lastStep, boolean stoppedEarly) {
+      extra.onPhaseEnd(phase, lastStep, stoppedEarly);
+      if (stoppedEarly) {
+        log.printf(Locale.ROOT, "%s %s stopped early at step %d of %d (patience %d, seed %d)%n", tag, phase.name(),
+            lastStep, phase.steps(), phase.patience(), tc.seed());
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// Faithfulness probe on a trained T5 decision model: the label it predicts from its own rationale alone.
+package dev.reason2decide.experiment;
+
+import dev.reason2decide.eval.RationaleLabeler;
+import dev.reason2decide.inference.T5DecisionModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prompts {@code predict: r̂} with greedy decoding ({@link T5DecisionModel#predictLabels}) in batches. Also the
+ * {@link RationaleLabeler.Provider} that {@code r2d evaluate --model DIR} finds through META-INF/services.
+ */
+public final class ModelRationaleLabeler implements RationaleLabeler {
+  private final T5DecisionModel model;
+  private final boolean owned;
+  private final int batchSize;
+
+  /** Uses {@code model} (left open on close) in batches of {@code batchSize}. */
+  public ModelRationaleLabeler(T5DecisionModel model, int batchSize) {
+    this(model, false, batchSize);
+  }
+
+  private ModelRationaleLabeler(T5DecisionModel model, boolean owned, int batchSize) {
+    this.model = model;
+    this.owned = owned;
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public List<String> labels(List<String> texts) {
+    List<String> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i += batchSize) {
+      out.addAll(model.predictLabels(texts.subList(i, Math.min(texts.size(), i + batchSize))));
+    }
+    return out;
+  }
+
+  @Override
+  public String describe() {
+    return model.name() + " (predict: rationale, greedy)";
+  }
+
+  @Override
+  public void close() {
+    if (owned) {
+      model.close();
+    }
+  }
+
+  /** Opens a model folder for {@code r2d evaluate --model}. */
+  public static final class Provider implements RationaleLabeler.Provider {
+    @Override
+    public RationaleLabeler open(Path modelDir) {
+      return new ModelRationaleLabeler(T5DecisionModel.load(modelDir), true, 32);
+    }
+  }
+}

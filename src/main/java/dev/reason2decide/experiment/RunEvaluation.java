@@ -1,0 +1,109 @@
+// Evaluates one run's final model on the test split: predictions.jsonl, then r2d evaluate's report.json/report.md.
+package dev.reason2decide.experiment;
+
+import com.google.gson.JsonObject;
+import dev.reason2decide.data.Example;
+import dev.reason2decide.data.Prediction;
+import dev.reason2decide.eval.labels.ProbabilitySource;
+import dev.reason2decide.eval.report.Evaluation;
+import dev.reason2decide.eval.report.EvaluationOptions;
+import dev.reason2decide.eval.report.EvaluationReport;
+import dev.reason2decide.eval.report.MarkdownReport;
+import dev.reason2decide.eval.report.Provenance;
+import dev.reason2decide.eval.report.ReportJson;
+import dev.reason2decide.inference.Decision;
+import dev.reason2decide.inference.T5DecisionModel;
+import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evaluation folder of a run: {@code predictions.jsonl} (the format of {@code r2d predict}: id, input, label,
+ * rationale, predicted_label, predicted_rationale, probabilities), {@code report.json} and {@code report.md}
+ * (exactly what {@code r2d evaluate --model} computes: labels, calibration, rationale metrics, BERTScore when an
+ * encoder is given, consistency and sufficiency) and {@code timing.json}. A folder with report.json is finished.
+ */
+final class RunEvaluation {
+  static final String REPORT = "report.json";
+
+  /**
+   * The predictions' probabilities, except where a diverged model gave NaN or infinite ones: those examples count
+   * as without probabilities in the calibration (the report says how many) instead of failing the evaluation.
+   */
+  static final ProbabilitySource FINITE_PROBABILITIES = ps -> ps.stream()
+      .map(p -> p.probabilities() != null && p.probabilities().values().stream().allMatch(Double::isFinite)
+          ? p.probabilities() : null)
+      .toList();
+
+  private RunEvaluation() {}
+
+  /** True when {@code dir} holds a finished evaluation. */
+  static boolean finished(Path dir) {
+    return Files.isRegularFile(dir.resolve(REPORT));
+  }
+
+  /** Predicts {@code test} with the model in {@code modelDir} and evaluates; returns the wall seconds taken. */
+  static double run(Path modelDir, List<Example> test, Path testFile, ExperimentConfig.EvaluationSpec spec,
+      Path dir) {
+    long start = System.nanoTime();
+    try (T5DecisionModel model = T5DecisionModel.load(modelDir)) {
+      List<Prediction> preds = new ArrayList<>();
+      for (int i = 0; i < test.size(); i += spec.batchSize()) {
+        List<Example> batch = test.subList(i, Math.min(test.size(), i + spec.batchSize()));
+        List<Decision> ds = model.decideAll(batch.stream().map(Example::input).toList());
+        for (int j = 0; j < batch.size(); j++) {
+          Example e = batch.get(j);
+          Decision d = ds.get(j);
+          preds.add(new Prediction(e.id(), e.input(), e.label(), e.rationale(), d.label(), d.rationale(),
+              d.probabilities()));
+        }
+      }
+      Path predFile = dir.resolve("predictions.jsonl");
+      writePredictions(predFile, preds);
+      double predictSeconds = (System.nanoTime() - start) / 1e9;
+      EvaluationOptions opt = EvaluationOptions.defaults();
+      Provenance prov = new Provenance().file("predictions", predFile).file("gold", testFile)
+          .file("model", modelDir);
+      if (spec.bertscoreModel() != null) {
+        opt = opt.withBertScore(spec.bertscoreModel(), spec.bertscoreLayer(), false, null);
+        prov.file("bertscore_model", spec.bertscoreModel());
+      }
+      EvaluationReport report = Evaluation.run(preds, opt, FINITE_PROBABILITIES,
+          new ModelRationaleLabeler(model, spec.batchSize()), prov.build());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Map<String, Object> timing = new LinkedHashMap<>();
+      timing.put("examples", preds.size());
+      timing.put("predict_seconds", predictSeconds);
+      timing.put("total_seconds", seconds);
+      AtomicFiles.writeString(dir.resolve("timing.json"), Json.PRETTY.toJson(timing) + "\n");
+      AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report));
+      // report.json last: its presence marks the evaluation finished
+      AtomicFiles.writeString(dir.resolve(REPORT), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
+      return seconds;
+    }
+  }
+
+  private static void writePredictions(Path file, List<Prediction> preds) {
+    AtomicFiles.write(file, w -> {
+      for (Prediction p : preds) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", p.id());
+        o.addProperty("input", p.input());
+        o.addProperty("label", p.goldLabel());
+        o.addProperty("rationale", p.goldRationale());
+        o.addProperty("predicted_label", p.predictedLabel());
+        o.addProperty("predicted_rationale", p.predictedRationale());
+        JsonObject probs = new JsonObject();
+        p.probabilities().forEach(probs::addProperty);
+        o.add("probabilities", probs);
+        w.write(Json.COMPACT.toJson(o));
+        w.write('\n');
+      }
+    });
+  }
+}

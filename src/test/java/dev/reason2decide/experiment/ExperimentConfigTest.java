@@ -1,0 +1,133 @@
+// Experiment configurations: shipped ones load, bad files fail naming the field, train overrides reach TrainConfig.
+package dev.reason2decide.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.reason2decide.train.Recipe;
+import dev.reason2decide.train.TrainConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentConfigTest {
+  @TempDir
+  Path tmp;
+
+  private static final String MINIMAL = """
+      {"name": "x", "data": {"synthetic-triage": {"n": 50}}, "recipes": ["r2d", "sft"], "steps": 10}
+      """;
+
+  @Test
+  void shippedSyntheticTriageLoadsByName() {
+    ExperimentConfig c = ExperimentConfig.load("synthetic-triage");
+    assertEquals("synthetic-triage", c.name());
+    assertEquals(List.of(1L, 2L, 3L), c.seeds());
+    assertEquals(1000, c.data().synthetic().n());
+    assertTrue(c.recipes().contains("r2d") && c.recipes().contains("sft") && c.recipes().contains("dss"));
+    assertEquals("tiny", c.model().scratch());
+    for (String r : c.recipes()) {     // every override is a real training setting
+      TrainSettings.resolve(Recipe.parse(r), 1, c.steps(), c.train(), "synthetic-triage");
+    }
+  }
+
+  @Test
+  void shippedRealDataConfigsNeedTheirDatasetFolderAndSayHowToMakeIt() {
+    for (String name : List.of("pubmedqa", "casimedicos", "medmcqa")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExperimentConfig.load(name));
+      assertTrue(e.getMessage().contains("data.dir") && e.getMessage().contains("r2d data"), e.getMessage());
+    }
+  }
+
+  @Test
+  void shippedRealDataConfigsParseWithTheirDataPresent() throws Exception {
+    for (String name : List.of("pubmedqa", "casimedicos", "medmcqa")) {
+      Path dir = tmp.resolve(name);
+      Files.createDirectories(dir.resolve("data").resolve(name));
+      for (String split : List.of("train", "validation", "test")) {
+        Files.writeString(dir.resolve("data").resolve(name).resolve(split + ".jsonl"), "");
+      }
+      String text;
+      try (var in = ExperimentConfig.class.getClassLoader()
+          .getResourceAsStream(ExperimentConfig.SHIPPED + name + ".json")) {
+        text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      ExperimentConfig c = ExperimentConfig.parse(text, name, dir);
+      assertEquals(dir.resolve("data").resolve(name).resolve("test.jsonl"), c.data().test());
+      assertEquals(List.of("r2d", "sft", "dss"), c.recipes());
+      assertEquals(3, c.seeds().size());
+      for (String r : c.recipes()) {
+        TrainSettings.resolve(Recipe.parse(r), 1, c.steps(), c.train(), name);
+      }
+    }
+  }
+
+  @Test
+  void defaultsApplyWhereTheFileIsSilent() {
+    ExperimentConfig c = ExperimentConfig.parse(MINIMAL, "m.json", null);
+    assertEquals(List.of(42L), c.seeds());
+    assertEquals(ExperimentConfig.ModelSpec.DEFAULT, c.model());
+    assertEquals(ExperimentConfig.EvaluationSpec.DEFAULT, c.evaluation());
+    assertNull(c.evaluation().bertscoreModel());
+    assertEquals(Metric.DEFAULT_NAMES.size(), c.metrics().size());
+    assertEquals(0.8, c.data().synthetic().trainFraction());
+  }
+
+  @Test
+  void mistakesNameTheFileAndTheField() {
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {}}, \"recipes\": [\"r2d\"], \"steps\": 10, "
+        + "\"stpes\": 3}", "stpes is not a known setting");
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {}}, \"recipes\": [\"r3d\"], \"steps\": 10}",
+        "recipes unknown recipe 'r3d'");
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {}}, \"recipes\": [\"r2d\"], \"steps\": 0}",
+        "steps needs a positive step budget");
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {}}, \"recipes\": [\"r2d\"], \"steps\": 5, "
+        + "\"train\": {\"seed\": 3}}", "train.seed is set by the experiment");
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"fractions\": [0.5, 0.5]}}, "
+        + "\"recipes\": [\"r2d\"], \"steps\": 5}", "data.synthetic-triage.fractions must be three");
+    assertError("{\"name\": \"x\", \"data\": {\"train\": \"nope.jsonl\"}, \"recipes\": [\"r2d\"], \"steps\": 5}",
+        "data.train 'nope.jsonl': no such file");
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {}}, \"recipes\": [\"r2d\"], \"steps\": 5, "
+        + "\"metrics\": [\"f2\"]}", "metrics unknown metric 'f2'");
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {}}, \"recipes\": [\"r2d\"], \"steps\": 5, "
+        + "\"seeds\": [1, 1]}", "seeds needs at least one seed and no seed twice");
+    assertError("[1]", "an experiment configuration is a JSON object");
+  }
+
+  private static void assertError(String json, String expected) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExperimentConfig.parse(json, "bad.json", null));
+    assertTrue(e.getMessage().startsWith("bad.json: ") && e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void trainOverridesReachTheTrainingConfigurationAndBadOnesAreRefused() {
+    JsonObject o = JsonParser.parseString("{\"batch_size\": 8, \"learning_rate\": 0.002, \"eval_every\": 7, "
+        + "\"alpha\": {\"alpha\": 0.5, \"warmup_fraction\": 0.1}}").getAsJsonObject();
+    TrainConfig c = TrainSettings.resolve(Recipe.DSS, 5, 300, o, "t.json");
+    assertEquals(8, c.batchSize());
+    assertEquals(0.002f, c.learningRate());
+    assertEquals(7, c.evalEvery());
+    assertEquals(0.5f, c.alpha().alpha());
+    assertEquals(0.1, c.alpha().warmupFraction());
+    assertEquals(Recipe.DSS, c.recipe());
+    assertEquals(5L, c.seed());
+    assertEquals(300, c.steps());
+    TrainConfig ref = TrainConfig.reference(Recipe.DSS);
+    assertEquals(ref.maxGradNorm(), c.maxGradNorm());                 // untouched settings keep the reference's
+    assertEquals(ref.prompts(), c.prompts());
+
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> TrainSettings.resolve(
+        Recipe.SFT, 1, 10, JsonParser.parseString("{\"batchsize\": 8}").getAsJsonObject(), "t.json"));
+    assertTrue(unknown.getMessage().contains("train.batchsize is not a training setting"), unknown.getMessage());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> TrainSettings.resolve(
+        Recipe.SFT, 1, 10, JsonParser.parseString("{\"lr_schedule\": \"cosine\"}").getAsJsonObject(), "t.json"));
+    assertTrue(bad.getMessage().contains("lr-schedule must be linear or constant"), bad.getMessage());
+  }
+}

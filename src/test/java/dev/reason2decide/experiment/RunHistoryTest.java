@@ -1,0 +1,74 @@
+// metrics.jsonl placed on the budget axis: Stage-2 steps follow Stage-1's share; seeds averaged per bucket.
+package dev.reason2decide.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.reason2decide.train.Recipe;
+import dev.reason2decide.train.TrainConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunHistoryTest {
+  @TempDir
+  Path tmp;
+
+  private static final String LINES = """
+      {"kind":"step","stage":"stage1","step":1,"loss":4.0,"l_rat":4.0,"lr":0.1,"seconds":0.5}
+      {"kind":"step","stage":"stage1","step":5,"loss":2.0,"l_rat":2.0,"lr":0.1,"seconds":0.25}
+      {"kind":"eval","stage":"stage1","step":5,"val_loss":1.5,"best_step":5}
+      {"kind":"step","stage":"stage2","step":1,"loss":3.0,"l_pred":2.0,"l_rat":5.0,"pi":0.0,"predicted_fraction":0.0,"lr":0.1,"seconds":1.0}
+      {"kind":"eval","stage":"stage2","step":3,"val_macro_f1":0.4,"val_accuracy":0.5,"best_step":3}
+      """;
+
+  @Test
+  void stageTwoStepsStartAfterStageOnesShareOfTheBudget() throws Exception {
+    Path f = tmp.resolve("metrics.jsonl");
+    Files.writeString(f, LINES);
+    // 8 steps, stage1 fraction 0.625: stage1 = 5 steps, stage2 = 3
+    TrainConfig cfg = TrainConfig.reference(Recipe.R2D).withSteps(8);
+    RunHistory h = RunHistory.read(f, Recipe.R2D.phases(cfg));
+    assertEquals(List.of(1, 5, 6), h.steps().stream().map(RunHistory.Point::step).toList());
+    assertEquals(List.of(5, 8), h.evals().stream().map(RunHistory.Point::step).toList());
+    assertEquals(0.4, h.evals().get(1).get("val_macro_f1"));
+    assertEquals(1.75, h.stepSeconds(), 1e-12);
+    assertNull(h.nonFiniteStep());
+
+    RunOutcome a = new RunOutcome("r2d", 1, tmp, new JsonObject(), h, 0, 0, false);
+    RunOutcome b = new RunOutcome("r2d", 2, tmp, new JsonObject(), new RunHistory(List.of(
+        new RunHistory.Point("stage1", 2, java.util.Map.of("l_rat", 6.0))), List.of(), 0, null), 0, 0, false);
+    // buckets of 5 steps: steps 1..5 -> bucket 0 (values 4, 2 from seed 1 and 6 from seed 2), step 6 -> bucket 1
+    List<double[]> m = Charts.meanBySteps(List.of(a, b), o -> o.history().steps(), "l_rat", 5);
+    assertEquals(2, m.size());
+    assertArrayEquals(new double[] {(1 + 5 + 2) / 3.0, 4.0}, m.get(0), 1e-12);
+    assertArrayEquals(new double[] {6, 5.0}, m.get(1), 1e-12);
+  }
+
+  @Test
+  void theFirstNaNLossOrGradientNormIsFlaggedOnTheBudgetAxis() throws Exception {
+    Path f = tmp.resolve("metrics.jsonl");
+    Files.writeString(f, """
+        {"kind":"step","stage":"sft","step":1,"loss":2.0,"grad_norm":1.0,"lr":0.1,"seconds":0.1}
+        {"kind":"step","stage":"sft","step":2,"loss":1.5,"grad_norm":NaN,"lr":0.1,"seconds":0.1}
+        {"kind":"step","stage":"sft","step":3,"loss":NaN,"grad_norm":NaN,"lr":0.1,"seconds":0.1}
+        """);
+    RunHistory h = RunHistory.read(f, Recipe.SFT.phases(TrainConfig.reference(Recipe.SFT).withSteps(3)));
+    assertEquals(2, h.nonFiniteStep());
+  }
+
+  @Test
+  void aLineOfAnotherRecipeIsAnErrorWithItsLineNumber() throws Exception {
+    Path f = tmp.resolve("metrics.jsonl");
+    Files.writeString(f, "{\"kind\":\"step\",\"stage\":\"sft\",\"step\":1}\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RunHistory.read(f, Recipe.DSS.phases(TrainConfig.reference(Recipe.DSS).withSteps(4))));
+    assertTrue(e.getMessage().contains("metrics.jsonl:1") && e.getMessage().contains("'sft'"), e.getMessage());
+  }
+}
