@@ -18,6 +18,50 @@ public final class GreedyDecoder {
   private GreedyDecoder() {}
 
   /**
+   * Greedy decoding that re-runs the decoder over the whole prefix at every step instead of using the key/value
+   * cache: O(T²), for short outputs only. Stage-2 decodes ŷ (a label, a few tokens) this way with dropout on, because
+   * step-by-step decoding with dropout on corrupted native memory now and then in this DJL/PyTorch build (NaN
+   * gradients a few steps later); the full-prefix decoder uses exactly the operations of a training forward pass.
+   */
+  public static long[][] generateWithoutCache(T5Model model, NDArray encoderStates, NDArray encoderMask,
+      GenerationSettings g) {
+    T5Config c = model.config();
+    NDManager m = encoderStates.getManager();
+    int n = (int) encoderStates.getShape().get(0);
+    long[][] out = new long[n][g.maxNewTokens() + 1];
+    boolean[] done = new boolean[n];
+    for (long[] row : out) {
+      row[0] = c.decoderStartTokenId();
+    }
+    int len = 1;
+    for (int t = 0; t < g.maxNewTokens(); t++) {
+      long[] flat = new long[n * len];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(out[i], 0, flat, i * len, len);
+      }
+      NDArray prefix = m.create(flat, new Shape(n, len));
+      NDArray hidden = model.decode(prefix, encoderStates, encoderMask, g.sampleWithDropout()); // (N,len,D)
+      NDArray last = hidden.get(":, -1:, :");                                                 // (N,1,D)
+      long[] next = model.logits(last).squeeze(1).argMax(-1).toLongArray();
+      int open = 0;
+      for (int i = 0; i < n; i++) {
+        long tok = done[i] ? c.padTokenId() : next[i];
+        out[i][len] = tok;
+        if (!done[i] && tok == c.eosTokenId()) {
+          done[i] = true;
+        }
+        open += done[i] ? 0 : 1;
+      }
+      len++;
+      if (open == 0) {
+        break;
+      }
+    }
+    final int finalLen = len;
+    return Arrays.stream(out).map(r -> Arrays.copyOf(r, finalLen)).toArray(long[][]::new);
+  }
+
+  /**
    * Generates from encoder states (N,S,D) and mask (N,S). Returns N rows that start with the decoder start token;
    * all rows have the same length (transformers' padded output).
    */

@@ -139,7 +139,7 @@ public final class JointObjective {
           res[i] = labelSet.get(best);
         }
       } else {
-        long[][] ids = GreedyDecoder.generate(model, e, msk,
+        long[][] ids = GreedyDecoder.generateWithoutCache(model, e, msk,
             GenerationSettings.greedy(cfg.labelMaxNewTokens()).withDropout(true));
         for (int i = 0; i < rows.length; i++) {
           res[i] = tok.decode(ids[i]);

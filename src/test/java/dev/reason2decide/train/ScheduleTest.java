@@ -19,8 +19,8 @@ class ScheduleTest {
     AlphaSchedule a = AlphaSchedule.reference();
     int t = 1000; // W = 50
     assertEquals(0.0, a.at(0, t), EPS);
-    assertEquals(0.7 * 25 / 50, a.at(25, t), EPS);
-    assertEquals(0.7 * 49 / 50, a.at(49, t), EPS);
+    assertEquals(0.7 * 25 / 50, a.at(25, t), 1e-7); // α is a float (0.7f)
+    assertEquals(0.7 * 49 / 50, a.at(49, t), 1e-7);
     assertEquals(0.7, a.at(50, t), 1e-7);
     assertEquals(0.7, a.at(999, t), 1e-7);
     assertEquals(0.5, AlphaSchedule.constant(0.5f).at(0, t), EPS);
