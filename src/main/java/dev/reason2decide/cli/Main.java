@@ -1,6 +1,7 @@
 // Entry point of the `r2d` command line: one subcommand per pipeline step.
 package dev.reason2decide.cli;
 
+import dev.reason2decide.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
         DataCommand.class,
         TokenizerCommand.class,
         ServeCommand.class,
+        BenchCommand.class,
     })
 public final class Main implements Runnable {
 
