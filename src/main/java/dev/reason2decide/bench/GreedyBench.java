@@ -15,6 +15,9 @@ final class GreedyBench implements Callable<Integer> {
   @Mixin
   BenchShapes s;
 
+  @picocli.CommandLine.Option(names = "--profile", description = "Also profile one more run into this Chrome-trace file.")
+  java.nio.file.Path profile;
+
   @Override
   public Integer call() {
     s.validate();
@@ -28,6 +31,9 @@ final class GreedyBench implements Callable<Integer> {
       r.put("new_tokens", s.newTokens);
       BenchReport.times(r, t);
       r.put("new_tokens_per_s", s.batch * (double) s.newTokens / t.median());
+      if (profile != null) {
+        OpProfile.of(b.greedy(ids, mask, s.newTokens), profile);
+      }
       BenchReport.print(r);
     }
     return 0;

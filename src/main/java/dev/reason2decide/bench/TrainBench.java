@@ -23,6 +23,9 @@ final class TrainBench implements Callable<Integer> {
   @Option(names = "--no-matmul", description = "Skip the matmul measurement (and so the utilisation figure).")
   boolean noMatmul;
 
+  @Option(names = "--profile", description = "Also profile one more step with libtorch's profiler into this Chrome-trace file.")
+  java.nio.file.Path profile;
+
   @Override
   public Integer call() {
     s.validate();
@@ -45,6 +48,9 @@ final class TrainBench implements Callable<Integer> {
         Map<String, Double> mm = MatmulProbe.modelShapes(b.root, c, s.batch, s.src, s.tgt, 5);
         r.put("matmul_flops_per_s", mm);
         r.put("mfu", flops / t.median() / mm.get("best"));
+      }
+      if (profile != null) {
+        OpProfile.of(b.trainStep(ids, mask, labels), profile);
       }
       BenchReport.print(r);
     }
