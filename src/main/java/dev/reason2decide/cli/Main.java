@@ -1,6 +1,7 @@
 // Entry point of the `r2d` command line: one subcommand per pipeline step.
 package dev.reason2decide.cli;
 
+import dev.reason2decide.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
         MetricsCommand.class,
         EvaluateCommand.class,
         ExperimentCommand.class,
+        BenchCommand.class,
     })
 public final class Main implements Runnable {
 

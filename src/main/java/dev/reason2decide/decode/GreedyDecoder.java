@@ -3,6 +3,7 @@ package dev.reason2decide.decode;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.reason2decide.model.DecoderCache;
 import dev.reason2decide.model.T5Config;
@@ -77,11 +78,31 @@ public final class GreedyDecoder {
       row[0] = c.decoderStartTokenId();
     }
     DecoderCache cache = model.startDecoding(encoderStates, encoderMask);
+    int len;
+    try {
+      len = loop(model, m, cache, g, out, done, last);
+    } finally {
+      cache.release();
+    }
+    final int finalLen = len;
+    return Arrays.stream(out).map(r -> Arrays.copyOf(r, finalLen)).toArray(long[][]::new);
+  }
+
+  /** The decoding steps, each in its own scope (only the cache survives a step); returns the filled length. */
+  private static int loop(T5Model model, NDManager m, DecoderCache cache, GenerationSettings g, long[][] out,
+      boolean[] done, long[] last) {
+    T5Config c = model.config();
+    int n = out.length;
     int len = 1;
     for (int t = 0; t < g.maxNewTokens(); t++) {
-      NDArray tokens = m.create(last, new Shape(n, 1));
-      NDArray logits = model.step(cache, tokens, g.sampleWithDropout()); // (N,V)
-      long[] next = logits.argMax(-1).toLongArray();
+      long[] next;
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray tokens = m.create(last, new Shape(n, 1));
+        NDArray logits = model.step(cache, tokens, g.sampleWithDropout()); // (N,V)
+        next = logits.argMax(-1).toLongArray();
+        cache.keep();
+      }
       int open = 0;
       for (int i = 0; i < n; i++) {
         long tok = done[i] ? c.padTokenId() : next[i];
@@ -99,7 +120,6 @@ public final class GreedyDecoder {
         break;
       }
     }
-    final int finalLen = len;
-    return Arrays.stream(out).map(r -> Arrays.copyOf(r, finalLen)).toArray(long[][]::new);
+    return len;
   }
 }

@@ -2,6 +2,7 @@
 package dev.reason2decide.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 
 /** Per decoder layer: self-attention K/V (N,H,t,K) and cross-attention K/V (N,H,S,K), plus the encoder mask. */
 public final class DecoderCache {
@@ -26,8 +27,43 @@ public final class DecoderCache {
   }
 
   void append(int layer, NDArray k, NDArray v) {
-    selfK[layer] = selfK[layer] == null ? k : selfK[layer].concat(k, 2);
-    selfV[layer] = selfV[layer] == null ? v : selfV[layer].concat(v, 2);
+    selfK[layer] = grow(selfK[layer], k);
+    selfV[layer] = grow(selfV[layer], v);
+  }
+
+  /** The cache extended by one position; the shorter tensor is released at once (only the cache refers to it). */
+  private static NDArray grow(NDArray old, NDArray step) {
+    if (old == null) {
+      return step;
+    }
+    NDArray out = old.concat(step, 2);
+    old.close();
+    return out;
+  }
+
+  /**
+   * Lets the self-attention keys/values outlive the {@link NDScope} the last step ran in. A decoder that runs every
+   * step in its own scope (so that the step's intermediates are freed at once) calls this before closing the
+   * scope, and {@link #release} when it is done.
+   */
+  public void keep() {
+    for (int i = 0; i < selfK.length; i++) {
+      if (selfK[i] != null) {
+        NDScope.unregister(selfK[i], selfV[i]);
+      }
+    }
+  }
+
+  /** Frees the self-attention keys/values (after {@link #keep}, nothing else would). */
+  public void release() {
+    for (int i = 0; i < selfK.length; i++) {
+      if (selfK[i] != null) {
+        selfK[i].close();
+        selfV[i].close();
+        selfK[i] = null;
+        selfV[i] = null;
+      }
+    }
   }
 
   void advance() {

@@ -226,6 +226,15 @@ public final class T5Model {
 
   // ---------------------------------------------------------------- incremental decoding
 
+  /**
+   * (N,H,S,K) laid out densely. {@link #heads} is a transposed view, which every batched matMul would otherwise
+   * copy again at each decoding step; reshaping through (N·H,S,K), which no view can express, copies it once.
+   */
+  private static NDArray contiguous(NDArray x) {
+    Shape s = x.getShape();
+    return x.reshape(s.get(0) * s.get(1), s.get(2), s.get(3)).reshape(s);
+  }
+
   /** Starts step-by-step decoding: cross-attention keys/values are computed once here. */
   public DecoderCache startDecoding(NDArray encoderStates, NDArray encoderMask) {
     int n = c.numDecoderLayers();
@@ -233,8 +242,8 @@ public final class T5Model {
     NDArray[] cv = new NDArray[n];
     for (int i = 0; i < n; i++) {
       String l = "decoder.block." + i + ".layer.1.EncDecAttention.";
-      ck[i] = heads(linear(encoderStates, l + "k.weight")); // (N,H,S,K)
-      cv[i] = heads(linear(encoderStates, l + "v.weight"));
+      ck[i] = contiguous(heads(linear(encoderStates, l + "k.weight"))); // (N,H,S,K)
+      cv[i] = contiguous(heads(linear(encoderStates, l + "v.weight")));
     }
     return new DecoderCache(ck, cv, additiveMask(encoderMask));
   }

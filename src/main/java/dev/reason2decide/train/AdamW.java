@@ -62,12 +62,13 @@ public final class AdamW implements AutoCloseable {
       if (s.weightDecay() != 0f) {
         p.muli(1f - lr * s.weightDecay());
       }
-      try (NDArray g1 = g.mul(1f - s.beta1()); NDArray g2 = g.square().mul(1f - s.beta2())) {
+      // Four temporaries per parameter, the rest in place (each fresh buffer of a large tensor costs page faults).
+      try (NDArray g1 = g.mul(1f - s.beta1()); NDArray g2 = g.square()) {
         mi.muli(s.beta1()).addi(g1);
-        vi.muli(s.beta2()).addi(g2);
+        vi.muli(s.beta2()).addi(g2.muli(1f - s.beta2()));
       }
-      try (NDArray denom = vi.sqrt().div((float) bc2Sqrt).add(s.eps()); NDArray upd = mi.div(denom).mul(stepSize)) {
-        p.subi(upd);
+      try (NDArray denom = vi.sqrt(); NDArray upd = mi.div(denom.divi((float) bc2Sqrt).addi(s.eps()))) {
+        p.subi(upd.muli(stepSize));
       }
     }
   }
