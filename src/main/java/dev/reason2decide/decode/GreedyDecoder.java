@@ -20,9 +20,8 @@ public final class GreedyDecoder {
 
   /**
    * Greedy decoding that re-runs the decoder over the whole prefix at every step instead of using the key/value
-   * cache: O(T²), for short outputs only. Stage-2 decodes ŷ (a label, a few tokens) this way with dropout on, because
-   * step-by-step decoding with dropout on corrupted native memory now and then in this DJL/PyTorch build (NaN
-   * gradients a few steps later); the full-prefix decoder uses exactly the operations of a training forward pass.
+   * cache: O(T²), meant for short outputs. Stage-2 decodes ŷ (a label: a few tokens) this way with dropout on; it
+   * uses exactly the operations of a training forward pass and gives the cached decoder's ids (GreedyParityTest).
    */
   public static long[][] generateWithoutCache(T5Model model, NDArray encoderStates, NDArray encoderMask,
       GenerationSettings g) {

@@ -14,6 +14,16 @@ import ai.djl.ndarray.types.Shape;
 public final class Tensors {
   private Tensors() {}
 
+  /**
+   * A 0-d tensor in torch-owned memory. DJL's {@code x.mul(0.5f)} wraps the number in a temporary NDArray over a
+   * Java buffer and closes it at once; autograd keeps that tensor for the backward pass of a product, and when the
+   * garbage collector frees the buffer first, the backward reads garbage (NaN gradients at random steps, more often
+   * under GC pressure). Every scalar on a gradient path goes through here instead.
+   */
+  public static NDArray scalar(NDManager m, float value) {
+    return m.full(new Shape(), value);
+  }
+
   /** A tensor with these values whose storage torch allocated and owns. */
   public static NDArray owned(NDManager m, float[] values, Shape shape) {
     try (NDArray blob = m.create(values, shape)) {

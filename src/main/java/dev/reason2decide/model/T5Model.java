@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import dev.reason2decide.engine.Tensors;
 
 /**
  * {@code T5ForConditionalGeneration} as a set of functions over {@link T5Parameters}: encoder, decoder (full or
@@ -42,9 +43,8 @@ public final class T5Model {
   }
 
   /**
-   * Inverted dropout, x · 1[u ≥ p] / (1 − p) with u ~ U(0,1) from torch's generator. Not torch's fused dropout:
-   * its bernoulli kernel (MKL, multi-threaded) corrupted memory here on small tensors during step-by-step decoding
-   * with dropout on (NaN weights a few steps later, more often with 2 threads); uniform_ is a serial kernel.
+   * Inverted dropout, x · 1[u ≥ p] / (1 − p) with u ~ U(0,1) from torch's generator (same distribution as torch's
+   * dropout, other random numbers); the scale is a torch-owned scalar (see {@link Tensors#scalar}).
    */
   private NDArray dropout(NDArray x, boolean training) {
     if (!training || c.dropoutRate() == 0f) {
@@ -52,14 +52,15 @@ public final class T5Model {
     }
     float p = c.dropoutRate();
     NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte(p).toType(DataType.FLOAT32, false);
-    return x.mul(keep.mul(1f / (1f - p)));
+    return x.mul(keep.mul(Tensors.scalar(x.getManager(), 1f / (1f - p))));
   }
 
   /** T5LayerNorm: x · rsqrt(mean(x²) + eps) · w, no mean subtraction, no bias. x is (…, D). */
   private NDArray rmsNorm(NDArray x, String weight) {
     NDArray variance = x.square().mean(new int[] {-1}, true); // (…, 1)
     // the weight multiplies last so that the result belongs to x's (per-step) manager, not the weights' one
-    return x.mul(variance.add(c.layerNormEpsilon()).pow(-0.5f)).mul(p.get(weight));
+    NDManager m = x.getManager();
+    return x.div(variance.add(Tensors.scalar(m, c.layerNormEpsilon())).sqrt()).mul(p.get(weight));
   }
 
   private NDArray activation(NDArray x) {
@@ -68,8 +69,10 @@ public final class T5Model {
       case "silu" -> x.mul(x.getNDArrayInternal().sigmoid());
       // gelu_new / "gated-gelu": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
       default -> {
-        NDArray inner = x.add(x.pow(3f).mul(0.044715f)).mul((float) Math.sqrt(2.0 / Math.PI));
-        yield x.mul(0.5f).mul(inner.tanh().add(1f));
+        NDManager m = x.getManager();
+        NDArray cube = x.mul(x).mul(x);
+        NDArray inner = x.add(cube.mul(Tensors.scalar(m, 0.044715f))).mul(Tensors.scalar(m, (float) Math.sqrt(2.0 / Math.PI)));
+        yield x.mul(Tensors.scalar(m, 0.5f)).mul(inner.tanh().add(Tensors.scalar(m, 1f)));
       }
     };
   }
@@ -187,7 +190,7 @@ public final class T5Model {
 
   /** LM head: hidden (…,D) → logits (…,V); a tied head first scales by D^-0.5 when the config says so. */
   public NDArray logits(NDArray hidden) {
-    NDArray h = c.tieWordEmbeddings() && c.scaleDecoderOutputs() ? hidden.mul((float) Math.pow(c.dModel(), -0.5))
+    NDArray h = c.tieWordEmbeddings() && c.scaleDecoderOutputs() ? hidden.mul(Tensors.scalar(hidden.getManager(), (float) Math.pow(c.dModel(), -0.5)))
         : hidden;
     return Linear.linear(h, p.lmHead()).singletonOrThrow();
   }

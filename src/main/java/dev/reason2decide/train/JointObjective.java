@@ -10,6 +10,7 @@ import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.decode.SequenceScorer;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.engine.Grad;
+import dev.reason2decide.engine.Tensors;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.TextTokenizer;
@@ -80,7 +81,7 @@ public final class JointObjective {
         NDArray lp = T5Model.loss(logits, TokenBatch.matrix(m, labels));
         lPred = (double) lp.getFloat();
         if (a > 0) {
-          total = lp.mul((float) a);
+          total = lp.mul(Tensors.scalar(m, (float) a));
         }
       }
       if (rationaleTask) {
@@ -104,11 +105,11 @@ public final class JointObjective {
         NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), enc, im[1], true));
         NDArray lr = T5Model.loss(logits, TokenBatch.matrix(m, labels));
         lRat = (double) lr.getFloat();
-        NDArray weighted = lr.mul((float) (1 - a));
+        NDArray weighted = lr.mul(Tensors.scalar(m, (float) (1 - a)));
         total = total == null ? weighted : total.add(weighted);
       }
       if (total != null) {
-        gc.backward(total.mul(scale));
+        gc.backward(total.mul(Tensors.scalar(m, scale)));
       }
     }
     return new Result(lPred, lRat, a, pi, predicted, batch.length, tokens);
