@@ -11,7 +11,8 @@ import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.tokens.BpeTrainer;
 import dev.reason2decide.tokens.TokenizerTrainer;
-import dev.reason2decide.train.LabelAgreement;
+import dev.reason2decide.eval.labels.LabelMetrics;
+import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainingRun;
@@ -81,8 +82,9 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
     List<String> gold = test.stream().map(Example::label).toList();
     List<String> pred = decisions.stream().map(Decision::label).toList();
-    double acc = LabelAgreement.accuracy(gold, pred);
-    double f1 = LabelAgreement.macroF1(gold, pred);
+    LabelScores scores = LabelMetrics.score(gold, pred);
+    double acc = scores.accuracy();
+    double f1 = scores.macroF1();
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("test_examples", test.size());

@@ -85,11 +85,7 @@ public final class T5DecisionModel implements DecisionModel {
     return Grad.off(() -> {
       try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        List<long[]> prompts = new ArrayList<>();
-        for (String t : texts) {
-          prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());
-        }
-        NDArray[] im = TokenBatch.inputs(m, prompts, model.config().padTokenId());
+        NDArray[] im = predictInputs(m, texts);
         NDArray enc = model.encode(im[0], im[1], false);                       // (B,S,D)
         long[][] ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
         float[][] scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
@@ -116,6 +112,15 @@ public final class T5DecisionModel implements DecisionModel {
     });
   }
 
+  /** Ids (B,S) and mask of {@code predict: x} for each text, truncated to the card's input limit. */
+  private NDArray[] predictInputs(NDManager m, List<String> texts) {
+    List<long[]> prompts = new ArrayList<>();
+    for (String t : texts) {
+      prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());
+    }
+    return TokenBatch.inputs(m, prompts, model.config().padTokenId());
+  }
+
   /** Softmax of sequence log-probabilities over the label set. */
   private Map<String, Double> probabilities(float[] logp) {
     double max = Double.NEGATIVE_INFINITY;
@@ -140,11 +145,7 @@ public final class T5DecisionModel implements DecisionModel {
     return Grad.off(() -> {
       try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        List<long[]> prompts = new ArrayList<>();
-        for (String t : texts) {
-          prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());
-        }
-        NDArray[] im = TokenBatch.inputs(m, prompts, model.config().padTokenId());
+        NDArray[] im = predictInputs(m, texts);
         NDArray enc = model.encode(im[0], im[1], false);
         long[][] ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
         List<String> out = new ArrayList<>();

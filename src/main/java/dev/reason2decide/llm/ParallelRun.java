@@ -37,10 +37,21 @@ final class ParallelRun {
     try {
       ExecutorCompletionService<Indexed<R>> done = new ExecutorCompletionService<>(pool);
       List<Future<Indexed<R>>> futures = new ArrayList<>(items.size());
+      java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
       for (int i = 0; i < items.size(); i++) {
         int index = i;
         T item = items.get(i);
-        futures.add(done.submit(() -> new Indexed<>(index, task.apply(item))));
+        futures.add(done.submit(() -> {
+          if (failed.get()) { // a task already failed: do not start another (a pool thread may be free first)
+            throw new CancellationException("an earlier item failed");
+          }
+          try {
+            return new Indexed<>(index, task.apply(item));
+          } catch (InterruptedException | RuntimeException | Error e) {
+            failed.set(true);
+            throw e;
+          }
+        }));
       }
       List<R> results = new ArrayList<>(items.size());
       for (int i = 0; i < items.size(); i++) {
@@ -52,8 +63,11 @@ final class ParallelRun {
         try {
           r = f.get();
         } catch (ExecutionException e) {
-          futures.forEach(x -> x.cancel(true));
           Throwable c = e.getCause();
+          if (c instanceof CancellationException) {
+            continue; // skipped because another item failed; that failure is reported
+          }
+          futures.forEach(x -> x.cancel(true));
           if (c instanceof RuntimeException re) {
             throw re;
           }

@@ -8,6 +8,8 @@ import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.decode.GenerationSettings;
 import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.engine.Grad;
+import dev.reason2decide.eval.labels.LabelMetrics;
+import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.util.ArrayList;
@@ -68,8 +70,9 @@ public final class Validator {
     List<String> pred = predictLabels(model, val, tok, batchSize, maxNew, parent);
     List<String> gold = val.examples.stream().map(e -> e.label()).toList();
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("val_macro_f1", LabelAgreement.macroF1(gold, pred));
-    m.put("val_accuracy", LabelAgreement.accuracy(gold, pred));
+    LabelScores scores = LabelMetrics.score(gold, pred); // scikit-learn semantics, as the reference's compute_metrics
+    m.put("val_macro_f1", scores.macroF1());
+    m.put("val_accuracy", scores.accuracy());
     return m;
   }
 
