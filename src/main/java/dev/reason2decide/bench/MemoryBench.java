@@ -85,16 +85,8 @@ final class MemoryBench implements Callable<Integer> {
             }
           }, 0);
     } finally {
-      deleteTree(out);
+      dev.reason2decide.io.Folders.deleteTree(out);
     }
     return 0;
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
   }
 }

@@ -5,13 +5,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.reason2decide.io.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +66,7 @@ public record DatasetCard(String name, String source, String license, boolean sy
       } catch (IOException e) {
         throw new UncheckedIOException(p + ": cannot be read: " + e.getMessage(), e);
       }
-      r.addProperty("sha256", sha256(p));
+      r.addProperty("sha256", dev.reason2decide.io.Provenance.sha256(p));
       raw.add(r);
     }
     o.add("raw_files", raw);
@@ -78,19 +74,4 @@ public record DatasetCard(String name, String source, String license, boolean sy
     return o;
   }
 
-  /** SHA-256 of a file, lower-case hex. */
-  public static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
-  }
 }

@@ -4,6 +4,7 @@ package dev.reason2decide.experiment;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
+import dev.reason2decide.io.Folders;
 import dev.reason2decide.io.Provenance;
 import dev.reason2decide.tokens.BpeTrainer;
 import dev.reason2decide.tokens.TokenizerTrainer;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,25 +48,14 @@ final class ScratchTokenizer {
     }
     Path tmp = out.resolve(".tokenizer.tmp");
     try {
-      deleteTree(tmp);
+      Folders.deleteTree(tmp);
       TokenizerTrainer.build(List.of(trainFile), new BpeTrainer.Config(vocab, 2, 1000), ReadOptions.DEFAULT, tmp);
       AtomicFiles.writeString(tmp.resolve(RECORD), expected);
-      deleteTree(dir);
+      Folders.deleteTree(dir);
       Files.move(tmp, dir);
     } catch (IOException e) {
       throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
     }
     return dir;
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
   }
 }

@@ -52,7 +52,7 @@ public final class Provenance {
       }
       return HexFormat.of().formatHex(d.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException(p + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(p + ": cannot be read: " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

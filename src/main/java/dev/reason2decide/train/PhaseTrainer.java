@@ -9,12 +9,12 @@ import com.google.gson.JsonParser;
 import dev.reason2decide.batches.BatchOrder;
 import dev.reason2decide.engine.Grad;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Folders;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -261,11 +261,11 @@ public final class PhaseTrainer {
   private void saveBest() {
     ModelCard card = new ModelCard(labelSet, cfg.prompts(), cfg.maxInputTokens(), cfg.labelMaxNewTokens(),
         cfg.rationaleMaxNewTokens(), cfg.recipe().cliName(), phase.name());
-    replaceFolder(dir.resolve("best"), tmp -> T5Checkpoint.save(model, tmp, tokenizerDir, Map.of(ModelCard.FILE, card)));
+    Folders.replace(dir.resolve("best"), tmp -> T5Checkpoint.save(model, tmp, tokenizerDir, Map.of(ModelCard.FILE, card)));
   }
 
   private void saveState(AdamW opt, State s) {
-    replaceFolder(dir.resolve("state"), tmp -> {
+    Folders.replace(dir.resolve("state"), tmp -> {
       T5Checkpoint.save(model, tmp, tokenizerDir, Map.of());
       opt.save(tmp.resolve("optimizer.safetensors"));
       Map<String, Object> st = new LinkedHashMap<>();
@@ -278,36 +278,5 @@ public final class PhaseTrainer {
       st.put("rng", "torch and coins re-seeded from (seed, phase, step); batch order from (seed, epoch)");
       AtomicFiles.writeString(tmp.resolve("trainer_state.json"), Json.PRETTY.toJson(st) + "\n");
     });
-  }
-
-  /** Writes a folder under a temporary name, then swaps it in, so a crash never leaves a half-written checkpoint. */
-  static void replaceFolder(Path target, java.util.function.Consumer<Path> writer) {
-    try {
-      Path parent = target.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = parent.resolve("." + target.getFileName() + ".tmp");
-      deleteTree(tmp);
-      writer.accept(tmp);
-      Path old = parent.resolve("." + target.getFileName() + ".old");
-      deleteTree(old);
-      if (Files.exists(target)) {
-        Files.move(target, old);
-      }
-      Files.move(tmp, target);
-      deleteTree(old);
-    } catch (IOException e) {
-      throw new UncheckedIOException(target + ": " + e.getMessage(), e);
-    }
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
   }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Folders;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
 import dev.reason2decide.model.T5Checkpoint;
@@ -117,7 +118,7 @@ public final class TrainingRun {
         }
       }
       Path finalModel = out.resolve("model");
-      PhaseTrainer.replaceFolder(finalModel, tmp -> copyFolder(out.resolve(phases.get(phases.size() - 1).name())
+      Folders.replace(finalModel, tmp -> Folders.copyFiles(out.resolve(phases.get(phases.size() - 1).name())
           .resolve("best"), tmp));
       Map<String, Object> done = new LinkedHashMap<>();
       done.put("recipe", cfg.recipe().cliName());
@@ -171,20 +172,5 @@ public final class TrainingRun {
     p.put("tokenizer", Provenance.file(tok.source()));
     p.put("init", source.init() == null ? "scratch:" + source.scratch() : source.init().toString());
     AtomicFiles.writeString(out.resolve("provenance.json"), Json.PRETTY.toJson(p) + "\n");
-  }
-
-  static void copyFolder(Path from, Path to) {
-    try {
-      Files.createDirectories(to);
-      try (var list = Files.list(from)) {
-        for (Path f : list.toList()) {
-          if (Files.isRegularFile(f)) {
-            Files.copy(f, to.resolve(f.getFileName()));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(from + " -> " + to + ": " + e.getMessage(), e);
-    }
   }
 }
