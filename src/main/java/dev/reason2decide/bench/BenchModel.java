@@ -111,7 +111,7 @@ public final class BenchModel implements AutoCloseable {
   public Runnable greedy(NDArray ids, NDArray mask, int newTokens) {
     model.parameters().requireGradients(false);
     return () -> Grad.off(() -> {
-      try (NDScope scope = new NDScope(); NDManager m = root.newSubManager()) {
+      try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         NDArray enc = model.encode(ids, mask, false);
         return GreedyDecoder.generate(model, enc, mask, GenerationSettings.greedy(newTokens));

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import dev.reason2decide.engine.Tensors;
+import dev.reason2decide.engine.TorchKernels;
 
 /**
  * {@code T5ForConditionalGeneration} as a set of functions over {@link T5Parameters}: encoder, decoder (full or
@@ -55,25 +56,24 @@ public final class T5Model {
     return x.mul(keep.mul(Tensors.scalar(x.getManager(), 1f / (1f - p))));
   }
 
-  /** T5LayerNorm: x · rsqrt(mean(x²) + eps) · w, no mean subtraction, no bias. x is (…, D). */
+  /**
+   * T5LayerNorm: x · rsqrt(mean(x²) + eps) · w, no mean subtraction, no bias. x is (…, D). The reciprocal root is
+   * taken on the (…, 1) statistics, so the (…, D) work is two products (cheaper than a quotient, also backwards).
+   */
   private NDArray rmsNorm(NDArray x, String weight) {
-    NDArray variance = x.square().mean(new int[] {-1}, true); // (…, 1)
-    // the weight multiplies last so that the result belongs to x's (per-step) manager, not the weights' one
     NDManager m = x.getManager();
-    return x.div(variance.add(Tensors.scalar(m, c.layerNormEpsilon())).sqrt()).mul(p.get(weight));
+    NDArray variance = x.square().mean(new int[] {-1}, true);                                   // (…, 1)
+    NDArray inverseRms = Tensors.scalar(m, 1f).div(variance.add(Tensors.scalar(m, c.layerNormEpsilon())).sqrt());
+    // the weight multiplies last so that the result belongs to x's (per-step) manager, not the weights' one
+    return x.mul(inverseRms).mul(p.get(weight));
   }
 
   private NDArray activation(NDArray x) {
     return switch (c.act()) {
       case "relu" -> x.getNDArrayInternal().relu();
       case "silu" -> x.mul(x.getNDArrayInternal().sigmoid());
-      // gelu_new / "gated-gelu": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
-      default -> {
-        NDManager m = x.getManager();
-        NDArray cube = x.mul(x).mul(x);
-        NDArray inner = x.add(cube.mul(Tensors.scalar(m, 0.044715f))).mul(Tensors.scalar(m, (float) Math.sqrt(2.0 / Math.PI)));
-        yield x.mul(Tensors.scalar(m, 0.5f)).mul(inner.tanh().add(Tensors.scalar(m, 1f)));
-      }
+      // gelu_new / "gated-gelu": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), as torch's single tanh-GELU kernel
+      default -> TorchKernels.geluTanh(x);
     };
   }
 

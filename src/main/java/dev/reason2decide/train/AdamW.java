@@ -6,10 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.reason2decide.engine.TorchKernels;
 import dev.reason2decide.model.io.SafeTensorsReader;
 import dev.reason2decide.model.io.SafeTensorsWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,32 +48,39 @@ public final class AdamW implements AutoCloseable {
     return s;
   }
 
-  /** Applies one update with learning rate {@code lr} to every parameter that has a gradient. */
+  /**
+   * Applies one update with learning rate {@code lr} to every parameter that has a gradient: torch's own kernels
+   * ({@link TorchKernels#adamw}), one call for all parameters. Hyper-parameters reach torch as the decimal numbers
+   * they were written as (0.9, not the float nearest to it widened to double), as in Python.
+   */
   public void step(Map<String, NDArray> params, Map<String, NDArray> grads, float lr) {
     step++;
-    double bc1 = 1 - Math.pow(s.beta1(), step);
-    double bc2Sqrt = Math.sqrt(1 - Math.pow(s.beta2(), step));
-    float stepSize = (float) (lr / bc1);
+    double beta1 = exact(s.beta1());
+    double beta2 = exact(s.beta2());
+    double bc1 = 1 - Math.pow(beta1, step);
+    double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+    List<NDArray> ps = new ArrayList<>();
+    List<NDArray> gs = new ArrayList<>();
+    List<NDArray> ms = new ArrayList<>();
+    List<NDArray> vs = new ArrayList<>();
     for (Map.Entry<String, NDArray> e : params.entrySet()) {
       NDArray g = grads.get(e.getKey());
       if (g == null) {
         continue;
       }
       NDArray p = e.getValue();
-      NDArray mi = m.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape())));
-      NDArray vi = v.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape())));
-      if (s.weightDecay() != 0f) {
-        p.muli(1f - lr * s.weightDecay());
-      }
-      // Four temporaries per parameter, the rest in place (each fresh buffer of a large tensor costs page faults).
-      try (NDArray g1 = g.mul(1f - s.beta1()); NDArray g2 = g.square()) {
-        mi.muli(s.beta1()).addi(g1);
-        vi.muli(s.beta2()).addi(g2.muli(1f - s.beta2()));
-      }
-      try (NDArray denom = vi.sqrt(); NDArray upd = mi.div(denom.divi((float) bc2Sqrt).addi(s.eps()))) {
-        p.subi(upd.muli(stepSize));
-      }
+      ps.add(p);
+      gs.add(g);
+      ms.add(m.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
+      vs.add(v.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
     }
+    TorchKernels.adamw(ps, gs, ms, vs, exact(lr), beta1, beta2, exact(s.eps()), exact(s.weightDecay()),
+        exact(lr) / bc1, bc2Sqrt);
+  }
+
+  /** The decimal number a float was written as (its shortest representation), as a double. */
+  private static double exact(float f) {
+    return Double.parseDouble(Float.toString(f));
   }
 
   /** Moments outlive the per-step scope they may be created in. */

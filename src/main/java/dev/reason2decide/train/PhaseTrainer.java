@@ -2,6 +2,8 @@
 package dev.reason2decide.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import com.google.gson.JsonObject;
@@ -153,13 +155,14 @@ public final class PhaseTrainer {
             tokens += last.tokens();
           }
           Map<String, NDArray> grads = new LinkedHashMap<>();
-          double sq = 0;
+          // torch's clip_grad_norm_: the 2-norm of the per-tensor 2-norms (one pass over each gradient)
+          NDList norms = new NDList();
           for (Map.Entry<String, NDArray> e : params.entrySet()) {
             NDArray g = e.getValue().getGradient();
             grads.put(e.getKey(), g);
-            sq += g.square().sum().getFloat();
+            norms.add(g.norm());
           }
-          norm = Math.sqrt(sq);
+          norm = NDArrays.stack(norms).norm().getFloat();
           if (cfg.maxGradNorm() > 0) {
             double coef = cfg.maxGradNorm() / (norm + 1e-6);
             if (coef < 1) {

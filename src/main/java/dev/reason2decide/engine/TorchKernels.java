@@ -1,0 +1,189 @@
+// PyTorch kernels that DJL 0.36 does not expose (tanh-GELU, AdamW's fused in-place ops), reached through TorchScript.
+package dev.reason2decide.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A few torch operators that DJL has no binding for, run as a tiny TorchScript module that this class writes
+ * itself (a zip with the module's TorchScript source; no Python, no download, no binary resource) and loads once
+ * per process. TorchScript calls the same ATen kernels PyTorch eager does, autograd included:
+ * <ul>
+ *   <li>{@link #geluTanh}: {@code torch.nn.functional.gelu(x, approximate="tanh")}, one kernel forward and one
+ *       backward instead of a chain of element-wise ops (T5 v1.1's "gated-gelu");</li>
+ *   <li>{@link #adamw}: torch.optim.AdamW's single-tensor step ({@code mul_}, {@code lerp_}, {@code addcmul_},
+ *       {@code addcdiv_}) over every parameter in one call, with torch's exact arithmetic (the decay pass, a
+ *       multiplication by exactly 1, is skipped when the weight decay is 0).</li>
+ * </ul>
+ * The graph executor's optimisations are switched off, so each call is interpreted op by op (no fusion that
+ * could change the arithmetic).
+ */
+public final class TorchKernels {
+  /** TorchScript source of the module; the signatures are the contract with the methods below. */
+  static final String SOURCE = """
+      class R2dKernels(Module):
+        __parameters__ = []
+        __buffers__ = []
+        training : bool
+        def forward(self: __torch__.R2dKernels,
+          x: Tensor) -> Tensor:
+          return torch.gelu(x, approximate="tanh")
+        def adamw(self: __torch__.R2dKernels,
+          params: List[Tensor],
+          grads: List[Tensor],
+          exp_avgs: List[Tensor],
+          exp_avg_sqs: List[Tensor],
+          lr: float,
+          beta1: float,
+          beta2: float,
+          eps: float,
+          weight_decay: float,
+          step_size: float,
+          bias_correction2_sqrt: float) -> int:
+          for i in range(torch.len(params)):
+            param = params[i]
+            grad = grads[i]
+            exp_avg = exp_avgs[i]
+            exp_avg_sq = exp_avg_sqs[i]
+            if weight_decay != 0.:
+              _0 = torch.mul_(param, torch.sub(1., torch.mul(lr, weight_decay)))
+            else:
+              pass
+            _1 = torch.lerp_(exp_avg, grad, torch.sub(1., beta1))
+            _2 = torch.addcmul_(torch.mul_(exp_avg_sq, beta2), grad, grad, value=torch.sub(1., beta2))
+            denom = torch.add_(torch.div(torch.sqrt(exp_avg_sq), bias_correction2_sqrt), eps)
+            _3 = torch.addcdiv_(param, exp_avg, denom, value=torch.neg(step_size))
+          return torch.len(params)
+      """;
+
+  private static volatile PtSymbolBlock module;
+
+  private TorchKernels() {}
+
+  /**
+   * gelu(x, approximate="tanh"), differentiable when x requires a gradient. Always run in DJL's "training" call:
+   * its other call runs in torch's inference mode, whose results autograd may never save, which would break a
+   * later differentiable use of a result computed without gradients.
+   */
+  public static NDArray geluTanh(NDArray x) {
+    NDList out = IValueUtils.forward(module(), new NDList(x), true);
+    return out.singletonOrThrow();
+  }
+
+  /**
+   * One torch.optim.AdamW step (single-tensor algorithm, no amsgrad) over aligned lists: parameters, their
+   * gradients and both moments are updated in place, without recording gradients.
+   */
+  public static void adamw(List<NDArray> params, List<NDArray> grads, List<NDArray> expAvgs, List<NDArray> expAvgSqs,
+      double lr, double beta1, double beta2, double eps, double weightDecay, double stepSize,
+      double biasCorrection2Sqrt) {
+    int n = params.size();
+    if (grads.size() != n || expAvgs.size() != n || expAvgSqs.size() != n) {
+      throw new IllegalArgumentException("adamw: lists of different lengths");
+    }
+    IValue[] args = {list(params), list(grads), list(expAvgs), list(expAvgSqs), IValue.from(lr), IValue.from(beta1),
+        IValue.from(beta2), IValue.from(eps), IValue.from(weightDecay), IValue.from(stepSize),
+        IValue.from(biasCorrection2Sqrt)};
+    try (IValue result = IValueUtils.runMethod(module(), "adamw", args)) {
+      if (result.toLong() != n) {
+        throw new IllegalStateException("adamw updated " + result.toLong() + " of " + n + " parameters");
+      }
+    } finally {
+      for (IValue a : args) {
+        a.close();
+      }
+    }
+  }
+
+  private static IValue list(List<NDArray> arrays) {
+    return IValue.listFrom(arrays.stream().map(a -> (PtNDArray) a).toArray(PtNDArray[]::new));
+  }
+
+  private static PtSymbolBlock module() {
+    PtSymbolBlock m = module;
+    if (m != null) {
+      return m;
+    }
+    synchronized (TorchKernels.class) {
+      if (module == null) {
+        module = load();
+      }
+      return module;
+    }
+  }
+
+  private static PtSymbolBlock load() {
+    NDManager manager = Engines.newManager(); // lives as long as the process, like the module
+    try {
+      Path file = Files.createTempFile("r2d-kernels", ".pt");
+      try {
+        Files.write(file, archive());
+        JniUtils.setGraphExecutorOptimize(false);
+        return JniUtils.loadModule((PtNDManager) manager, file, false, new String[0], new String[0], false);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the TorchScript kernels to a temporary file: " + e.getMessage(), e);
+    }
+  }
+
+  /** The TorchScript archive: the module object (pickled), its source, no constants, no tensors. */
+  static byte[] archive() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      put(zip, "r2d_kernels/data.pkl", modulePickle());
+      put(zip, "r2d_kernels/code/__torch__.py", SOURCE.getBytes(StandardCharsets.UTF_8));
+      put(zip, "r2d_kernels/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // protocol 2: ()
+      put(zip, "r2d_kernels/.data/version", "10\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Pickle (protocol 2) of {@code __torch__.R2dKernels} with state {@code {"training": True}}. */
+  private static byte[] modulePickle() {
+    ByteArrayOutputStream p = new ByteArrayOutputStream();
+    p.write(0x80);
+    p.write(2);                                                                  // PROTO 2
+    p.writeBytes("c__torch__\nR2dKernels\n".getBytes(StandardCharsets.US_ASCII)); // GLOBAL
+    p.write(')');                                                                // EMPTY_TUPLE
+    p.write(0x81);                                                               // NEWOBJ
+    p.write('}');                                                                // EMPTY_DICT
+    p.write('(');                                                                // MARK
+    byte[] key = "training".getBytes(StandardCharsets.US_ASCII);
+    p.write('X');                                                                // BINUNICODE
+    p.write(key.length);
+    p.write(0);
+    p.write(0);
+    p.write(0);
+    p.writeBytes(key);
+    p.write(0x88);                                                               // NEWTRUE
+    p.write('u');                                                                // SETITEMS
+    p.write('b');                                                                // BUILD
+    p.write('.');                                                                // STOP
+    return p.toByteArray();
+  }
+
+  private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    zip.putNextEntry(e);
+    zip.write(data);
+    zip.closeEntry();
+  }
+}
