@@ -2,14 +2,15 @@
 package dev.reason2decide.cli;
 
 import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.eval.report.PredictionFile;
 import dev.reason2decide.llm.CachedChat;
 import dev.reason2decide.llm.ChatClient;
 import dev.reason2decide.llm.ChatException;
-import dev.reason2decide.llm.ExampleFiles;
 import dev.reason2decide.llm.Judge;
 import dev.reason2decide.llm.JudgeReport;
 import dev.reason2decide.llm.JudgeRubric;
-import dev.reason2decide.llm.PredictionFiles;
 import dev.reason2decide.llm.ResponseCache;
 import dev.reason2decide.llm.RunProvenance;
 import java.nio.file.Path;
@@ -58,8 +59,8 @@ public final class JudgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    List<Example> goldExamples = gold == null ? null : ExampleFiles.read(gold);
-    List<Judge.Item> items = Judge.pair(PredictionFiles.read(predictions), goldExamples,
+    List<Example> goldExamples = gold == null ? null : new ExampleReader(ReadOptions.LLM).read(gold).examples();
+    List<Judge.Item> items = Judge.pair(PredictionFile.readWithRationales(predictions), goldExamples,
         gold == null ? predictions.toString() : gold.toString());
     Path cacheFile = llm.cacheFor(output);
     Path summaryFile = summary != null ? summary

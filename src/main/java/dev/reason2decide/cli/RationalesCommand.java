@@ -2,12 +2,15 @@
 package dev.reason2decide.cli;
 
 import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.ExampleWriter;
+import dev.reason2decide.data.FileFormat;
+import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.llm.CachedChat;
 import dev.reason2decide.llm.ChatClient;
 import dev.reason2decide.llm.ChatException;
-import dev.reason2decide.llm.ExampleFiles;
 import dev.reason2decide.llm.PromptTemplate;
 import dev.reason2decide.llm.RationaleGenerator;
 import dev.reason2decide.llm.ResponseCache;
@@ -42,10 +45,12 @@ public final class RationalesCommand implements Runnable {
           + "label; writes the examples with rationale and rationale_source = llm:<model>.",
           "Answers are cached: an interrupted run continues where it stopped, a re-run makes no new calls."})
   public static final class Generate implements Callable<Integer> {
-    @Option(names = "--input", required = true, description = "Examples (JSONL or CSV) with question and label.")
+    @Option(names = "--input", required = true,
+        description = "Examples (JSONL, CSV or TSV) with question (or input) and label.")
     Path input;
 
-    @Option(names = "--output", required = true, description = "Where to write the examples with rationales.")
+    @Option(names = "--output", required = true,
+        description = "Where to write the examples with rationales (.jsonl, .csv or .tsv).")
     Path output;
 
     @Option(names = "--prompt", paramLabel = "FILE",
@@ -68,7 +73,8 @@ public final class RationalesCommand implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
-      List<Example> examples = ExampleFiles.read(input);
+      FileFormat.of(output); // an unusable output name fails now, not after the LLM calls
+      List<Example> examples = new ExampleReader(ReadOptions.LLM).read(input).examples();
       PromptTemplate template = prompt == null ? RationaleGenerator.defaultPrompt()
           : PromptTemplate.fromFile(prompt, Set.of("input", "label"));
       RationaleGenerator.Settings settings = new RationaleGenerator.Settings(template, temperature, maxTokens,
@@ -97,7 +103,7 @@ public final class RationalesCommand implements Runnable {
           throw new IllegalStateException(e.getMessage() + "\n" + cache.size() + " answers are saved in "
               + cacheFile + "; run the same command again to continue from there", e);
         }
-        ExampleFiles.write(output, result.accepted());
+        ExampleWriter.writeDefault(output, result.accepted());
         Map<String, Object> prov = RunProvenance.of("rationales generate", chat, template, temperature,
             maxTokens, llm.seedOrNull());
         prov.put("input", input.toString());

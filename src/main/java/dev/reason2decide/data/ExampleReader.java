@@ -20,14 +20,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads examples. A row is malformed when it is not valid JSON (or not an object), has the wrong number of CSV
  * fields, lacks the input, label or rationale, has one that is empty or not text, has a label outside the label
  * set, or repeats an id. Strict reading throws {@link MalformedExampleException} naming file, line and field;
  * with {@link ReadOptions#skipMalformed()} the row is skipped and listed in the {@link ReadReport}.
- * A missing id becomes {@code <file-stem>-<line>}; a missing rationale source becomes empty. A UTF-8 byte order
- * mark is ignored; the file must be valid UTF-8.
+ * A missing id becomes {@code <file-stem>-<line>}; a missing rationale source becomes empty. An input column alias
+ * ({@link Columns#inputAlias()}) is read where the input column is absent. A UTF-8 byte order mark is ignored; the
+ * file must be valid UTF-8.
  */
 public final class ExampleReader {
   private final ReadOptions options;
@@ -118,7 +120,20 @@ public final class ExampleReader {
   private boolean isUsed(String key) {
     Columns k = options.columns();
     return key.equals(k.input()) || key.equals(k.label()) || key.equals(k.rationale()) || key.equals(k.id())
-        || key.equals(k.source());
+        || key.equals(k.source()) || key.equals(k.inputAlias());
+  }
+
+  /** The column to read the input from: the input alias where only it is present, else the input column. */
+  private String inputColumn(Set<String> present) {
+    Columns k = options.columns();
+    return k.inputAlias() != null && !present.contains(k.input()) && present.contains(k.inputAlias())
+        ? k.inputAlias() : k.input();
+  }
+
+  /** For a missing input column with an alias: says that the alias is missing too. */
+  private String aliasNote(String column) {
+    Columns k = options.columns();
+    return column.equals(k.input()) && k.inputAlias() != null ? " (and no '" + k.inputAlias() + "' either)" : "";
   }
 
   private static String kind(JsonElement v) {
@@ -148,7 +163,7 @@ public final class ExampleReader {
       }
     }
     Columns k = options.columns();
-    List<String> required = new ArrayList<>(List.of(k.input()));
+    List<String> required = new ArrayList<>(List.of(inputColumn(index.keySet())));
     if (options.requireLabel()) {
       required.add(k.label());
     }
@@ -158,7 +173,7 @@ public final class ExampleReader {
     for (String col : required) {
       if (!index.containsKey(col)) {
         throw new MalformedExampleException(c.file, header.line(), col,
-            "column missing from the header " + index.keySet());
+            "column missing from the header" + aliasNote(col) + " " + index.keySet());
       }
     }
     while (true) {
@@ -227,7 +242,7 @@ public final class ExampleReader {
 
     private Example toExample(Map<String, String> f, int line) {
       Columns k = options.columns();
-      String input = required(f, k.input(), line);
+      String input = required(f, inputColumn(f.keySet()), line);
       String label = options.requireLabel() ? required(f, k.label(), line).strip()
           : f.getOrDefault(k.label(), "").strip();
       if ((options.requireLabel() || !label.isEmpty()) && !options.labels().accepts(label)) {
@@ -254,7 +269,7 @@ public final class ExampleReader {
     private String required(Map<String, String> f, String column, int line) {
       String v = f.get(column);
       if (v == null) {
-        throw new MalformedExampleException(file, line, column, "missing");
+        throw new MalformedExampleException(file, line, column, "missing" + aliasNote(column));
       }
       if (v.isBlank()) {
         throw new MalformedExampleException(file, line, column, "empty");

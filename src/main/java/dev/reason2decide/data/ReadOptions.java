@@ -18,6 +18,14 @@ public record ReadOptions(Columns columns, LabelSet labels, boolean skipMalforme
   /** Authors' columns, any label, strict, rationale required. */
   public static final ReadOptions DEFAULT = new ReadOptions(Columns.DEFAULT, LabelSet.ANY, false, true, true);
 
+  /**
+   * What the LLM commands read (examples to write rationales for, gold examples for the judge, rationales to mix
+   * in): the authors' columns with {@code input} accepted for {@code question}, any label, strict, rationale
+   * optional.
+   */
+  public static final ReadOptions LLM = new ReadOptions(Columns.DEFAULT.withInputAlias("input"), LabelSet.ANY, false,
+      false, true);
+
   public ReadOptions {
     Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(labels, "labels");

@@ -1,6 +1,7 @@
 // LLM-as-a-judge: scores each rationale on the published rubric; malformed answers retried, then left unscored.
 package dev.reason2decide.llm;
 
+import dev.reason2decide.data.Example;
 import dev.reason2decide.data.Prediction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,34 +60,40 @@ public final class Judge {
 
   /**
    * Pairs predictions with gold examples: by id when every prediction's id is among the gold ids, else by
-   * position (then the counts must match, and inputs, where both files have them, must agree).
+   * position (then the counts must match, and inputs, where both files have them, must agree). A prediction
+   * without an id (the authors' CSV has none) takes its 1-based position as id.
    */
-  public static List<Item> pair(List<Prediction> predictions, List<dev.reason2decide.data.Example> gold,
-      String goldSource) {
+  public static List<Item> pair(List<Prediction> predictions, List<Example> gold, String goldSource) {
+    List<String> ids = new ArrayList<>(predictions.size());
+    for (int i = 0; i < predictions.size(); i++) {
+      String id = predictions.get(i).id();
+      ids.add(id != null ? id : Integer.toString(i + 1));
+    }
     List<Item> out = new ArrayList<>(predictions.size());
     if (gold == null) {
-      for (Prediction p : predictions) {
-        out.add(new Item(p.id(), p.input(), p.predictedLabel(), p.predictedRationale(), p.goldLabel(),
-            p.goldRationale()));
+      for (int i = 0; i < predictions.size(); i++) {
+        Prediction p = predictions.get(i);
+        out.add(new Item(ids.get(i), p.input() == null ? "" : p.input(), p.predictedLabel(), p.predictedRationale(),
+            p.goldLabel(), p.goldRationale()));
       }
       return out;
     }
-    Map<String, dev.reason2decide.data.Example> byId = new HashMap<>();
+    Map<String, Example> byId = new HashMap<>();
     gold.forEach(g -> byId.put(g.id(), g));
-    boolean idsMatch = predictions.stream().allMatch(p -> byId.containsKey(p.id()));
+    boolean idsMatch = byId.keySet().containsAll(ids);
     if (!idsMatch && predictions.size() != gold.size()) {
       throw new IllegalArgumentException(goldSource + ": ids do not match the predictions and the counts differ ("
           + gold.size() + " gold, " + predictions.size() + " predictions)");
     }
     for (int i = 0; i < predictions.size(); i++) {
       Prediction p = predictions.get(i);
-      var g = idsMatch ? byId.get(p.id()) : gold.get(i);
+      Example g = idsMatch ? byId.get(ids.get(i)) : gold.get(i);
       String input = p.input() == null || p.input().isBlank() ? g.input() : p.input();
       if (!input.strip().equals(g.input().strip())) {
-        throw new IllegalArgumentException(goldSource + ": example " + (idsMatch ? "\"" + p.id() + "\""
+        throw new IllegalArgumentException(goldSource + ": example " + (idsMatch ? "\"" + ids.get(i) + "\""
             : "at position " + (i + 1)) + " has another input text than the prediction");
       }
-      out.add(new Item(p.id(), input, p.predictedLabel(), p.predictedRationale(), g.label(), g.rationale()));
+      out.add(new Item(ids.get(i), input, p.predictedLabel(), p.predictedRationale(), g.label(), g.rationale()));
     }
     return out;
   }

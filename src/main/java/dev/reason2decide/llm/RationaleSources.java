@@ -2,6 +2,8 @@
 package dev.reason2decide.llm;
 
 import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.ReadOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +22,8 @@ public final class RationaleSources {
 
   /** Reads {@code rationaleFile} and applies it. */
   public static List<Example> apply(List<Example> examples, Path rationaleFile) {
-    return apply(examples, ExampleFiles.read(rationaleFile), rationaleFile.toString());
+    return apply(examples, new ExampleReader(ReadOptions.LLM).read(rationaleFile).examples(),
+        rationaleFile.toString());
   }
 
   /**

@@ -129,6 +129,54 @@ class ExampleReaderTest {
   }
 
   @Test
+  void inputAliasIsReadWhereTheInputColumnIsAbsent() throws Exception {
+    Path j = file("t.jsonl", "{\"id\":\"a\",\"question\":\"q1\",\"label\":\"yes\"}\n\n"
+        + "{\"id\":\"b\",\"input\":\"q2\",\"label\":\"no\",\"rationale\":\"r\",\"rationale_source\":\"human\"}\n"
+        + "{\"id\":\"c\",\"question\":\"q3\",\"input\":\"other\",\"label\":\"no\"}\n");
+    assertEquals(List.of(new Example("a", "q1", "yes", "", ""), new Example("b", "q2", "no", "r", "human"),
+        new Example("c", "q3", "no", "", "")), new ExampleReader(ReadOptions.LLM).read(j).examples());
+    Path c = file("t.csv", "input,label\nq,yes\n");
+    assertEquals(List.of(new Example("t-2", "q", "yes", "", "")),
+        new ExampleReader(ReadOptions.LLM).read(c).examples());
+    // without the alias (the training commands' columns) the same files lack the input
+    ReadOptions noAlias = ReadOptions.DEFAULT.withRequireRationale(false);
+    assertMalformed(j, noAlias, 3, "question", "missing");
+    assertEquals("question", strictFails(c, noAlias).field());
+  }
+
+  @Test
+  void aMissingInputNamesTheAliasToo() throws Exception {
+    assertMalformed(file("a.jsonl", "{\"question\":\"q\",\"label\":\"yes\"}\n{\"text\":\"q\",\"label\":\"yes\"}\n"),
+        ReadOptions.LLM, 2, "question", "missing (and no 'input' either)");
+    MalformedExampleException h = strictFails(file("h.csv", "text,label\nx,yes\n"), ReadOptions.LLM);
+    assertEquals(1, h.line());
+    assertEquals("question", h.field());
+    assertTrue(h.problem().startsWith("column missing from the header (and no 'input' either)"), h.getMessage());
+    assertMalformed(file("n.jsonl", GOOD + "{\"input\":[\"q\"],\"label\":\"yes\"}\n"), ReadOptions.LLM, 2, "input",
+        "must be text");
+  }
+
+  @Test
+  void llmFilesMayLackRationalesButNotLabels() throws Exception {
+    Path f = file("t.csv", "question,label,rationale\r\n"
+        + "\"Fever, cough\",yes,\"He said \"\"fine\"\"\nthen left\"\r\n"
+        + "plain,no,\r\n");
+    assertEquals(List.of(new Example("t-2", "Fever, cough", "yes", "He said \"fine\"\nthen left", ""),
+        new Example("t-4", "plain", "no", "", "")), new ExampleReader(ReadOptions.LLM).read(f).examples());
+    assertMalformed(file("a.jsonl", "{\"question\":\"q\",\"label\":\"yes\"}\n{\"question\":\"q\"}\n"),
+        ReadOptions.LLM, 2, "label", "missing");
+    assertMalformed(file("b.jsonl", "{\"question\":\"q\",\"label\":\"yes\"\n"), ReadOptions.LLM, 1, null,
+        "not valid JSON");
+    assertMalformed(file("c.csv", "question,label\n\"a\nb\",yes\n,no\n"), ReadOptions.LLM, 4, "question", "empty");
+    MalformedExampleException open = strictFails(file("d.csv", "question,label\n\"never closed,yes\n"),
+        ReadOptions.LLM);
+    assertEquals(2, open.line());
+    assertTrue(open.problem().contains("unterminated"), open.getMessage());
+    assertMalformed(file("e.jsonl", "{\"id\":\"a\",\"question\":\"q\",\"label\":\"y\"}\n"
+        + "{\"id\":\"a\",\"question\":\"q\",\"label\":\"y\"}\n"), ReadOptions.LLM, 2, "id", "already used on line 1");
+  }
+
+  @Test
   void csvWithQuotesNewlinesBomAndCrlf() throws Exception {
     String csv = "\uFEFFquestion,label,rationale\r\n"
         + "\"Fever, cough\",yes,\"line one\r\nline \"\"two\"\"\"\r\n"

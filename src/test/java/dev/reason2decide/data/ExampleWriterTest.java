@@ -29,6 +29,17 @@ class ExampleWriterTest {
   }
 
   @Test
+  void roundTripsEmptyRationalesForTheLlmCommands() {
+    List<Example> es = List.of(new Example("x1", "a, \"b\"\nc", "yes", "r1", "llm:m"),
+        new Example("x2", "d", "no", "", ""));
+    for (String name : List.of("o.jsonl", "o.csv")) {
+      Path p = dir.resolve(name);
+      ExampleWriter.writeDefault(p, es);
+      assertEquals(es, new ExampleReader(ReadOptions.LLM).read(p).examples(), name);
+    }
+  }
+
+  @Test
   void jsonlUsesTheAuthorsKeys() throws Exception {
     Path p = dir.resolve("k.jsonl");
     ExampleWriter.writeDefault(p, EXAMPLES.subList(1, 2));

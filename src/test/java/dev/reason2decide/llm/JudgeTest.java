@@ -124,4 +124,14 @@ class JudgeTest {
     assertEquals("gold.jsonl: example at position 1 has another input text than the prediction", e.getMessage());
     assertNull(JudgeReport.correct(Judge.pair(ps, null, "p").get(0)));
   }
+
+  @Test
+  void predictionsWithoutIdsAreNumberedByPosition() {
+    List<Prediction> csv = List.of(new Prediction(null, "q1", "yes", "g1", "yes", "r1", null),
+        new Prediction(null, null, "no", "g2", "no", "r2", null));
+    assertEquals(List.of(new Judge.Item("1", "q1", "yes", "r1", "yes", "g1"),
+        new Judge.Item("2", "", "no", "r2", "no", "g2")), Judge.pair(csv, null, "p.csv"));
+    List<Example> gold = List.of(new Example("test-2", "q1", "yes", "", ""), new Example("test-3", "q2", "no", "", ""));
+    assertEquals(new Judge.Item("2", "q2", "no", "r2", "no", ""), Judge.pair(csv, gold, "g.jsonl").get(1));
+  }
 }

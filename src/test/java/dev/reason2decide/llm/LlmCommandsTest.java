@@ -9,6 +9,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.reason2decide.cli.Main;
 import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.ExampleWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ class LlmCommandsTest {
   void aRunKilledHalfWayAndRestartedEndsWithOneRationalePerExample() throws Exception {
     List<Example> examples = RationaleGeneratorTest.examples(20);
     Path in = dir.resolve("train.jsonl");
-    ExampleFiles.write(in, examples);
+    ExampleWriter.writeDefault(in, examples);
     Path out = dir.resolve("out").resolve("train.llm.jsonl");
     Path cache = dir.resolve("out").resolve("train.llm.jsonl.cache.jsonl");
     Path prompt = promptFile();
@@ -93,7 +95,7 @@ class LlmCommandsTest {
       assertEquals(14, new HashSet<>(asked).size(), "no example asked twice");
       assertTrue(asked.stream().noneMatch(finished::contains), "nothing finished is asked again");
 
-      List<Example> written = ExampleFiles.read(out);
+      List<Example> written = ExampleReader.readDefault(out).examples();
       assertEquals(20, written.size());
       for (int i = 0; i < 20; i++) {
         assertEquals(examples.get(i).withRationale("because e" + (i + 1), "llm:med-7b"), written.get(i));
@@ -171,6 +173,18 @@ class LlmCommandsTest {
     assertEquals(1, Main.run("rationales", "generate", "--input", in.toString(), "--output",
         dir.resolve("o.jsonl").toString(), "--base-url", "http://127.0.0.1:9/v1", "--model", " ", "--quiet"));
     assertFalse(Files.exists(dir.resolve("o.jsonl")));
+  }
+
+  @Test
+  void anOutputOfUnknownTypeFailsBeforeAnyCall() throws Exception {
+    Path in = dir.resolve("t.jsonl");
+    Files.writeString(in, "{\"question\":\"q\",\"label\":\"yes\"}\n");
+    try (ScriptedChatServer s = new ScriptedChatServer(10, (n, r) -> ScriptedChatServer.answer("because"))) {
+      assertEquals(1, Main.run("rationales", "generate", "--input", in.toString(), "--output",
+          dir.resolve("o.txt").toString(), "--base-url", s.baseUrl(), "--model", "med-7b", "--quiet"));
+      assertEquals(0, s.requests());
+      assertFalse(Files.exists(dir.resolve("o.txt")));
+    }
   }
 
   private static String read(Path p) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class RationaleSourcesTest {
   void replacesRationalesById(@TempDir Path dir) {
     Path f = dir.resolve("llm.jsonl");
     // other order, one extra example: matching is by id
-    ExampleFiles.write(f, List.of(new Example("3", "case three", "no", "llm r3", "llm:m"),
+    ExampleWriter.writeDefault(f, List.of(new Example("3", "case three", "no", "llm r3", "llm:m"),
         new Example("2", "case two", "no", "llm r2", "llm:m"), new Example("1", "case one", "yes", "llm r1", "")));
     List<Example> mixed = RationaleSources.apply(train, f);
     assertEquals(new Example("1", "case one", "yes", "llm r1", "file:" + f), mixed.get(0));

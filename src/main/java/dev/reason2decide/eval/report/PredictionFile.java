@@ -20,10 +20,11 @@ import java.util.Set;
 
 /**
  * Predictions: JSONL objects with {@code id, input, label, rationale, predicted_label, predicted_rationale,
- * probabilities} (only predicted_label is required), or a CSV with the authors' columns {@code question, label,
- * rationale, Predicted_Label, Predicted_Rationale}. Gold: JSONL with {@code id} (optional), {@code question} or
- * {@code input}, {@code label}, {@code rationale}, or a CSV with {@code question, label, rationale}. A file ending in
- * {@code .csv} is read as CSV, anything else as JSONL. Errors name the file, the line and the field.
+ * probabilities} (only predicted_label is required; {@link #readWithRationales} also requires predicted_rationale),
+ * or a CSV with the authors' columns {@code question, label, rationale, Predicted_Label, Predicted_Rationale}. Gold:
+ * JSONL with {@code id} (optional), {@code question} or {@code input}, {@code label}, {@code rationale}, or a CSV
+ * with {@code question, label, rationale}. A file ending in {@code .csv} is read as CSV, anything else as JSONL.
+ * Errors name the file, the line and the field.
  */
 public final class PredictionFile {
   private PredictionFile() {}
@@ -33,6 +34,15 @@ public final class PredictionFile {
 
   /** Reads a predictions file. */
   public static List<Prediction> read(Path file) {
+    return read(file, false);
+  }
+
+  /** Reads a predictions file in which every record has a predicted rationale (what `r2d judge` scores). */
+  public static List<Prediction> readWithRationales(Path file) {
+    return read(file, true);
+  }
+
+  private static List<Prediction> read(Path file, boolean requireRationale) {
     List<Prediction> out = new ArrayList<>();
     for (Record rec : records(file)) {
       Map<String, String> f = rec.fields();
@@ -40,8 +50,12 @@ public final class PredictionFile {
       if (predicted == null) {
         throw new IllegalArgumentException(file + ":" + rec.line() + ": no predicted_label");
       }
+      String rationale = first(f, "predicted_rationale", "Predicted_Rationale");
+      if (rationale == null && requireRationale) {
+        throw new IllegalArgumentException(file + ":" + rec.line() + ": no predicted_rationale");
+      }
       out.add(new Prediction(f.get("id"), first(f, "input", "question"), f.get("label"), f.get("rationale"),
-          predicted, first(f, "predicted_rationale", "Predicted_Rationale"), rec.probabilities()));
+          predicted, rationale, rec.probabilities()));
     }
     return out;
   }

@@ -10,6 +10,7 @@ import dev.reason2decide.data.Prediction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,30 @@ class PredictionFileTest {
     assertEquals("q2", merged.get(1).input());
     assertEquals("r1", merged.get(0).goldRationale());
     assertNull(merged.get(1).goldRationale());
+  }
+
+  @Test
+  void theJudgeNeedsAPredictedRationaleInEveryRecord() throws Exception {
+    Path j = tmp.resolve("p.jsonl");
+    Files.writeString(j, "{\"id\":\"a\",\"input\":\"q\",\"label\":\"yes\",\"rationale\":\"g\","
+        + "\"predicted_label\":\"no\",\"predicted_rationale\":\"because\",\"probabilities\":{\"yes\":0.25,"
+        + "\"no\":0.75}}\n");
+    assertEquals(List.of(new Prediction("a", "q", "yes", "g", "no", "because", Map.of("yes", 0.25, "no", 0.75))),
+        PredictionFile.readWithRationales(j));
+    Path c = tmp.resolve("p.csv");
+    Files.writeString(c, "question,label,rationale,Predicted_Label,Predicted_Rationale\nq,yes,g,yes,\"r, r\"\n");
+    assertEquals(List.of(new Prediction(null, "q", "yes", "g", "yes", "r, r", null)),
+        PredictionFile.readWithRationales(c));
+    Path bad = tmp.resolve("pb.jsonl");
+    Files.writeString(bad, "{\"id\":\"a\",\"predicted_label\":\"no\",\"predicted_rationale\":\"r\"}\n"
+        + "{\"id\":\"b\",\"predicted_label\":\"no\"}\n");
+    assertEquals(bad + ":2: no predicted_rationale",
+        assertThrows(IllegalArgumentException.class, () -> PredictionFile.readWithRationales(bad)).getMessage());
+    assertNull(PredictionFile.read(bad).get(1).predictedRationale(), "evaluation needs no rationale");
+    Path badCsv = tmp.resolve("pb.csv");
+    Files.writeString(badCsv, "question,label,Predicted_Label\nq,yes,no\n");
+    assertEquals(badCsv + ":2: no predicted_rationale",
+        assertThrows(IllegalArgumentException.class, () -> PredictionFile.readWithRationales(badCsv)).getMessage());
   }
 
   @Test
