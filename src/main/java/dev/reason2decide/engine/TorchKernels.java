@@ -82,7 +82,9 @@ public final class TorchKernels {
    * later differentiable use of a result computed without gradients.
    */
   public static NDArray geluTanh(NDArray x) {
-    NDList out = IValueUtils.forward(module(), new NDList(x), true);
+    PtSymbolBlock kernels = module();
+    JniUtils.setGraphExecutorOptimize(false); // torch keeps this switch per thread
+    NDList out = IValueUtils.forward(kernels, new NDList(x), true);
     return out.singletonOrThrow();
   }
 
@@ -100,7 +102,9 @@ public final class TorchKernels {
     IValue[] args = {list(params), list(grads), list(expAvgs), list(expAvgSqs), IValue.from(lr), IValue.from(beta1),
         IValue.from(beta2), IValue.from(eps), IValue.from(weightDecay), IValue.from(stepSize),
         IValue.from(biasCorrection2Sqrt)};
-    try (IValue result = IValueUtils.runMethod(module(), "adamw", args)) {
+    PtSymbolBlock kernels = module();
+    JniUtils.setGraphExecutorOptimize(false);
+    try (IValue result = IValueUtils.runMethod(kernels, "adamw", args)) {
       if (result.toLong() != n) {
         throw new IllegalStateException("adamw updated " + result.toLong() + " of " + n + " parameters");
       }
@@ -134,7 +138,6 @@ public final class TorchKernels {
       Path file = Files.createTempFile("r2d-kernels", ".pt");
       try {
         Files.write(file, archive());
-        JniUtils.setGraphExecutorOptimize(false);
         return JniUtils.loadModule((PtNDManager) manager, file, false, new String[0], new String[0], false);
       } finally {
         Files.deleteIfExists(file);
