@@ -4,8 +4,10 @@ package dev.reason2decide.eval.report;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.reason2decide.data.CsvRecords;
 import dev.reason2decide.data.Prediction;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +27,7 @@ import java.util.Set;
  * or a CSV with the authors' columns {@code question, label, rationale, Predicted_Label, Predicted_Rationale}. Gold:
  * JSONL with {@code id} (optional), {@code question} or {@code input}, {@code label}, {@code rationale}, or a CSV
  * with {@code question, label, rationale}. A file ending in {@code .csv} is read as CSV, anything else as JSONL.
+ * CSV is read by {@link CsvRecords} (RFC 4180: a stray quote or a column named twice in the header is an error).
  * Errors name the file, the line and the field.
  */
 public final class PredictionFile {
@@ -138,26 +142,12 @@ public final class PredictionFile {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? csvRecords(text, file)
+        : jsonlRecords(text, file);
+  }
+
+  private static List<Record> jsonlRecords(String text, Path file) {
     List<Record> out = new ArrayList<>();
-    if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-      List<Csv.Row> rows = Csv.parse(text, file.toString());
-      if (rows.isEmpty()) {
-        throw new IllegalArgumentException(file + ": empty (no header row)");
-      }
-      List<String> header = rows.get(0).fields();
-      for (Csv.Row row : rows.subList(1, rows.size())) {
-        if (row.fields().size() != header.size()) {
-          throw new IllegalArgumentException(file + ":" + row.line() + ": " + row.fields().size() + " fields, the "
-              + "header has " + header.size());
-        }
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          m.put(header.get(i).strip(), row.fields().get(i));
-        }
-        out.add(new Record(row.line(), m, null));
-      }
-      return out;
-    }
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -189,6 +179,20 @@ public final class PredictionFile {
         }
       }
       out.add(new Record(i + 1, m, probs));
+    }
+    return out;
+  }
+
+  private static List<Record> csvRecords(String text, Path file) {
+    List<Record> out = new ArrayList<>();
+    CsvRecords csv = new CsvRecords(new StringReader(text), file, ',');
+    try {
+      csv.header();
+      for (CsvRecords.Row row = csv.next(); row != null; row = csv.next()) {
+        out.add(new Record(row.line(), csv.named(row), null));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
     }
     return out;
   }

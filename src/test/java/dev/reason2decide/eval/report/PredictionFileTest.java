@@ -83,6 +83,10 @@ class PredictionFileTest {
     Files.writeString(j, "{\"predicted_label\":\"yes\"}\nnot json\n");
     e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.read(j));
     assertTrue(e.getMessage().contains("junk.jsonl:2"), e.getMessage());
+    Path ragged = tmp.resolve("ragged.csv");
+    Files.writeString(ragged, "question,Predicted_Label\nq1,yes\n\"q2\nstill q2\"\n");
+    e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.read(ragged));
+    assertTrue(e.getMessage().startsWith(ragged + ":3: has 1 fields, the header has 2"), e.getMessage());
     Path c = tmp.resolve("open.csv");
     Files.writeString(c, "question,label\n\"never closed,yes\n");
     e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.readGold(c));
