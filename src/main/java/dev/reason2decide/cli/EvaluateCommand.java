@@ -1,7 +1,9 @@
 // `r2d evaluate`: all metrics on a predictions file, written as report.json and report.md.
 package dev.reason2decide.cli;
 
+import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
+import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.eval.RationaleLabeler;
 import dev.reason2decide.eval.bertscore.Baseline;
 import dev.reason2decide.eval.labels.ProbabilitySource;
@@ -32,8 +34,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--predictions", required = true, description = "Output of r2d predict (JSONL, or the authors' CSV).")
   Path predictions;
 
-  @Option(names = "--gold", description = "Examples with question,label,rationale (JSONL or CSV); matched by id, "
-      + "else line by line. Without it the gold fields of the predictions file are used.")
+  @Option(names = "--gold", description = "Examples with question (or input), label and optional rationale (JSONL, "
+      + "CSV or TSV); matched by id, else line by line. Without it the gold fields of the predictions file are used.")
   Path gold;
 
   @Option(names = "--model", description = "Trained model folder: computes faithfulness (label from own rationale).")
@@ -96,7 +98,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<Prediction> preds = PredictionFile.read(predictions);
     Provenance prov = new Provenance().file("predictions", predictions);
     if (gold != null) {
-      preds = PredictionFile.withGold(preds, predictions, PredictionFile.readGold(gold), gold);
+      preds = PredictionFile.withGold(preds, predictions, new ExampleReader(ReadOptions.LLM).read(gold).examples(),
+          gold);
       prov.file("gold", gold);
     }
     EvaluationOptions opt = EvaluationOptions.defaults().withEceBins(eceBins).withWorst(worst)

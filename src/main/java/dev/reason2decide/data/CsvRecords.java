@@ -5,24 +5,35 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads delimited records one at a time, tracking the line each record starts on. A quote inside an unquoted
  * field, text after a closing quote, and an unterminated quote are errors ({@link MalformedExampleException}).
- * After a malformed record the reader resynchronises at the next line break outside quotes.
+ * After a malformed record the reader resynchronises at the next line break outside quotes. {@link #header()}
+ * reads the first record as column names and {@link #named} gives a later record by those names; the header
+ * requires no particular column.
  */
-final class CsvRecords {
+public final class CsvRecords {
   /** One record and the 1-based line it starts on. */
-  record Row(int line, List<String> fields) {}
+  public record Row(int line, List<String> fields) {}
+
+  /** The header row: the line it stands on and each column name (stripped) with its position. */
+  public record Header(int line, Map<String, Integer> columns) {}
 
   private final Reader in;
   private final Path file;
   private final char delimiter;
   private int line = 1;
   private int pushback = -2;
+  private Header header;
 
-  CsvRecords(Reader in, Path file, char delimiter) {
+  /** Records of {@code in}; {@code file} is named in errors. */
+  public CsvRecords(Reader in, Path file, char delimiter) {
     this.in = in;
     this.file = file;
     this.delimiter = delimiter;
@@ -37,8 +48,40 @@ final class CsvRecords {
     return in.read();
   }
 
+  /** Reads the first record as the header; an empty input or a column named twice is an error. */
+  public Header header() throws IOException {
+    Row row = next();
+    if (row == null) {
+      throw new MalformedExampleException(file, 1, null, "empty file: a header row is needed");
+    }
+    Map<String, Integer> columns = new LinkedHashMap<>();
+    for (int i = 0; i < row.fields().size(); i++) {
+      String name = row.fields().get(i).strip();
+      if (columns.putIfAbsent(name, i) != null) {
+        throw new MalformedExampleException(file, row.line(), name, "column appears twice in the header");
+      }
+    }
+    header = new Header(row.line(), Collections.unmodifiableMap(columns));
+    return header;
+  }
+
+  /** A record read after {@link #header()} as column name to field; another number of fields is an error. */
+  public Map<String, String> named(Row row) {
+    if (header == null) {
+      throw new IllegalStateException("read the header first");
+    }
+    Map<String, Integer> columns = header.columns();
+    if (row.fields().size() != columns.size()) {
+      throw new MalformedExampleException(file, row.line(), null,
+          "has " + row.fields().size() + " fields, the header has " + columns.size());
+    }
+    Map<String, String> fields = new HashMap<>();
+    columns.forEach((name, i) -> fields.put(name, row.fields().get(i)));
+    return fields;
+  }
+
   /** The next record, or null at the end of the input. Blank lines are not records. */
-  Row next() throws IOException {
+  public Row next() throws IOException {
     while (true) {
       int c = read();
       if (c == -1) {

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,18 +149,9 @@ public final class ExampleReader {
 
   private void readDelimited(BufferedReader r, Collector c, char delimiter) throws IOException {
     CsvRecords records = new CsvRecords(r, c.file, delimiter);
-    CsvRecords.Row header = records.next();
-    if (header == null) {
-      throw new MalformedExampleException(c.file, 1, null, "empty file: a header row is needed");
-    }
+    CsvRecords.Header header = records.header();
     c.lastLine = header.line();
-    Map<String, Integer> index = new LinkedHashMap<>();
-    for (int i = 0; i < header.fields().size(); i++) {
-      String name = header.fields().get(i).strip();
-      if (index.putIfAbsent(name, i) != null) {
-        throw new MalformedExampleException(c.file, header.line(), name, "column appears twice in the header");
-      }
-    }
+    Map<String, Integer> index = header.columns();
     Columns k = options.columns();
     List<String> required = new ArrayList<>(List.of(inputColumn(index.keySet())));
     if (options.requireLabel()) {
@@ -190,15 +180,7 @@ public final class ExampleReader {
       }
       c.rows++;
       c.lastLine = row.line();
-      c.attempt(() -> {
-        if (row.fields().size() != index.size()) {
-          throw new MalformedExampleException(c.file, row.line(), null,
-              "has " + row.fields().size() + " fields, the header has " + index.size());
-        }
-        Map<String, String> fields = new HashMap<>();
-        index.forEach((name, i) -> fields.put(name, row.fields().get(i)));
-        return fields;
-      }, row.line());
+      c.attempt(() -> records.named(row), row.line());
     }
   }
 

@@ -20,8 +20,8 @@ public record ReadOptions(Columns columns, LabelSet labels, boolean skipMalforme
 
   /**
    * What the LLM commands read (examples to write rationales for, gold examples for the judge, rationales to mix
-   * in): the authors' columns with {@code input} accepted for {@code question}, any label, strict, rationale
-   * optional.
+   * in), and the gold examples of {@code r2d evaluate --gold}: the authors' columns with {@code input} accepted
+   * for {@code question}, any label, strict, rationale optional.
    */
   public static final ReadOptions LLM = new ReadOptions(Columns.DEFAULT.withInputAlias("input"), LabelSet.ANY, false,
       false, true);

@@ -1,11 +1,16 @@
-// Reads `r2d predict` output (JSONL or the authors' CSV) and gold example files, and lines them up.
+// Reads `r2d predict` output (JSONL or the authors' CSV) and lines it up with gold examples.
 package dev.reason2decide.eval.report;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.reason2decide.data.CsvRecords;
+import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
+import dev.reason2decide.data.ReadOptions;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,22 +20,20 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Predictions: JSONL objects with {@code id, input, label, rationale, predicted_label, predicted_rationale,
  * probabilities} (only predicted_label is required; {@link #readWithRationales} also requires predicted_rationale),
- * or a CSV with the authors' columns {@code question, label, rationale, Predicted_Label, Predicted_Rationale}. Gold:
- * JSONL with {@code id} (optional), {@code question} or {@code input}, {@code label}, {@code rationale}, or a CSV
- * with {@code question, label, rationale}. A file ending in {@code .csv} is read as CSV, anything else as JSONL.
- * Errors name the file, the line and the field.
+ * or a CSV with the authors' columns {@code question, label, rationale, Predicted_Label, Predicted_Rationale}. A file
+ * ending in {@code .csv} is read as CSV by {@link CsvRecords} (RFC 4180: a stray quote or a column named twice in
+ * the header is an error), anything else as JSONL. Errors name the file, the line and the field. Gold examples are
+ * read by {@link ExampleReader} (with {@link ReadOptions#LLM}) and lined up with {@link #withGold}.
  */
 public final class PredictionFile {
   private PredictionFile() {}
-
-  /** A gold example: id may be null. */
-  public record Gold(String id, String input, String label, String rationale, int line) {}
 
   /** Reads a predictions file. */
   public static List<Prediction> read(Path file) {
@@ -60,69 +63,66 @@ public final class PredictionFile {
     return out;
   }
 
-  /** Reads a gold file. */
-  public static List<Gold> readGold(Path file) {
-    List<Gold> out = new ArrayList<>();
-    for (Record rec : records(file)) {
-      Map<String, String> f = rec.fields();
-      if (f.get("label") == null) {
-        throw new IllegalArgumentException(file + ":" + rec.line() + ": no label");
+  /**
+   * Puts the gold labels and rationales into the predictions: by id when every prediction has one and at least one
+   * of them is a gold id (a gold example without an id has {@code <file-stem>-<line>}), else by position (the files
+   * must then hold the same number of records). A gold example without a rationale (absent or blank) keeps the
+   * prediction's own gold rationale, if any. A prediction that already carries a gold label different from the gold
+   * file's is an error (the files do not belong together).
+   */
+  public static List<Prediction> withGold(List<Prediction> preds, Path predFile, List<Example> gold, Path goldFile) {
+    Set<String> goldIds = new HashSet<>();
+    gold.forEach(g -> goldIds.add(g.id()));
+    boolean byId = preds.stream().allMatch(p -> p.id() != null)
+        && preds.stream().anyMatch(p -> goldIds.contains(p.id()));
+    List<Example> aligned = byId ? alignById(preds, predFile, gold, goldFile)
+        : alignByPosition(preds, predFile, gold, goldFile);
+    List<Prediction> out = new ArrayList<>();
+    for (int i = 0; i < preds.size(); i++) {
+      Prediction p = preds.get(i);
+      Example g = aligned.get(i);
+      if (p.goldLabel() != null && !p.goldLabel().strip().equals(g.label())) {
+        throw new IllegalArgumentException(predFile + ": record " + (i + 1) + " carries gold label '" + p.goldLabel()
+            + "' but " + goldFile + " example '" + g.id() + "' says '" + g.label() + "': the files do not match");
       }
-      out.add(new Gold(f.get("id"), first(f, "input", "question"), f.get("label"), f.get("rationale"), rec.line()));
+      out.add(new Prediction(p.id() != null ? p.id() : g.id(), p.input() != null ? p.input() : g.input(), g.label(),
+          g.rationale().isBlank() ? p.goldRationale() : g.rationale(), p.predictedLabel(), p.predictedRationale(),
+          p.probabilities()));
     }
     return out;
   }
 
-  /**
-   * Puts the gold labels and rationales into the predictions: by id when every record of both files has one, else
-   * by position (the files must then hold the same number of records). A prediction that already carries a gold
-   * label different from the gold file's is an error (the files do not belong together).
-   */
-  public static List<Prediction> withGold(List<Prediction> preds, Path predFile, List<Gold> gold, Path goldFile) {
-    boolean byId = preds.stream().allMatch(p -> p.id() != null) && gold.stream().allMatch(g -> g.id() != null);
-    List<Gold> aligned = new ArrayList<>();
-    if (byId) {
-      Map<String, Gold> byKey = new HashMap<>();
-      for (Gold g : gold) {
-        if (byKey.put(g.id(), g) != null) {
-          throw new IllegalArgumentException(goldFile + ":" + g.line() + ": id '" + g.id() + "' appears twice");
-        }
+  /** The gold example of each prediction by id (the reader has made gold ids unique). */
+  private static List<Example> alignById(List<Prediction> preds, Path predFile, List<Example> gold, Path goldFile) {
+    Map<String, Example> byKey = new HashMap<>();
+    gold.forEach(g -> byKey.put(g.id(), g));
+    List<Example> aligned = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Prediction p : preds) {
+      Example g = byKey.get(p.id());
+      if (g == null) {
+        throw new IllegalArgumentException(predFile + ": prediction id '" + p.id() + "' is not in " + goldFile);
       }
-      Set<String> seen = new HashSet<>();
-      for (Prediction p : preds) {
-        Gold g = byKey.get(p.id());
-        if (g == null) {
-          throw new IllegalArgumentException(predFile + ": prediction id '" + p.id() + "' is not in " + goldFile);
-        }
-        if (!seen.add(p.id())) {
-          throw new IllegalArgumentException(predFile + ": id '" + p.id() + "' appears twice");
-        }
-        aligned.add(g);
+      if (!seen.add(p.id())) {
+        throw new IllegalArgumentException(predFile + ": id '" + p.id() + "' appears twice");
       }
-      if (seen.size() != gold.size()) {
-        throw new IllegalArgumentException(goldFile + " has " + gold.size() + " examples but " + predFile + " has "
-            + "predictions for " + seen.size() + " of them");
-      }
-    } else {
-      if (preds.size() != gold.size()) {
-        throw new IllegalArgumentException(predFile + " has " + preds.size() + " predictions but " + goldFile
-            + " has " + gold.size() + " examples (without ids on both sides they are matched line by line)");
-      }
-      aligned.addAll(gold);
+      aligned.add(g);
     }
-    List<Prediction> out = new ArrayList<>();
-    for (int i = 0; i < preds.size(); i++) {
-      Prediction p = preds.get(i);
-      Gold g = aligned.get(i);
-      if (p.goldLabel() != null && !p.goldLabel().strip().equals(g.label().strip())) {
-        throw new IllegalArgumentException(predFile + ": record " + (i + 1) + " carries gold label '" + p.goldLabel()
-            + "' but " + goldFile + ":" + g.line() + " says '" + g.label() + "': the files do not match");
-      }
-      out.add(new Prediction(p.id() != null ? p.id() : g.id(), p.input() != null ? p.input() : g.input(), g.label(),
-          g.rationale() != null ? g.rationale() : p.goldRationale(), p.predictedLabel(), p.predictedRationale(),
-          p.probabilities()));
+    if (seen.size() != gold.size()) {
+      throw new IllegalArgumentException(goldFile + " has " + gold.size() + " examples but " + predFile + " has "
+          + "predictions for " + seen.size() + " of them");
     }
-    return out;
+    return aligned;
+  }
+
+  private static List<Example> alignByPosition(List<Prediction> preds, Path predFile, List<Example> gold,
+      Path goldFile) {
+    if (preds.size() != gold.size()) {
+      throw new IllegalArgumentException(predFile + " has " + preds.size() + " predictions but " + goldFile
+          + " has " + gold.size() + " examples (without the predictions' ids in the gold file they are matched "
+          + "line by line)");
+    }
+    return gold;
   }
 
   /** One record: the line it starts on, its text fields (null fields absent) and its probabilities (or null). */
@@ -138,26 +138,12 @@ public final class PredictionFile {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? csvRecords(text, file)
+        : jsonlRecords(text, file);
+  }
+
+  private static List<Record> jsonlRecords(String text, Path file) {
     List<Record> out = new ArrayList<>();
-    if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-      List<Csv.Row> rows = Csv.parse(text, file.toString());
-      if (rows.isEmpty()) {
-        throw new IllegalArgumentException(file + ": empty (no header row)");
-      }
-      List<String> header = rows.get(0).fields();
-      for (Csv.Row row : rows.subList(1, rows.size())) {
-        if (row.fields().size() != header.size()) {
-          throw new IllegalArgumentException(file + ":" + row.line() + ": " + row.fields().size() + " fields, the "
-              + "header has " + header.size());
-        }
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          m.put(header.get(i).strip(), row.fields().get(i));
-        }
-        out.add(new Record(row.line(), m, null));
-      }
-      return out;
-    }
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -189,6 +175,20 @@ public final class PredictionFile {
         }
       }
       out.add(new Record(i + 1, m, probs));
+    }
+    return out;
+  }
+
+  private static List<Record> csvRecords(String text, Path file) {
+    List<Record> out = new ArrayList<>();
+    CsvRecords csv = new CsvRecords(new StringReader(text), file, ',');
+    try {
+      csv.header();
+      for (CsvRecords.Row row = csv.next(); row != null; row = csv.next()) {
+        out.add(new Record(row.line(), csv.named(row), null));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
     }
     return out;
   }

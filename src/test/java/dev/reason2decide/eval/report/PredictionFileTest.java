@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reason2decide.data.Example;
+import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
+import dev.reason2decide.data.ReadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PredictionFileTest {
   @TempDir
   Path tmp;
+
+  /** Gold examples as `r2d evaluate --gold` reads them. */
+  private static List<Example> gold(Path file) {
+    return new ExampleReader(ReadOptions.LLM).read(file).examples();
+  }
 
   @Test
   void authorsCsvWithQuotesAndLineBreaks() throws Exception {
@@ -42,11 +50,27 @@ class PredictionFileTest {
     Path g = tmp.resolve("g.jsonl");
     Files.writeString(g, "{\"question\":\"q1\",\"label\":\"yes\",\"rationale\":\"r1\"}\n"
         + "{\"input\":\"q2\",\"label\":\"no\"}\n");
-    List<Prediction> merged = PredictionFile.withGold(PredictionFile.read(f), f, PredictionFile.readGold(g), g);
+    List<Prediction> merged = PredictionFile.withGold(PredictionFile.read(f), f, gold(g), g);
     assertEquals(0.7, merged.get(0).probabilities().get("yes"));
     assertEquals("q2", merged.get(1).input());
     assertEquals("r1", merged.get(0).goldRationale());
     assertNull(merged.get(1).goldRationale());
+    assertEquals("g-2", merged.get(1).id(), "a gold example without id is named by its file and line");
+  }
+
+  @Test
+  void idsMatchWhenTheGoldFileHasThePredictionsIds() throws Exception {
+    Path p = tmp.resolve("p.jsonl");
+    Files.writeString(p, "{\"id\":\"a\",\"predicted_label\":\"yes\"}\n{\"id\":\"b\",\"predicted_label\":\"no\"}\n");
+    Path noIds = tmp.resolve("g.csv");
+    Files.writeString(noIds, "question,label\nq1,no\nq2,yes\n");
+    assertEquals(List.of("no", "yes"), PredictionFile.withGold(PredictionFile.read(p), p, gold(noIds), noIds).stream()
+        .map(Prediction::goldLabel).toList(), "gold without ids: line by line");
+    Path otherIds = tmp.resolve("o.csv");
+    Files.writeString(otherIds, "id,question,label\nb,q2,yes\nc,q3,no\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PredictionFile.withGold(PredictionFile.read(p), p, gold(otherIds), otherIds));
+    assertEquals(p + ": prediction id 'a' is not in " + otherIds, e.getMessage());
   }
 
   @Test
@@ -83,17 +107,22 @@ class PredictionFileTest {
     Files.writeString(j, "{\"predicted_label\":\"yes\"}\nnot json\n");
     e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.read(j));
     assertTrue(e.getMessage().contains("junk.jsonl:2"), e.getMessage());
+    Path ragged = tmp.resolve("ragged.csv");
+    Files.writeString(ragged, "question,Predicted_Label\nq1,yes\n\"q2\nstill q2\"\n");
+    e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.read(ragged));
+    assertTrue(e.getMessage().startsWith(ragged + ":3: has 1 fields, the header has 2"), e.getMessage());
     Path c = tmp.resolve("open.csv");
     Files.writeString(c, "question,label\n\"never closed,yes\n");
-    e = assertThrows(IllegalArgumentException.class, () -> PredictionFile.readGold(c));
+    e = assertThrows(IllegalArgumentException.class, () -> gold(c));
     assertTrue(e.getMessage().contains("open.csv:2"), e.getMessage());
     Path p = tmp.resolve("p.jsonl");
     Files.writeString(p, "{\"id\":\"1\",\"label\":\"yes\",\"predicted_label\":\"yes\"}\n");
     Path g = tmp.resolve("g.jsonl");
     Files.writeString(g, "{\"id\":\"1\",\"question\":\"q\",\"label\":\"no\"}\n");
     e = assertThrows(IllegalArgumentException.class,
-        () -> PredictionFile.withGold(PredictionFile.read(p), p, PredictionFile.readGold(g), g));
-    assertTrue(e.getMessage().contains("do not match"), e.getMessage());
+        () -> PredictionFile.withGold(PredictionFile.read(p), p, gold(g), g));
+    assertTrue(e.getMessage().contains("do not match") && e.getMessage().contains(g + " example '1'"),
+        e.getMessage());
   }
 
   @Test
