@@ -107,6 +107,42 @@ public final class BenchModel implements AutoCloseable {
     };
   }
 
+  /**
+   * The training step in three timed parts — zero_grad + forward + loss, backward, optimiser step — for
+   * {@code steps} steps after {@code warmup}; returns each part's seconds per step in that order.
+   */
+  public StepTimes[] trainStepParts(NDArray ids, NDArray mask, long[][] labels, int steps, int warmup) {
+    model.parameters().requireGradients(true);
+    double[][] t = new double[3][steps];
+    for (int i = -warmup; i < steps; i++) {
+      try (NDScope scope = new NDScope(); NDManager m = root.newSubManager()) {
+        scope.suppressNotUsedWarning();
+        long t0 = System.nanoTime();
+        AdamW.zeroGradients(params);
+        try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+          NDArray loss = loss(m, ids, mask, labels);
+          loss.getFloat(); // forward finished (CPU ops are synchronous; this only reads the value)
+          long t1 = System.nanoTime();
+          gc.backward(loss);
+          long t2 = System.nanoTime();
+          optimizerStep();
+          long t3 = System.nanoTime();
+          if (i >= 0) {
+            t[0][i] = (t1 - t0) / 1e9;
+            t[1][i] = (t2 - t1) / 1e9;
+            t[2][i] = (t3 - t2) / 1e9;
+          }
+        }
+      }
+    }
+    StepTimes[] out = new StepTimes[3];
+    for (int k = 0; k < 3; k++) {
+      java.util.Arrays.sort(t[k]);
+      out[k] = new StepTimes(t[k]);
+    }
+    return out;
+  }
+
   /** The peer's greedy mode: encode, then {@code newTokens} cached decoder steps with arg-max, no gradients. */
   public Runnable greedy(NDArray ids, NDArray mask, int newTokens) {
     model.parameters().requireGradients(false);

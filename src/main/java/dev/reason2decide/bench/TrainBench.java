@@ -23,6 +23,10 @@ final class TrainBench implements Callable<Integer> {
   @Option(names = "--no-matmul", description = "Skip the matmul measurement (and so the utilisation figure).")
   boolean noMatmul;
 
+  @Option(names = "--parts", description = "Also time forward, backward and the optimiser step separately "
+      + "(bench/peer_parts.py does the same for the peer).")
+  boolean parts;
+
   @Option(names = "--profile", description = "Also profile one more step with libtorch's profiler into this Chrome-trace file.")
   java.nio.file.Path profile;
 
@@ -48,6 +52,12 @@ final class TrainBench implements Callable<Integer> {
         Map<String, Double> mm = MatmulProbe.modelShapes(b.root, c, s.batch, s.src, s.tgt, 5);
         r.put("matmul_flops_per_s", mm);
         r.put("mfu", flops / t.median() / mm.get("best"));
+      }
+      if (parts) {
+        StepTimes[] p = b.trainStepParts(ids, mask, labels, s.steps, s.warmup(2));
+        r.put("forward_s", p[0].median());
+        r.put("backward_s", p[1].median());
+        r.put("optimizer_s", p[2].median());
       }
       if (profile != null) {
         OpProfile.of(b.trainStep(ids, mask, labels), profile);
