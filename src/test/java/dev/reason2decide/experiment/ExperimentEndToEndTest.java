@@ -142,6 +142,39 @@ class ExperimentEndToEndTest {
     assertEquals(results.getAsJsonObject("metrics"), read(out.resolve("results.json")).getAsJsonObject("metrics"));
   }
 
+  @Test
+  void theSameConfigurationRunsFromAHuggingFaceFolderWithInit() throws Exception {
+    Path fixture = dev.reason2decide.testing.Shared.fixture("t5-tiny-v1_1");
+    Path config = tmp.resolve("tiny.json");
+    Files.writeString(config, CONFIG.replace("\"recipes\": [\"r2d\", \"sft\"]", "\"recipes\": [\"sft\"]")
+        .replace("\"seeds\": [1, 2]", "\"seeds\": [3]").replace("\"steps\": 6", "\"steps\": 2"));
+    Path out = tmp.resolve("from-init");
+    PrintStream saved = System.out;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    int rc;
+    try {
+      System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+      rc = Main.run("experiment", "--config", config.toString(), "--init", fixture.toString(), "--out",
+          out.toString());
+    } finally {
+      System.setOut(saved);
+    }
+    assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
+    Path run = out.resolve("runs/sft-seed3");
+    JsonObject runConfig = read(run.resolve("config.json"));
+    assertEquals(fixture.toString(), runConfig.get("init").getAsString());
+    assertTrue(Files.notExists(out.resolve("tokenizer")), "no tokenizer is built when the model folder has one");
+    // the trained model keeps the initial model's architecture and vocabulary
+    JsonObject initial = read(fixture.resolve("config.json"));
+    JsonObject trained = read(run.resolve("model/config.json"));
+    for (String k : List.of("d_model", "num_layers", "num_heads", "vocab_size", "feed_forward_proj")) {
+      assertEquals(initial.get(k), trained.get(k), k);
+    }
+    assertEquals(Files.readString(fixture.resolve("tokenizer.json")),
+        Files.readString(run.resolve("model/tokenizer.json")));
+    assertTrue(Files.readString(out.resolve("results.md")).contains("| sft |"));
+  }
+
   private static double dig(JsonObject o, String[] path) {
     JsonObject cur = o;
     for (int i = 0; i < path.length - 1; i++) {
