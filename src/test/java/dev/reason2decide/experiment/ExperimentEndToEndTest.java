@@ -56,16 +56,7 @@ class ExperimentEndToEndTest {
     Path config = tmp.resolve("tiny.json");
     Files.writeString(config, CONFIG);
     Path out = tmp.resolve("out");
-    PrintStream saved = System.out;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int rc;
-    try {
-      System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-      rc = Main.run("experiment", "--config", config.toString(), "--out", out.toString());
-    } finally {
-      System.setOut(saved);
-    }
-    assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
+    runCli("experiment", "--config", config.toString(), "--out", out.toString());
 
     for (String f : List.of("experiment.json", "results.json", "results.md", "tokenizer/tokenizer.json",
         "data/test.jsonl")) {
@@ -149,17 +140,7 @@ class ExperimentEndToEndTest {
     Files.writeString(config, CONFIG.replace("\"recipes\": [\"r2d\", \"sft\"]", "\"recipes\": [\"sft\"]")
         .replace("\"seeds\": [1, 2]", "\"seeds\": [3]").replace("\"steps\": 6", "\"steps\": 2"));
     Path out = tmp.resolve("from-init");
-    PrintStream saved = System.out;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int rc;
-    try {
-      System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-      rc = Main.run("experiment", "--config", config.toString(), "--init", fixture.toString(), "--out",
-          out.toString());
-    } finally {
-      System.setOut(saved);
-    }
-    assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
+    runCli("experiment", "--config", config.toString(), "--init", fixture.toString(), "--out", out.toString());
     Path run = out.resolve("runs/sft-seed3");
     JsonObject runConfig = read(run.resolve("config.json"));
     assertEquals(fixture.toString(), runConfig.get("init").getAsString());
@@ -173,6 +154,20 @@ class ExperimentEndToEndTest {
     assertEquals(Files.readString(fixture.resolve("tokenizer.json")),
         Files.readString(run.resolve("model/tokenizer.json")));
     assertTrue(Files.readString(out.resolve("results.md")).contains("| sft |"));
+  }
+
+  /** Runs the CLI with its standard output captured; fails with that output unless it exits with 0. */
+  private static void runCli(String... args) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    int rc;
+    try {
+      System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+      rc = Main.run(args);
+    } finally {
+      System.setOut(saved);
+    }
+    assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
   }
 
   private static double dig(JsonObject o, String[] path) {
