@@ -72,7 +72,22 @@ public final class TorchKernels {
           return torch.len(params)
       """;
 
+  /** A second module: its forward is T5LayerNorm, weight · (x · rsqrt(mean(x², -1) + eps)), transformers' ops. */
+  static final String RMS_NORM_SOURCE = """
+      class R2dRmsNorm(Module):
+        __parameters__ = []
+        __buffers__ = []
+        training : bool
+        def forward(self: __torch__.R2dRmsNorm,
+          x: Tensor,
+          weight: Tensor,
+          eps: Tensor) -> Tensor:
+          variance = torch.mean(torch.pow(x, 2), [-1], True)
+          return torch.mul(weight, torch.mul(x, torch.rsqrt(torch.add(variance, eps))))
+      """;
+
   private static volatile PtSymbolBlock module;
+  private static volatile PtSymbolBlock rmsNormModule;
 
   private TorchKernels() {}
 
@@ -86,6 +101,16 @@ public final class TorchKernels {
     JniUtils.setGraphExecutorOptimize(false); // torch keeps this switch per thread
     NDList out = IValueUtils.forward(kernels, new NDList(x), true);
     return out.singletonOrThrow();
+  }
+
+  /**
+   * T5's RMS layer norm of x (…, D) with weight (D) and a 0-d eps tensor, as transformers computes it (six ATen ops
+   * in one call instead of nine DJL calls); differentiable in x and weight. The result belongs to x's manager.
+   */
+  public static NDArray rmsNorm(NDArray x, NDArray weight, NDArray eps) {
+    PtSymbolBlock kernels = rmsNormModule();
+    JniUtils.setGraphExecutorOptimize(false);
+    return IValueUtils.forward(kernels, new NDList(x, weight, eps), true).singletonOrThrow();
   }
 
   /**
@@ -126,18 +151,31 @@ public final class TorchKernels {
     }
     synchronized (TorchKernels.class) {
       if (module == null) {
-        module = load();
+        module = load("R2dKernels", SOURCE);
       }
       return module;
     }
   }
 
-  private static PtSymbolBlock load() {
+  private static PtSymbolBlock rmsNormModule() {
+    PtSymbolBlock m = rmsNormModule;
+    if (m != null) {
+      return m;
+    }
+    synchronized (TorchKernels.class) {
+      if (rmsNormModule == null) {
+        rmsNormModule = load("R2dRmsNorm", RMS_NORM_SOURCE);
+      }
+      return rmsNormModule;
+    }
+  }
+
+  private static PtSymbolBlock load(String className, String source) {
     NDManager manager = Engines.newManager(); // lives as long as the process, like the module
     try {
       Path file = Files.createTempFile("r2d-kernels", ".pt");
       try {
-        Files.write(file, archive());
+        Files.write(file, archive(className, source));
         return JniUtils.loadModule((PtNDManager) manager, file, false, new String[0], new String[0], false);
       } finally {
         Files.deleteIfExists(file);
@@ -147,24 +185,25 @@ public final class TorchKernels {
     }
   }
 
-  /** The TorchScript archive: the module object (pickled), its source, no constants, no tensors. */
-  static byte[] archive() throws IOException {
+  /** The TorchScript archive of one module: the object (pickled), its source, no constants, no tensors. */
+  static byte[] archive(String className, String source) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    String dir = "r2d_" + className.toLowerCase(java.util.Locale.ROOT) + "/";
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      put(zip, "r2d_kernels/data.pkl", modulePickle());
-      put(zip, "r2d_kernels/code/__torch__.py", SOURCE.getBytes(StandardCharsets.UTF_8));
-      put(zip, "r2d_kernels/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // protocol 2: ()
-      put(zip, "r2d_kernels/.data/version", "10\n".getBytes(StandardCharsets.US_ASCII));
+      put(zip, dir + "data.pkl", modulePickle(className));
+      put(zip, dir + "code/__torch__.py", source.getBytes(StandardCharsets.UTF_8));
+      put(zip, dir + "constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // protocol 2: ()
+      put(zip, dir + ".data/version", "10\n".getBytes(StandardCharsets.US_ASCII));
     }
     return bytes.toByteArray();
   }
 
-  /** Pickle (protocol 2) of {@code __torch__.R2dKernels} with state {@code {"training": True}}. */
-  private static byte[] modulePickle() {
+  /** Pickle (protocol 2) of {@code __torch__.<className>} with state {@code {"training": True}}. */
+  private static byte[] modulePickle(String className) {
     ByteArrayOutputStream p = new ByteArrayOutputStream();
     p.write(0x80);
     p.write(2);                                                                  // PROTO 2
-    p.writeBytes("c__torch__\nR2dKernels\n".getBytes(StandardCharsets.US_ASCII)); // GLOBAL
+    p.writeBytes(("c__torch__\n" + className + "\n").getBytes(StandardCharsets.US_ASCII)); // GLOBAL
     p.write(')');                                                                // EMPTY_TUPLE
     p.write(0x81);                                                               // NEWOBJ
     p.write('}');                                                                // EMPTY_DICT
