@@ -86,8 +86,8 @@ public final class TorchKernels {
           return torch.mul(weight, torch.mul(x, torch.rsqrt(torch.add(variance, eps))))
       """;
 
-  private static volatile PtSymbolBlock module;
-  private static volatile PtSymbolBlock rmsNormModule;
+  private static final Lazy KERNELS = new Lazy("R2dKernels", SOURCE);
+  private static final Lazy RMS_NORM = new Lazy("R2dRmsNorm", RMS_NORM_SOURCE);
 
   private TorchKernels() {}
 
@@ -97,7 +97,7 @@ public final class TorchKernels {
    * later differentiable use of a result computed without gradients.
    */
   public static NDArray geluTanh(NDArray x) {
-    PtSymbolBlock kernels = module();
+    PtSymbolBlock kernels = KERNELS.get();
     JniUtils.setGraphExecutorOptimize(false); // torch keeps this switch per thread
     NDList out = IValueUtils.forward(kernels, new NDList(x), true);
     return out.singletonOrThrow();
@@ -108,7 +108,7 @@ public final class TorchKernels {
    * in one call instead of nine DJL calls); differentiable in x and weight. The result belongs to x's manager.
    */
   public static NDArray rmsNorm(NDArray x, NDArray weight, NDArray eps) {
-    PtSymbolBlock kernels = rmsNormModule();
+    PtSymbolBlock kernels = RMS_NORM.get();
     JniUtils.setGraphExecutorOptimize(false);
     return IValueUtils.forward(kernels, new NDList(x, weight, eps), true).singletonOrThrow();
   }
@@ -127,7 +127,7 @@ public final class TorchKernels {
     IValue[] args = {list(params), list(grads), list(expAvgs), list(expAvgSqs), IValue.from(lr), IValue.from(beta1),
         IValue.from(beta2), IValue.from(eps), IValue.from(weightDecay), IValue.from(stepSize),
         IValue.from(biasCorrection2Sqrt)};
-    PtSymbolBlock kernels = module();
+    PtSymbolBlock kernels = KERNELS.get();
     JniUtils.setGraphExecutorOptimize(false);
     try (IValue result = IValueUtils.runMethod(kernels, "adamw", args)) {
       if (result.toLong() != n) {
@@ -144,29 +144,28 @@ public final class TorchKernels {
     return IValue.listFrom(arrays.stream().map(a -> (PtNDArray) a).toArray(PtNDArray[]::new));
   }
 
-  private static PtSymbolBlock module() {
-    PtSymbolBlock m = module;
-    if (m != null) {
-      return m;
-    }
-    synchronized (TorchKernels.class) {
-      if (module == null) {
-        module = load("R2dKernels", SOURCE);
-      }
-      return module;
-    }
-  }
+  /** A module loaded on first use, once per process. */
+  private static final class Lazy {
+    private final String className;
+    private final String source;
+    private volatile PtSymbolBlock block;
 
-  private static PtSymbolBlock rmsNormModule() {
-    PtSymbolBlock m = rmsNormModule;
-    if (m != null) {
-      return m;
+    Lazy(String className, String source) {
+      this.className = className;
+      this.source = source;
     }
-    synchronized (TorchKernels.class) {
-      if (rmsNormModule == null) {
-        rmsNormModule = load("R2dRmsNorm", RMS_NORM_SOURCE);
+
+    PtSymbolBlock get() {
+      PtSymbolBlock b = block;
+      if (b == null) {
+        synchronized (this) {
+          if (block == null) {
+            block = load(className, source);
+          }
+          b = block;
+        }
       }
-      return rmsNormModule;
+      return b;
     }
   }
 

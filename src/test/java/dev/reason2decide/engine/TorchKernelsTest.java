@@ -101,6 +101,43 @@ class TorchKernelsTest {
   }
 
   @Test
+  void rmsNormIsT5LayerNormForwardAndBackward() {
+    float[] xs = {0.5f, -2f, 3f, 0.25f, 1e-3f, -1e-3f, 0f, 2e-3f};
+    float[] ws = {1.5f, -0.5f, 2f, 1f};
+    float eps = 1e-6f;
+    try (NDManager m = Engines.newManager()) {
+      NDArray x = Tensors.owned(m, xs, new Shape(2, 4));
+      NDArray w = Tensors.owned(m, ws, new Shape(4));
+      x.setRequiresGradient(true);
+      float[] y;
+      try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+        NDArray out = TorchKernels.rmsNorm(x, w, Tensors.scalar(m, eps));
+        y = out.toFloatArray();
+        gc.backward(out.sum());
+      }
+      float[] gx = x.getGradient().toFloatArray();
+      for (int r = 0; r < 2; r++) {
+        double ms = 0;
+        for (int j = 0; j < 4; j++) {
+          ms += (double) xs[4 * r + j] * xs[4 * r + j] / 4;
+        }
+        double inv = 1 / Math.sqrt(ms + eps);
+        double sumWx = 0;
+        for (int j = 0; j < 4; j++) {
+          sumWx += ws[j] * xs[4 * r + j];
+        }
+        for (int j = 0; j < 4; j++) {
+          double xi = xs[4 * r + j];
+          assertEquals(ws[j] * xi * inv, y[4 * r + j], 1e-5 * Math.max(1, Math.abs(ws[j] * xi * inv)), "y");
+          // d/dx_i of sum_j w_j x_j inv = w_i inv - inv^3 x_i (sum_j w_j x_j) / D
+          double g = ws[j] * inv - inv * inv * inv * xi * sumWx / 4;
+          assertEquals(g, gx[4 * r + j], 1e-4 * Math.max(1, Math.abs(g)), "dy/dx row " + r + " col " + j);
+        }
+      }
+    }
+  }
+
+  @Test
   void adamwIsTorchsSingleTensorAlgorithm() {
     double lr = 1e-2;
     double beta1 = 0.9;
