@@ -1,4 +1,4 @@
-// PyTorch kernels that DJL 0.36 does not expose (tanh-GELU, AdamW's fused in-place ops), reached through TorchScript.
+// PyTorch kernels DJL 0.36 does not expose (tanh-GELU, T5's RMSNorm, AdamW's in-place ops), reached through TorchScript.
 package dev.reason2decide.engine;
 
 import ai.djl.ndarray.NDArray;
@@ -27,6 +27,7 @@ import java.util.zip.ZipOutputStream;
  * <ul>
  *   <li>{@link #geluTanh}: {@code torch.nn.functional.gelu(x, approximate="tanh")}, one kernel forward and one
  *       backward instead of a chain of element-wise ops (T5 v1.1's "gated-gelu");</li>
+ *   <li>{@link #rmsNorm}: T5LayerNorm with transformers' own ops ({@code pow}, {@code mean}, {@code rsqrt});</li>
  *   <li>{@link #adamw}: torch.optim.AdamW's single-tensor step ({@code mul_}, {@code lerp_}, {@code addcmul_},
  *       {@code addcdiv_}) over every parameter in one call, with torch's exact arithmetic (the decay pass, a
  *       multiplication by exactly 1, is skipped when the weight decay is 0).</li>
@@ -99,7 +100,7 @@ public final class TorchKernels {
   public static NDArray geluTanh(NDArray x) {
     PtSymbolBlock kernels = KERNELS.get();
     JniUtils.setGraphExecutorOptimize(false); // torch keeps this switch per thread
-    NDList out = IValueUtils.forward(kernels, new NDList(x), true);
+    NDList out = IValueUtils.forward(kernels, new NDList(unnamed(x)), true);
     return out.singletonOrThrow();
   }
 
@@ -110,7 +111,16 @@ public final class TorchKernels {
   public static NDArray rmsNorm(NDArray x, NDArray weight, NDArray eps) {
     PtSymbolBlock kernels = RMS_NORM.get();
     JniUtils.setGraphExecutorOptimize(false);
-    return IValueUtils.forward(kernels, new NDList(x, weight, eps), true).singletonOrThrow();
+    return IValueUtils.forward(kernels, new NDList(unnamed(x), unnamed(weight), unnamed(eps)), true)
+        .singletonOrThrow();
+  }
+
+  /**
+   * DJL reads an input's name as an instruction (a '.' makes it a dictionary entry, "[]" a list item); a named
+   * tensor is passed as an unnamed view of itself.
+   */
+  private static NDArray unnamed(NDArray a) {
+    return a.getName() == null ? a : a.reshape(a.getShape());
   }
 
   /**

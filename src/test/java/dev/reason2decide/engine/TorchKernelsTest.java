@@ -50,6 +50,21 @@ class TorchKernelsTest {
   }
 
   @Test
+  void namedTensorsAreOrdinaryInputs() {
+    try (NDManager m = Engines.newManager()) {
+      NDArray x = Tensors.owned(m, XS, new Shape(2, 5));
+      x.setName("encoder.block.0.x");
+      NDArray w = Tensors.owned(m, new float[] {1f, 1f, 1f, 1f, 1f}, new Shape(5));
+      w.setName("layer_norm.weight");
+      float[] y = TorchKernels.geluTanh(x).toFloatArray();
+      for (int i = 0; i < XS.length; i++) {
+        assertEquals(gelu(XS[i]), y[i], 1e-6 * Math.max(1, Math.abs(XS[i])));
+      }
+      assertEquals(new Shape(2, 5), TorchKernels.rmsNorm(x, w, Tensors.scalar(m, 1e-6f)).getShape());
+    }
+  }
+
+  @Test
   void geluTanhUnderNoGradFeedsLaterGradientWork() {
     try (NDManager m = Engines.newManager()) {
       NDArray w = Tensors.owned(m, new float[] {2f}, new Shape(1));
