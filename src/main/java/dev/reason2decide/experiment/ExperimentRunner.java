@@ -87,8 +87,11 @@ public final class ExperimentRunner {
     if (!finished) {
       log.println(tag + (Files.exists(dir.resolve("config.json")) ? " resuming" : " training") + " into " + dir);
       long t0 = System.nanoTime();
-      TrainingRun.run(tc, data.forTraining(), source, dir, true, new Progress(tag, tc), 0);
-      addTiming(dir, (System.nanoTime() - t0) / 1e9);
+      double before = trainedSoFar(dir);
+      // written at every validation too, so that an interrupted invocation's time is not lost
+      Runnable timing = () -> writeTiming(dir, before + (System.nanoTime() - t0) / 1e9);
+      TrainingRun.run(tc, data.forTraining(), source, dir, true, new Progress(tag, tc, timing), 0);
+      timing.run();
     } else {
       log.println(tag + " finished earlier: " + dir);
     }
@@ -144,13 +147,18 @@ public final class ExperimentRunner {
     return e == null || e.isJsonNull() ? "null" : e.getAsString();
   }
 
-  private static void addTiming(Path dir, double seconds) {
+  /** Training wall time recorded by earlier invocations (0 for a new run). */
+  private static double trainedSoFar(Path dir) {
     Path f = dir.resolve("experiment-timing.json");
-    double before = Files.exists(f) ? readJson(f).get("train_wall_seconds").getAsDouble() : 0;
+    return Files.exists(f) ? readJson(f).get("train_wall_seconds").getAsDouble() : 0;
+  }
+
+  private static void writeTiming(Path dir, double seconds) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("train_wall_seconds", before + seconds);
-    m.put("note", "wall time of TrainingRun.run in this experiment, summed over resumed invocations");
-    AtomicFiles.writeString(f, Json.PRETTY.toJson(m) + "\n");
+    m.put("train_wall_seconds", seconds);
+    m.put("note", "wall time of TrainingRun.run in this experiment, summed over resumed invocations (an interrupted "
+        + "invocation counts up to its last validation)");
+    AtomicFiles.writeString(dir.resolve("experiment-timing.json"), Json.PRETTY.toJson(m) + "\n");
   }
 
   private void writeExperimentJson(ExperimentData data, ModelSource source) {
@@ -207,14 +215,19 @@ public final class ExperimentRunner {
     return v == null ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
   }
 
-  /** Prints a line about ten times per phase and at every validation; forwards everything to {@code extra}. */
+  /**
+   * Prints a line about ten times per phase and at every validation, records the training time so far at every
+   * validation; forwards everything to {@code extra}.
+   */
   private final class Progress implements TrainingListener {
     private final String tag;
     private final TrainConfig tc;
+    private final Runnable checkpointTiming;
 
-    Progress(String tag, TrainConfig tc) {
+    Progress(String tag, TrainConfig tc, Runnable checkpointTiming) {
       this.tag = tag;
       this.tc = tc;
+      this.checkpointTiming = checkpointTiming;
     }
 
     @Override
@@ -236,6 +249,7 @@ public final class ExperimentRunner {
 
     @Override
     public void onEvaluation(Phase phase, int step, Map<String, Object> metrics, boolean improved) {
+      checkpointTiming.run();
       extra.onEvaluation(phase, step, metrics, improved);
       Map<String, Object> shown = new LinkedHashMap<>(metrics);
       shown.remove("best_step");

@@ -156,6 +156,37 @@ class ExperimentEndToEndTest {
     assertTrue(Files.readString(out.resolve("results.md")).contains("| sft |"));
   }
 
+  @Test
+  void anInterruptedRunKeepsTheTrainingTimeItHadSpent() throws Exception {
+    Path config = tmp.resolve("one.json");
+    Files.writeString(config, CONFIG.replace("\"recipes\": [\"r2d\", \"sft\"]", "\"recipes\": [\"sft\"]")
+        .replace("\"seeds\": [1, 2]", "\"seeds\": [1]"));
+    Path out = tmp.resolve("interrupted");
+    TrainingListener stopAtSecondValidation = new TrainingListener() {
+      int validations;
+
+      @Override
+      public void onEvaluation(Phase phase, int step, Map<String, Object> metrics, boolean improved) {
+        if (++validations == 2) {
+          throw new IllegalStateException("simulated interruption");
+        }
+      }
+    };
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> new ExperimentRunner(ExperimentConfig.load(config.toString()), out, null, quiet, stopAtSecondValidation)
+            .run());
+    Path run = out.resolve("runs/sft-seed1");
+    assertTrue(Files.notExists(run.resolve("done.json")), "the run did not finish");
+    double spent = read(run.resolve("experiment-timing.json")).get("train_wall_seconds").getAsDouble();
+    assertTrue(spent > 0, "time up to the last validation is recorded: " + spent);
+
+    new ExperimentRunner(ExperimentConfig.load(config.toString()), out, null, quiet, new TrainingListener() {}).run();
+    assertTrue(Files.exists(run.resolve("done.json")));
+    double total = read(run.resolve("experiment-timing.json")).get("train_wall_seconds").getAsDouble();
+    assertTrue(total > spent, "the resumed invocation adds to it: " + spent + " then " + total);
+  }
+
   /** Runs the CLI with its standard output captured; fails with that output unless it exits with 0. */
   private static void runCli(String... args) {
     PrintStream saved = System.out;
