@@ -97,11 +97,7 @@ public final class T5Model {
    * {@code bias} broadcastable to (B,H,T,L). No 1/√K scaling (T5 folds it into the initialisation).
    */
   private NDArray attend(NDArray x, NDArray k, NDArray v, NDArray bias, String prefix, boolean training) {
-    return attendWith(heads(linear(x, prefix + "q.weight")), k, v, bias, prefix, training);
-  }
-
-  /** {@link #attend} with the queries q (B,H,T,K) already projected. */
-  private NDArray attendWith(NDArray q, NDArray k, NDArray v, NDArray bias, String prefix, boolean training) {
+    NDArray q = heads(linear(x, prefix + "q.weight"));               // (B,H,T,K)
     NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(bias);    // (B,H,T,L)
     NDArray weights = dropout(scores.softmax(-1), training);
     NDArray ctx = weights.matMul(v).transpose(0, 2, 1, 3);           // (B,T,H,K)
@@ -280,12 +276,11 @@ public final class T5Model {
     for (int i = 0; i < c.numDecoderLayers(); i++) {
       String l = "decoder.block." + i + ".layer.";
       NDArray x = rmsNorm(h, l + "0.layer_norm.weight");
-      String sa = l + "0.SelfAttention.";
-      NDArray q = heads(linear(x, sa + "q.weight"));
-      NDArray kk = heads(linear(x, sa + "k.weight"));                                  // (N,H,1,K)
-      NDArray vv = heads(linear(x, sa + "v.weight"));
+      NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));      // (N,H,1,K)
+      NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));
       cache.append(i, kk, vv);
-      h = h.add(dropout(attendWith(q, cache.selfK(i), cache.selfV(i), selfBias, sa, training), training));
+      h = h.add(dropout(attend(x, cache.selfK(i), cache.selfV(i), selfBias, l + "0.SelfAttention.", training),
+          training));
       x = rmsNorm(h, l + "1.layer_norm.weight");
       h = h.add(dropout(attend(x, cache.crossK(i), cache.crossV(i), cache.crossBias(), l + "1.EncDecAttention.",
           training), training));

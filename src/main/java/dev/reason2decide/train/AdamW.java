@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.reason2decide.engine.Tensors;
 import dev.reason2decide.engine.TorchKernels;
 import dev.reason2decide.model.io.SafeTensorsReader;
 import dev.reason2decide.model.io.SafeTensorsWriter;
@@ -74,8 +75,8 @@ public final class AdamW implements AutoCloseable {
       ms.add(m.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
       vs.add(v.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
     }
-    TorchKernels.adamw(ps, gs, ms, vs, exact(lr), beta1, beta2, exact(s.eps()), exact(s.weightDecay()),
-        exact(lr) / bc1, bc2Sqrt);
+    double rate = exact(lr);
+    TorchKernels.adamw(ps, gs, ms, vs, rate, beta1, beta2, exact(s.eps()), exact(s.weightDecay()), rate / bc1, bc2Sqrt);
   }
 
   /** The decimal number a float was written as (its shortest representation), as a double. */
@@ -112,7 +113,7 @@ public final class AdamW implements AutoCloseable {
     step = Long.parseLong(r.metadata().getOrDefault("step", "0"));
     for (var e : r.tensors().entrySet()) {
       String name = e.getKey();
-      NDArray t = dev.reason2decide.engine.Tensors.owned(stateManager, e.getValue().toFloats(), new Shape(e.getValue().shape()));
+      NDArray t = Tensors.owned(stateManager, e.getValue().toFloats(), new Shape(e.getValue().shape()));
       if (name.startsWith("m.")) {
         m.put(name.substring(2), t);
       } else if (name.startsWith("v.")) {
