@@ -55,15 +55,6 @@ public final class BenchModel implements AutoCloseable {
     return out;
   }
 
-  /** A (B,L) int64 array in {@code m}. */
-  static NDArray matrix(NDManager m, long[][] rows) {
-    long[] flat = new long[rows.length * rows[0].length];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
-    }
-    return m.create(flat, new Shape(rows.length, rows[0].length));
-  }
-
   /** An all-ones (B,L) mask. */
   static NDArray ones(NDManager m, int b, int l) {
     long[] v = new long[b * l];
@@ -74,8 +65,7 @@ public final class BenchModel implements AutoCloseable {
   /** Forward and backward of teacher-forced cross-entropy, with the loss scaled by {@code weight}. */
   NDArray loss(NDManager m, NDArray ids, NDArray mask, long[][] labels) {
     NDArray enc = model.encode(ids, mask, true);                                            // (B,S,D)
-    NDArray logits = model.logits(model.decode(matrix(m, model.shiftRight(labels)), enc, mask, true)); // (B,T,V)
-    return T5Model.loss(logits, matrix(m, labels));
+    return model.teacherForcedLoss(m, enc, mask, labels, true);
   }
 
   /** zero_grad; loss; backward — in the caller's scope. */

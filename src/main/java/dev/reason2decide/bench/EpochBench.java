@@ -20,7 +20,9 @@ import dev.reason2decide.train.EncodedExamples;
 import dev.reason2decide.train.JointObjective;
 import dev.reason2decide.train.Phase;
 import dev.reason2decide.train.SamplingSchedule;
+import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.TrainConfig;
+import dev.reason2decide.train.TrainSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +72,9 @@ final class EpochBench implements Callable<Integer> {
     if (limit > 0 && limit < train.size()) {
       train = train.subList(0, limit);
     }
-    TrainConfig cfg = new TrainConfig(dev.reason2decide.train.Recipe.R2D_STAGE2, 1, 0.5, batch, batch, 5e-5f, 0,
-        "constant", 0f, 1.0f, 1, 1, 1, 3, 5, AlphaSchedule.constant(0.5f), 0.5f, SamplingSchedule.constant(0),
-        "greedy", maxInput, maxTarget, 8, 32, 42L, null, true, threads, 0, PromptTemplates.reference());
+    TrainConfig cfg = TrainSettings.with(TrainConfig.reference(Recipe.R2D_STAGE2), "steps", 1, "batch-size", batch,
+        "eval-batch-size", batch, "lr-schedule", "constant", "max-input-tokens", maxInput, "max-target-tokens",
+        maxTarget, "threads", threads);
     Phase phase = new Phase("stage2", 1, AlphaSchedule.constant(0.5f), Phase.RationaleTask.LABELLED,
         SamplingSchedule.constant(0), Phase.Selection.MACRO_F1, 1, 1, 0);
     try (TextTokenizer tok = TextTokenizer.load(tokenizer)) {
@@ -117,7 +119,7 @@ final class EpochBench implements Callable<Integer> {
             objective.forwardBackward(m, b, 0, 1f, new SplittableRandom(7));
             Map<String, NDArray> grads = new LinkedHashMap<>();
             params.forEach((k, p) -> grads.put(k, p.getGradient()));
-            opt.step(params, grads, cfg.learningRate());
+            opt.step(params, grads, cfg.optim().learningRate());
           }
         }
       }

@@ -2,6 +2,7 @@
 package dev.reason2decide.bench;
 
 import ai.djl.ndarray.NDArray;
+import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.engine.Engines;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ final class GreedyBench implements Callable<Integer> {
     s.validate();
     Engines.setThreads(s.threads);
     try (BenchModel b = new BenchModel(s.modelConfig(), s.seed)) {
-      NDArray ids = BenchModel.matrix(b.root, b.randomIds(s.batch, s.src));
+      NDArray ids = TokenBatch.matrix(b.root, b.randomIds(s.batch, s.src));
       NDArray mask = BenchModel.ones(b.root, s.batch, s.src);
       StepTimes t = StepTimes.measure(b.greedy(ids, mask, s.newTokens), s.steps, s.warmup(1));
       Map<String, Object> r = BenchReport.header(s, b.model.parameters().count());

@@ -12,6 +12,7 @@ import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.SamplingSchedule;
 import dev.reason2decide.train.StepRecord;
 import dev.reason2decide.train.TrainConfig;
+import dev.reason2decide.train.TrainSettings;
 import dev.reason2decide.train.TrainingListener;
 import dev.reason2decide.train.TrainingRun;
 import java.io.IOException;
@@ -58,9 +59,10 @@ final class MemoryBench implements Callable<Integer> {
     }
     List<Example> train = SynthTriage.generate(256, 1);
     List<Example> val = SynthTriage.generate(16, 2);
-    TrainConfig cfg = new TrainConfig(Recipe.R2D_STAGE2, steps, 0.5, batch, batch, 1e-3f, 0, "linear", 0f, 1.0f, 1,
-        steps, steps, 3, 5, AlphaSchedule.reference(), 0.5f, SamplingSchedule.reference(), "greedy", 256, 64, 8, 32,
-        7L, null, true, threads, 0, PromptTemplates.reference());
+    TrainConfig cfg = TrainSettings.with(TrainConfig.reference(Recipe.R2D_STAGE2), "steps", steps, "stage1-fraction",
+        0.5, "batch-size", batch, "eval-batch-size", batch, "lr", 1e-3f, "stage1-eval-every", steps, "eval-every",
+        steps, "max-input-tokens", 256, "max-target-tokens", 64, "label-max-new-tokens", 8,
+        "rationale-max-new-tokens", 32, "seed", 7L, "threads", threads);
     Path out = Files.createTempDirectory("r2d-bench-memory");
     long start = System.nanoTime();
     try {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
+import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.decode.GenerationSettings;
 import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.engine.Engines;
@@ -31,7 +32,7 @@ final class Stage2Step {
   Stage2Step(BenchModel b, int batch, int src, int labelTokens, int labelNew, int tgt, float alpha) {
     this.b = b;
     this.source = b.randomIds(batch, src);
-    this.ids = BenchModel.matrix(b.root, source);
+    this.ids = TokenBatch.matrix(b.root, source);
     this.mask = BenchModel.ones(b.root, batch, src);
     this.labels = b.randomIds(batch, labelTokens);
     this.rationale = b.randomIds(batch, tgt);
@@ -53,7 +54,7 @@ final class Stage2Step {
         rows[i][k++] = source[i][j];
       }
     }
-    return BenchModel.matrix(m, rows);
+    return TokenBatch.matrix(m, rows);
   }
 
   private long[][] greedy(NDArray enc) {
@@ -80,8 +81,7 @@ final class Stage2Step {
   }
 
   private NDArray lossFrom(NDManager m, NDArray enc, NDArray msk, long[][] y) {
-    NDArray logits = b.model.logits(b.model.decode(BenchModel.matrix(m, b.model.shiftRight(y)), enc, msk, true));
-    return dev.reason2decide.model.T5Model.loss(logits, BenchModel.matrix(m, y));
+    return b.model.teacherForcedLoss(m, enc, msk, y, true);
   }
 
   /** Part 1: prediction loss forward and backward. */

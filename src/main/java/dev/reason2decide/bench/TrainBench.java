@@ -2,6 +2,7 @@
 package dev.reason2decide.bench;
 
 import ai.djl.ndarray.NDArray;
+import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.model.T5Config;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class TrainBench implements Callable<Integer> {
     Engines.setThreads(s.threads);
     T5Config c = s.modelConfig();
     try (BenchModel b = new BenchModel(c, s.seed)) {
-      NDArray ids = BenchModel.matrix(b.root, b.randomIds(s.batch, s.src));
+      NDArray ids = TokenBatch.matrix(b.root, b.randomIds(s.batch, s.src));
       NDArray mask = BenchModel.ones(b.root, s.batch, s.src);
       long[][] labels = b.randomIds(s.batch, s.tgt);
       StepTimes t = StepTimes.measure(b.trainStep(ids, mask, labels), s.steps, s.warmup(2));

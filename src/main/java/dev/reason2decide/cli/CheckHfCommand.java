@@ -2,7 +2,7 @@
 package dev.reason2decide.cli;
 
 import dev.reason2decide.io.Json;
-import dev.reason2decide.model.HfReferenceCheck;
+import dev.reason2decide.check.HfReferenceCheck;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;

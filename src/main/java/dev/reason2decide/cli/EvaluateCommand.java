@@ -12,10 +12,10 @@ import dev.reason2decide.eval.report.EvaluationOptions;
 import dev.reason2decide.eval.report.EvaluationReport;
 import dev.reason2decide.eval.report.MarkdownReport;
 import dev.reason2decide.eval.report.PredictionFile;
-import dev.reason2decide.eval.report.Provenance;
 import dev.reason2decide.eval.report.ReportJson;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
+import dev.reason2decide.io.Provenance;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -96,7 +96,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--perturbation needs --model");
     }
     List<Prediction> preds = PredictionFile.read(predictions);
-    Provenance prov = new Provenance().file("predictions", predictions);
+    Provenance.Report prov = new Provenance.Report().file("predictions", predictions);
     if (gold != null) {
       preds = PredictionFile.withGold(preds, predictions, new ExampleReader(ReadOptions.LLM).read(gold).examples(),
           gold);

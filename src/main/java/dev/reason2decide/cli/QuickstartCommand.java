@@ -14,7 +14,9 @@ import dev.reason2decide.tokens.TokenizerTrainer;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.train.ModelSource;
+import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.TrainConfig;
+import dev.reason2decide.train.TrainSettings;
 import dev.reason2decide.train.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,9 +112,10 @@ public final class QuickstartCommand implements Callable<Integer> {
   }
 
   private TrainConfig config() {
-    TrainConfig r = TrainConfig.reference(dev.reason2decide.train.Recipe.R2D);
-    return new TrainConfig(r.recipe(), steps, 0.4, 16, 64, 1e-3f, 0, "linear", 0f, 1.0f, 1, 120, 100, 3, 5,
-        r.alpha(), r.dssAlpha(), r.sampling(), "greedy", 128, 64, 8, 64, seed, null, true, 0, 120, r.prompts());
+    return TrainSettings.with(TrainConfig.reference(Recipe.R2D), "steps", steps, "stage1-fraction", 0.4,
+        "batch-size", 16, "lr", 1e-3f, "stage1-eval-every", 120, "eval-every", 100, "max-input-tokens", 128,
+        "max-target-tokens", 64, "label-max-new-tokens", 8, "rationale-max-new-tokens", 64, "seed", seed,
+        "max-validation", 120);
   }
 
   private void say(String fmt, Object... args) {

@@ -8,22 +8,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.reason2decide.train.RecipePlan;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * CSV {@code step,alpha,pi}: one row per optimiser step of the whole recipe, step counted from 0 as in the formulas
  * (t = steps already taken). Stage-1 rows have α = 0 (no prediction loss) and π = 0; SFT α = 1; DSS α = 0.5.
  */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
+@Command(name = "schedule", mixinStandardHelpOptions = true, modelTransformer = TrainOptions.class,
     description = "Print α_t and π_t for every step of a recipe as CSV (step,alpha,pi).")
 public final class ScheduleCommand implements Callable<Integer> {
-  @Mixin
-  TrainOptions options;
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() {
-    TrainConfig cfg = options.toConfig();
-    List<Phase> phases = cfg.recipe().phases(cfg);
+    TrainConfig cfg = TrainOptions.toConfig(spec.commandLine().getParseResult());
+    List<Phase> phases = RecipePlan.phases(cfg);
     PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
     out.println("step,alpha,pi");
     int offset = 0;

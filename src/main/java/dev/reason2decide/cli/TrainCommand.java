@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** Trains from a Hugging Face T5 folder ({@code --init}) or from scratch ({@code --scratch SIZE --tokenizer DIR}). */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainOptions.class, sortOptions = false,
     description = {"Train a recipe into --out: config.json, provenance.json, metrics.jsonl, one folder per phase "
         + "and model/ (the final Hugging Face folder with r2d.json).",
         "Defaults are the authors' (lr 5e-5, batch 64, α 0.7, W 5%, π ramp over 60% to 0.9, ...)."})
@@ -57,15 +59,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--halt-after", hidden = true, defaultValue = "0")
   int haltAfter;
 
-  @Mixin
-  TrainOptions options;
+  @Spec
+  CommandSpec spec;
 
   @Mixin
   ExampleFileOptions files;
 
   @Override
   public Integer call() {
-    TrainConfig cfg = options.toConfig();
+    TrainConfig cfg = TrainOptions.toConfig(spec.commandLine().getParseResult());
     ModelSource source = new ModelSource(init, scratch, tokenizer);
     ExampleReader reader = new ExampleReader(files.toReadOptions());
     ExampleSet trainSet = reader.read(train);

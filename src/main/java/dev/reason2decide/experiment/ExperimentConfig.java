@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.reason2decide.train.Recipe;
+import dev.reason2decide.train.TrainConfig;
+import dev.reason2decide.train.TrainSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +29,7 @@ import java.util.Set;
  * @param recipes recipe names as {@code r2d train} knows them, in table order
  * @param seeds the seeds every recipe runs with
  * @param steps the step budget of every run
- * @param train overrides of {@link dev.reason2decide.train.TrainConfig} fields, snake_case (e.g. batch_size)
+ * @param train training settings by name ({@link TrainSettings}, e.g. batch-size), over the reference
  * @param model the model trained from scratch when no {@code --init} is given
  * @param evaluation test-set evaluation settings
  * @param metrics the metrics tabulated and charted, in order
@@ -129,6 +131,7 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     for (String reserved : List.of("recipe", "seed", "steps")) {
       f.require(!train.has(reserved), "train." + reserved, "is set by the experiment (recipes, seeds, steps)");
     }
+    TrainSettings.apply(TrainConfig.reference(Recipe.R2D), train, origin + ": train."); // fail at load, by name
     List<Metric> metrics = new ArrayList<>();
     for (String m : f.strings("metrics", Metric.DEFAULT_NAMES)) {
       try {
@@ -202,6 +205,12 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     e.require(max >= 0, "max_test_examples", "must be >= 0 (0 = the whole test split)");
     e.require(batch >= 1, "batch_size", "must be >= 1");
     return new EvaluationSpec(bert, layer, max, batch);
+  }
+
+  /** The training configuration of {@code recipe} with {@code seed}: the reference, the file's settings, its budget. */
+  public TrainConfig training(Recipe recipe, long seed) {
+    return TrainSettings.apply(TrainConfig.reference(recipe), train, "experiment " + name + ": train.").withSeed(seed)
+        .withSteps(steps);
   }
 
   /** The configuration with a from-scratch size other than the file's (the {@code --scratch} option). */

@@ -3,20 +3,21 @@ package dev.reason2decide.experiment;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
+import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.Phase;
 import dev.reason2decide.train.Recipe;
+import dev.reason2decide.train.RecipePlan;
+import dev.reason2decide.train.RunConfig;
+import dev.reason2decide.train.TrainSettings;
 import dev.reason2decide.train.StepRecord;
 import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainingListener;
 import dev.reason2decide.train.TrainingRun;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,15 +78,15 @@ public final class ExperimentRunner {
 
   private RunOutcome runOne(Recipe recipe, String name, long seed, ExperimentData data, ModelSource source, int index,
       int total) {
-    TrainConfig tc = TrainSettings.resolve(recipe, seed, cfg.steps(), cfg.train(), "experiment " + cfg.name());
+    TrainConfig tc = cfg.training(recipe, seed);
     Path dir = out.resolve("runs").resolve(RunOutcome.folderName(name, seed));
     String tag = String.format(Locale.ROOT, "[%d/%d %s seed %d]", index, total, name, seed);
-    boolean finished = Files.exists(dir.resolve("done.json"));
+    boolean finished = Files.exists(new RunFolder(dir).done());
     if (finished) {
       checkSame(dir, tc, source, data);
     }
     if (!finished) {
-      log.println(tag + (Files.exists(dir.resolve("config.json")) ? " resuming" : " training") + " into " + dir);
+      log.println(tag + (Files.exists(new RunFolder(dir).config()) ? " resuming" : " training") + " into " + dir);
       long t0 = System.nanoTime();
       double before = trainedSoFar(dir);
       // written at every validation too, so that an interrupted invocation's time is not lost
@@ -95,17 +96,17 @@ public final class ExperimentRunner {
     } else {
       log.println(tag + " finished earlier: " + dir);
     }
-    Path evalDir = dir.resolve("evaluation");
+    Path evalDir = new RunFolder(dir).evaluation().dir();
     if (!RunEvaluation.finished(evalDir)) {
       log.println(tag + " evaluating on " + data.test(cfg.evaluation().maxTestExamples()).size() + " test examples");
-      RunEvaluation.run(dir.resolve("model"), data.test(cfg.evaluation().maxTestExamples()), data.testFile(),
+      RunEvaluation.run(new RunFolder(dir).model().dir(), data.test(cfg.evaluation().maxTestExamples()), data.testFile(),
           cfg.evaluation(), evalDir);
     }
-    JsonObject report = readJson(evalDir.resolve(RunEvaluation.REPORT));
-    JsonObject timing = readJson(evalDir.resolve("timing.json"));
-    RunHistory history = RunHistory.read(dir.resolve("metrics.jsonl"), recipe.phases(tc));
-    Path wall = dir.resolve("experiment-timing.json");
-    double trained = Files.exists(wall) ? readJson(wall).get("train_wall_seconds").getAsDouble()
+    JsonObject report = Json.readObject(new RunFolder(dir).evaluation().report());
+    JsonObject timing = Json.readObject(new RunFolder(dir).evaluation().timing());
+    RunHistory history = RunHistory.read(new RunFolder(dir).metrics(), RecipePlan.phases(tc));
+    Path wall = new RunFolder(dir).experimentTiming();
+    double trained = Files.exists(wall) ? Json.readObject(wall).get("train_wall_seconds").getAsDouble()
         : history.stepSeconds();
     RunOutcome o = new RunOutcome(name, seed, dir, report, history, trained,
         timing.get("total_seconds").getAsDouble(), !finished);
@@ -116,22 +117,12 @@ public final class ExperimentRunner {
 
   /** A finished run is only reused when it was trained with this configuration, model source and data. */
   private void checkSame(Path dir, TrainConfig tc, ModelSource source, ExperimentData data) {
-    JsonObject prev = readJson(dir.resolve("config.json"));
-    // through text on both sides: a float (0.003f) and its parsed JSON number compare equal only as text
-    JsonObject now = JsonParser.parseString(Json.COMPACT.toJson(tc)).getAsJsonObject();
-    JsonElement then = prev.get("train").deepCopy();
-    if (then.isJsonObject()) {
-      then.getAsJsonObject().remove("threads");
-    }
-    now.remove("threads");
-    String init = source.init() == null ? null : source.init().toString();
-    boolean sameSource = String.valueOf(init).equals(jsonString(prev.get("init")))
-        && String.valueOf(source.scratch()).equals(jsonString(prev.get("scratch")));
-    if (!now.equals(then) || !sameSource) {
+    List<String> changed = RunConfig.of(tc, source).differences(RunConfig.read(new RunFolder(dir).config()));
+    if (!changed.isEmpty()) {
       throw new IllegalArgumentException(dir + " was trained with another configuration or model source "
-          + "(config.json); use another --out for this experiment");
+          + "(config.json: " + String.join(", ", changed) + "); use another --out for this experiment");
     }
-    JsonObject prov = readJson(dir.resolve("provenance.json"));
+    JsonObject prov = Json.readObject(new RunFolder(dir).provenance());
     JsonObject files = prov.getAsJsonObject("data");
     for (Map.Entry<String, Path> e : Map.of("train", data.trainFile(), "validation", data.validationFile()).entrySet()) {
       JsonElement f = files == null ? null : files.get(e.getKey());
@@ -143,14 +134,10 @@ public final class ExperimentRunner {
     }
   }
 
-  private static String jsonString(JsonElement e) {
-    return e == null || e.isJsonNull() ? "null" : e.getAsString();
-  }
-
   /** Training wall time recorded by earlier invocations (0 for a new run). */
   private static double trainedSoFar(Path dir) {
-    Path f = dir.resolve("experiment-timing.json");
-    return Files.exists(f) ? readJson(f).get("train_wall_seconds").getAsDouble() : 0;
+    Path f = new RunFolder(dir).experimentTiming();
+    return Files.exists(f) ? Json.readObject(f).get("train_wall_seconds").getAsDouble() : 0;
   }
 
   private static void writeTiming(Path dir, double seconds) {
@@ -158,7 +145,7 @@ public final class ExperimentRunner {
     m.put("train_wall_seconds", seconds);
     m.put("note", "wall time of TrainingRun.run in this experiment, summed over resumed invocations (an interrupted "
         + "invocation counts up to its last validation)");
-    AtomicFiles.writeString(dir.resolve("experiment-timing.json"), Json.PRETTY.toJson(m) + "\n");
+    Json.writePretty(new RunFolder(dir).experimentTiming(), m);
   }
 
   private void writeExperimentJson(ExperimentData data, ModelSource source) {
@@ -178,11 +165,11 @@ public final class ExperimentRunner {
     m.put("train_overrides", cfg.train());
     Map<String, Object> resolved = new LinkedHashMap<>();
     for (String r : cfg.recipes()) {
-      TrainConfig tc = TrainSettings.resolve(Recipe.parse(r), cfg.seeds().get(0), cfg.steps(), cfg.train(), cfg.name());
+      TrainConfig tc = cfg.training(Recipe.parse(r), cfg.seeds().get(0));
       JsonObject t = TrainSettings.toJson(tc);
       t.remove("seed");
       Map<String, Integer> phases = new LinkedHashMap<>();
-      for (Phase p : Recipe.parse(r).phases(tc)) {
+      for (Phase p : RecipePlan.phases(tc)) {
         phases.put(p.name(), p.steps());
       }
       t.add("phase_steps", Json.PRETTY.toJsonTree(phases));
@@ -198,17 +185,7 @@ public final class ExperimentRunner {
     m.put("metrics", cfg.metrics().stream().map(Metric::key).toList());
     m.put("provenance", Provenance.base());
     m.put("started", Instant.now().toString());
-    AtomicFiles.writeString(out.resolve("experiment.json"), Json.PRETTY.toJson(m) + "\n");
-  }
-
-  static JsonObject readJson(Path f) {
-    try {
-      return JsonParser.parseString(Files.readString(f)).getAsJsonObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(f + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(f + ": not a JSON object: " + e.getMessage(), e);
-    }
+    Json.writePretty(out.resolve("experiment.json"), m);
   }
 
   static String fmt(Double v) {

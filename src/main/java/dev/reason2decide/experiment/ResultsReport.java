@@ -5,7 +5,9 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
+import dev.reason2decide.runs.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ final class ResultsReport {
     List<ResultsTable> tables = tables(cfg, runs);
     List<String> charts = Charts.write(out.resolve("charts"), cfg, runs, tables);
     Map<String, Object> machine = Provenance.base();
-    JsonObject experiment = ExperimentRunner.readJson(out.resolve("experiment.json"));
+    JsonObject experiment = Json.readObject(out.resolve("experiment.json"));
 
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", cfg.name());
@@ -75,8 +77,8 @@ final class ResultsReport {
       r.put("recipe", o.recipe());
       r.put("seed", o.seed());
       r.put("folder", out.relativize(o.dir()).toString());
-      r.put("report", out.relativize(o.dir().resolve("evaluation").resolve(RunEvaluation.REPORT)).toString());
-      r.put("provenance", out.relativize(o.dir().resolve("provenance.json")).toString());
+      r.put("report", out.relativize(new RunFolder(o.dir()).evaluation().report()).toString());
+      r.put("provenance", out.relativize(new RunFolder(o.dir()).provenance()).toString());
       r.put("phases", phases(o.dir()));
       r.put("train_seconds", o.trainSeconds());
       r.put("eval_seconds", o.evalSeconds());
@@ -108,9 +110,9 @@ final class ResultsReport {
   private static Map<String, Object> phases(Path dir) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (String p : PHASES) {
-      Path f = dir.resolve(p).resolve("done.json");
+      Path f = new RunFolder(dir).phase(p).done();
       if (Files.exists(f)) {
-        JsonObject o = ExperimentRunner.readJson(f);
+        JsonObject o = Json.readObject(f);
         Map<String, Object> ph = new LinkedHashMap<>();
         ph.put("last_step", o.get("last_step").getAsInt());
         ph.put("best_step", o.get("best_step").getAsInt());

@@ -9,13 +9,13 @@ import dev.reason2decide.eval.report.Evaluation;
 import dev.reason2decide.eval.report.EvaluationOptions;
 import dev.reason2decide.eval.report.EvaluationReport;
 import dev.reason2decide.eval.report.MarkdownReport;
-import dev.reason2decide.eval.report.Provenance;
 import dev.reason2decide.eval.report.ReportJson;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
-import java.nio.file.Files;
+import dev.reason2decide.io.Provenance;
+import dev.reason2decide.runs.EvaluationFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,6 @@ import java.util.Map;
  * encoder is given, consistency and sufficiency) and {@code timing.json}. A folder with report.json is finished.
  */
 final class RunEvaluation {
-  static final String REPORT = "report.json";
 
   /**
    * The predictions' probabilities, except where a diverged model gave NaN or infinite ones: those examples count
@@ -44,7 +43,7 @@ final class RunEvaluation {
 
   /** True when {@code dir} holds a finished evaluation. */
   static boolean finished(Path dir) {
-    return Files.isRegularFile(dir.resolve(REPORT));
+    return new EvaluationFolder(dir).finished();
   }
 
   /** Predicts {@code test} with the model in {@code modelDir} and evaluates; returns the wall seconds taken. */
@@ -63,11 +62,11 @@ final class RunEvaluation {
               d.probabilities()));
         }
       }
-      Path predFile = dir.resolve("predictions.jsonl");
+      Path predFile = new EvaluationFolder(dir).predictions();
       writePredictions(predFile, preds);
       double predictSeconds = (System.nanoTime() - start) / 1e9;
       EvaluationOptions opt = EvaluationOptions.defaults();
-      Provenance prov = new Provenance().file("predictions", predFile).file("gold", testFile)
+      Provenance.Report prov = new Provenance.Report().file("predictions", predFile).file("gold", testFile)
           .file("model", modelDir);
       if (spec.bertscoreModel() != null) {
         opt = opt.withBertScore(spec.bertscoreModel(), spec.bertscoreLayer(), false, null);
@@ -80,10 +79,10 @@ final class RunEvaluation {
       timing.put("examples", preds.size());
       timing.put("predict_seconds", predictSeconds);
       timing.put("total_seconds", seconds);
-      AtomicFiles.writeString(dir.resolve("timing.json"), Json.PRETTY.toJson(timing) + "\n");
-      AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report));
+      Json.writePretty(new EvaluationFolder(dir).timing(), timing);
+      AtomicFiles.writeString(new EvaluationFolder(dir).reportMarkdown(), MarkdownReport.render(report));
       // report.json last: its presence marks the evaluation finished
-      AtomicFiles.writeString(dir.resolve(REPORT), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
+      Json.writePretty(new EvaluationFolder(dir).report(), ReportJson.toMap(report));
       return seconds;
     }
   }

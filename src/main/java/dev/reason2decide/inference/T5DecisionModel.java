@@ -15,7 +15,8 @@ import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.TextTokenizer;
-import dev.reason2decide.train.ModelCard;
+import dev.reason2decide.runs.ModelCard;
+import dev.reason2decide.runs.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,8 +181,8 @@ public final class T5DecisionModel implements DecisionModel {
     d.put("card", card);
     d.put("config", Json.COMPACT.fromJson(model.config().toJson(), Map.class));
     d.put("parameters", model.parameters().count());
-    for (Path p : new Path[] {dir.resolve("provenance.json"), dir.getParent() == null ? null
-        : dir.getParent().resolve("provenance.json")}) {
+    for (Path p : new Path[] {dir.resolve(RunFolder.PROVENANCE), dir.getParent() == null ? null
+        : dir.getParent().resolve(RunFolder.PROVENANCE)}) {
       if (p != null && Files.exists(p)) {
         try {
           d.put("provenance", Json.COMPACT.fromJson(Files.readString(p), Map.class));

@@ -1,10 +1,16 @@
-// The project's one JSON configuration (Gson): pretty for files people read, compact for JSONL.
+// The project's one JSON configuration (Gson) and its file helpers: pretty for files people read, compact for JSONL.
 package dev.reason2decide.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Shared Gson instances. */
+/** Shared Gson instances, and reading and writing whole JSON files. */
 public final class Json {
   /** Indented, for reports, configs and provenance. */
   public static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
@@ -14,4 +20,25 @@ public final class Json {
       .serializeSpecialFloatingPointValues().create();
 
   private Json() {}
+
+  /** {@code value} as indented JSON with a final newline (the form of every JSON file the project writes). */
+  public static String pretty(Object value) {
+    return PRETTY.toJson(value) + "\n";
+  }
+
+  /** Writes {@code value} to {@code file} as {@link #pretty} text, atomically. */
+  public static void writePretty(Path file, Object value) {
+    AtomicFiles.writeString(file, pretty(value));
+  }
+
+  /** The JSON object in {@code file}; errors name the file. */
+  public static JsonObject readObject(Path file) {
+    try {
+      return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(file + ": not a JSON object: " + e.getMessage(), e);
+    }
+  }
 }

@@ -1,7 +1,6 @@
 // Where a checkpoint or report came from: versions, machine, time, and SHA-256 of the files it was made from.
 package dev.reason2decide.io;
 
-import dev.reason2decide.cli.VersionInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +9,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,12 +19,52 @@ import java.util.Map;
 public final class Provenance {
   private Provenance() {}
 
+  /** The {@code provenance} block of an evaluation report: input files by role with their SHA-256, versions, time. */
+  public static final class Report {
+    private final List<Map<String, Object>> files = new ArrayList<>();
+
+    /** Records a file (or a folder: its regular files, each hashed) under a role such as "predictions". */
+    public Report file(String role, Path path) {
+      if (Files.isDirectory(path)) {
+        try (var stream = Files.list(path)) {
+          for (Path p : stream.filter(Files::isRegularFile).sorted().toList()) {
+            add(role, p);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(path + ": cannot be listed: " + e.getMessage(), e);
+        }
+      } else {
+        add(role, path);
+      }
+      return this;
+    }
+
+    private void add(String role, Path p) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("role", role);
+      m.put("path", p.toAbsolutePath().normalize().toString());
+      m.put("sha256", sha256(p));
+      files.add(m);
+    }
+
+    /** The block: files, tool, versions, UTC time. */
+    public Map<String, Object> build() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("files", files);
+      m.put("tool", "reason2decide " + Versions.PROJECT);
+      m.put("djl", Versions.DJL);
+      m.put("java", System.getProperty("java.version"));
+      m.put("date", Instant.now().toString());
+      return m;
+    }
+  }
+
   /** Library versions, Java, OS, cores and the time. */
   public static Map<String, Object> base() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("reason2decide", VersionInfo.PROJECT);
-    m.put("djl", VersionInfo.DJL);
-    m.put("pytorch", VersionInfo.PYTORCH);
+    m.put("reason2decide", Versions.PROJECT);
+    m.put("djl", Versions.DJL);
+    m.put("pytorch", Versions.PYTORCH);
     m.put("java", System.getProperty("java.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     m.put("cores", Runtime.getRuntime().availableProcessors());

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.engine.Tensors;
 import dev.reason2decide.engine.TorchKernels;
 
@@ -231,6 +232,16 @@ public final class T5Model {
     NDArray picked = logp.gather(safe.expandDims(-1), -1).squeeze(-1);    // (B,T)
     NDArray w = valid.toType(DataType.FLOAT32, false);
     return picked.mul(w).sum().neg().div(w.sum());
+  }
+
+  /**
+   * The teacher-forced loss every caller uses: the decoder reads the labels shifted right (B,T), and {@link #loss}
+   * scores its logits against them. {@code enc} is the encoder output (B,S,D) for {@code mask} (B,S); labels are
+   * padded with -100; index tensors are made in {@code m}.
+   */
+  public NDArray teacherForcedLoss(NDManager m, NDArray enc, NDArray mask, long[][] labels, boolean train) {
+    NDArray logits = logits(decode(TokenBatch.matrix(m, shiftRight(labels)), enc, mask, train)); // (B,T,V)
+    return loss(logits, TokenBatch.matrix(m, labels));
   }
 
   /** Per-example sums of label log-probabilities (B): the scores of candidate sequences. */

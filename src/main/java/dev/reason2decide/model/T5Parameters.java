@@ -7,10 +7,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.reason2decide.model.io.CheckpointException;
-import dev.reason2decide.model.io.SafeTensorsReader;
-import dev.reason2decide.model.io.SafeTensorsWriter;
-import dev.reason2decide.model.io.TensorEntry;
+import dev.reason2decide.model.safetensors.CheckpointException;
+import dev.reason2decide.model.safetensors.SafeTensorsReader;
+import dev.reason2decide.model.safetensors.SafeTensorsWriter;
+import dev.reason2decide.model.safetensors.TensorEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,8 +126,8 @@ public final class T5Parameters implements AutoCloseable {
         throw new CheckpointException(t.file(), name, "shape " + Arrays.toString(t.shape())
             + " does not match config.json, which implies " + Arrays.toString(e.getValue()));
       }
-      if (t.dtype() != dev.reason2decide.model.io.DType.F32 && t.dtype() != dev.reason2decide.model.io.DType.F16
-          && t.dtype() != dev.reason2decide.model.io.DType.BF16 && t.dtype() != dev.reason2decide.model.io.DType.F64) {
+      if (t.dtype() != dev.reason2decide.model.safetensors.DType.F32 && t.dtype() != dev.reason2decide.model.safetensors.DType.F16
+          && t.dtype() != dev.reason2decide.model.safetensors.DType.BF16 && t.dtype() != dev.reason2decide.model.safetensors.DType.F64) {
         throw new CheckpointException(t.file(), name, "dtype " + t.dtype() + " is not a floating-point weight type");
       }
       float[] values = t.toFloats();

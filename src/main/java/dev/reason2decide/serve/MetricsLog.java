@@ -1,13 +1,7 @@
 // Reads a run's metrics.jsonl (training steps and evaluations) for the charts, skipping and counting bad lines.
 package dev.reason2decide.serve;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.Strictness;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.reason2decide.runs.MetricsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,65 +24,26 @@ record MetricsLog(List<Map<String, Object>> steps, List<Map<String, Object>> eva
   static final int MAX_POINTS = 4000;
   static final int KEPT_REASONS = 5;
 
-  /** Reads {@code file}; a missing file is an empty log. */
-  static MetricsLog read(Path file) throws IOException {
+  /** Reads {@code file} ({@link MetricsFile}); a missing file is an empty log. */
+  static MetricsLog read(Path file) {
     List<Map<String, Object>> steps = new ArrayList<>();
     List<Map<String, Object>> evals = new ArrayList<>();
-    List<String> reasons = new ArrayList<>();
-    int skipped = 0;
-    if (!Files.isRegularFile(file)) {
-      return new MetricsLog(steps, evals, 0, reasons, 1);
-    }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
+    MetricsFile metrics = MetricsFile.read(file);
+    for (MetricsFile.Line line : metrics.lines()) {
+      Map<String, Object> rec = new LinkedHashMap<>();
+      rec.put("stage", line.stage() != null ? line.stage() : "run");
+      rec.put("step", line.step());
+      // a diverged loss (NaN) has no place on a chart
+      line.values().forEach((k, v) -> {
+        if (Double.isFinite(v)) {
+          rec.put(k, v);
         }
-        try {
-          Map<String, Object> rec = record(line);
-          ("eval".equals(rec.remove("kind")) ? evals : steps).add(rec);
-        } catch (ApiError e) {
-          skipped++;
-          if (reasons.size() < KEPT_REASONS) {
-            reasons.add("line " + number + ": " + e.getMessage());
-          }
-        }
-      }
+      });
+      (line.isEval() ? evals : steps).add(rec);
     }
+    List<String> reasons = metrics.problems().stream().limit(KEPT_REASONS).map(MetricsFile.Problem::toString).toList();
     int stride = Math.max(1, (steps.size() + MAX_POINTS - 1) / MAX_POINTS);
-    return new MetricsLog(thin(steps, stride), evals, skipped, reasons, stride);
-  }
-
-  private static Map<String, Object> record(String line) throws ApiError {
-    // lenient: the trainer writes a diverged loss as NaN, which strict JSON has no word for
-    JsonObject obj = JsonText.object(line, Strictness.LENIENT);
-    JsonElement kind = obj.get("kind");
-    if (kind == null || !kind.isJsonPrimitive() || !("step".equals(kind.getAsString())
-        || "eval".equals(kind.getAsString()))) {
-      throw new ApiError(400, "'kind' must be \"step\" or \"eval\"");
-    }
-    JsonElement step = obj.get("step");
-    if (step == null || !step.isJsonPrimitive() || !step.getAsJsonPrimitive().isNumber()) {
-      throw new ApiError(400, "'step' must be a number");
-    }
-    JsonElement stage = obj.get("stage");
-    Map<String, Object> rec = new LinkedHashMap<>();
-    rec.put("kind", kind.getAsString());
-    rec.put("stage", stage != null && stage.isJsonPrimitive() ? stage.getAsString() : "run");
-    rec.put("step", step.getAsDouble());
-    for (Map.Entry<String, JsonElement> e : obj.entrySet()) {
-      JsonElement v = e.getValue();
-      if (!rec.containsKey(e.getKey()) && v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
-        double d = v.getAsDouble();
-        if (Double.isFinite(d)) {
-          rec.put(e.getKey(), d);
-        }
-      }
-    }
-    return rec;
+    return new MetricsLog(thin(steps, stride), evals, metrics.problems().size(), reasons, stride);
   }
 
   private static List<Map<String, Object>> thin(List<Map<String, Object>> all, int stride) {

@@ -4,6 +4,7 @@ package dev.reason2decide.serve;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
+import dev.reason2decide.runs.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +22,9 @@ import java.util.stream.Stream;
  * its run (naming the file and what is wrong) instead of failing the view.
  */
 final class RunsCatalog {
-  static final String CONFIG = "config.json";
-  static final String PROVENANCE = "provenance.json";
-  static final String METRICS = "metrics.jsonl";
+  static final String CONFIG = RunFolder.CONFIG;
+  static final String PROVENANCE = RunFolder.PROVENANCE;
+  static final String METRICS = RunFolder.METRICS;
   static final String REPORT = "evaluation/report.json";
   private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+=-]{0,199}");
 

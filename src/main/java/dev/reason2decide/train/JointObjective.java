@@ -76,9 +76,7 @@ public final class JointObjective {
         long[][] labels = TokenBatch.labels(out);
         encPred = model.encode(im[0], im[1], true);                                    // (B,S,D)
         maskPred = im[1];
-        NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), encPred,
-            im[1], true));                                                             // (B,T,V)
-        NDArray lp = T5Model.loss(logits, TokenBatch.matrix(m, labels));
+        NDArray lp = model.teacherForcedLoss(m, encPred, im[1], labels, true);
         lPred = (double) lp.getFloat();
         if (a > 0) {
           total = lp.mul(Tensors.scalar(m, (float) a));
@@ -91,7 +89,7 @@ public final class JointObjective {
           for (int i = 0; i < batch.length; i++) {
             int e = batch[i];
             in.add(usePred[i]
-                ? tok.encode(cfg.prompts().labelled(yhat[i], data.examples.get(e).input()), cfg.maxInputTokens()).ids()
+                ? tok.encode(cfg.prompts().labelled(yhat[i], data.examples.get(e).input()), cfg.data().maxInputTokens()).ids()
                 : data.goldLabelled[e]);
           }
         } else {
@@ -102,8 +100,7 @@ public final class JointObjective {
         NDArray[] im = TokenBatch.inputs(m, in, model.config().padTokenId());
         long[][] labels = TokenBatch.labels(out);
         NDArray enc = model.encode(im[0], im[1], true);
-        NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), enc, im[1], true));
-        NDArray lr = T5Model.loss(logits, TokenBatch.matrix(m, labels));
+        NDArray lr = model.teacherForcedLoss(m, enc, im[1], labels, true);
         lRat = (double) lr.getFloat();
         NDArray weighted = lr.mul(Tensors.scalar(m, (float) (1 - a)));
         total = total == null ? weighted : total.add(weighted);
@@ -130,7 +127,7 @@ public final class JointObjective {
       NDArray e = enc.stopGradient().get(idx);
       NDArray msk = mask.get(idx);
       String[] res = new String[rows.length];
-      if (cfg.sampledLabel().equals("constrained")) {
+      if (cfg.schedules().sampledLabel().equals("constrained")) {
         float[][] s = SequenceScorer.scoreEncoded(model, e, msk, labelCandidates, m, rows.length);
         for (int i = 0; i < rows.length; i++) {
           int best = 0;
@@ -141,7 +138,7 @@ public final class JointObjective {
         }
       } else {
         long[][] ids = GreedyDecoder.generateWithoutCache(model, e, msk,
-            GenerationSettings.greedy(cfg.labelMaxNewTokens()).withDropout(true));
+            GenerationSettings.greedy(cfg.decode().labelMaxNewTokens()).withDropout(true));
         for (int i = 0; i < rows.length; i++) {
           res[i] = tok.decode(ids[i]);
         }

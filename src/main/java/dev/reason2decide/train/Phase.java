@@ -17,27 +17,6 @@ public record Phase(String name, int steps, AlphaSchedule alpha, RationaleTask r
   /** What picks the best checkpoint. */
   public enum Selection { VALIDATION_LOSS, MACRO_F1 }
 
-  static Phase stage1(int steps, TrainConfig c) {
-    return new Phase("stage1", steps, AlphaSchedule.constant(0f), RationaleTask.EXPLAIN, null,
-        Selection.VALIDATION_LOSS, c.stage1EvalEvery(), c.stage1Patience(), 0);
-  }
-
-  static Phase stage2(int steps, TrainConfig c, SamplingSchedule s) {
-    int delay = s.warmupSteps(steps) + s.mixSteps(steps);
-    return new Phase("stage2", steps, c.alpha(), RationaleTask.LABELLED, s, Selection.MACRO_F1, c.evalEvery(),
-        c.patience(), delay);
-  }
-
-  static Phase sft(int steps, TrainConfig c) {
-    return new Phase("sft", steps, AlphaSchedule.constant(1f), RationaleTask.NONE, null, Selection.MACRO_F1,
-        c.evalEvery(), c.patience(), 0);
-  }
-
-  static Phase dss(int steps, TrainConfig c) {
-    return new Phase("dss", steps, AlphaSchedule.constant(c.dssAlpha()), RationaleTask.EXPLAIN, null,
-        Selection.MACRO_F1, c.evalEvery(), c.patience(), 0);
-  }
-
   /** True when the prediction task is trained at some step. */
   public boolean trainsPrediction() {
     return alpha.alpha() > 0f;

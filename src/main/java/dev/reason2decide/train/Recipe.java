@@ -1,12 +1,11 @@
 // The training recipes: Reason2Decide, its stages and ablations, and the baselines it is compared with.
 package dev.reason2decide.train;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
- * A recipe is a list of phases that share one step budget. {@code r2d} is Stage-1 (rationales) then Stage-2
- * (joint, scheduled sampling) from Stage-1's best checkpoint; the others are one phase each.
+ * A recipe is a list of phases that share one step budget ({@link RecipePlan}). {@code r2d} is Stage-1 (rationales)
+ * then Stage-2 (joint, scheduled sampling) from Stage-1's best checkpoint; the others are one phase each.
  */
 public enum Recipe {
   R2D("r2d"), R2D_STAGE1("r2d-stage1"), R2D_STAGE2("r2d-stage2"), SFT("sft"), DSS("dss"),
@@ -24,26 +23,11 @@ public enum Recipe {
 
   public static Recipe parse(String s) {
     for (Recipe r : values()) {
-      if (r.cliName.equals(s.toLowerCase(Locale.ROOT))) {
+      if (r.cliName.equals(s.toLowerCase(Locale.ROOT).replace('_', '-'))) { // R2D_STAGE1: config.json before
         return r;
       }
     }
     throw new IllegalArgumentException("unknown recipe '" + s + "'; known: "
         + String.join(", ", java.util.Arrays.stream(values()).map(Recipe::cliName).toList()));
-  }
-
-  /** The phases of this recipe under {@code c}, each with its share of the step budget. */
-  public List<Phase> phases(TrainConfig c) {
-    int t = c.steps();
-    int s1 = (int) Math.round(c.stage1Fraction() * t);
-    return switch (this) {
-      case R2D -> List.of(Phase.stage1(s1, c), Phase.stage2(t - s1, c, c.sampling()));
-      case R2D_STAGE1 -> List.of(Phase.stage1(t, c));
-      case R2D_STAGE2, R2D_NO_STAGE1 -> List.of(Phase.stage2(t, c, c.sampling()));
-      case R2D_GOLD_ONLY -> List.of(Phase.stage1(s1, c), Phase.stage2(t - s1, c, SamplingSchedule.constant(0)));
-      case R2D_PRED_ONLY -> List.of(Phase.stage1(s1, c), Phase.stage2(t - s1, c, SamplingSchedule.constant(1)));
-      case SFT -> List.of(Phase.sft(t, c));
-      case DSS -> List.of(Phase.dss(t, c));
-    };
   }
 }

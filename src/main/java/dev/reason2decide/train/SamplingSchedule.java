@@ -1,6 +1,7 @@
 // π_t, the probability that Stage-2 conditions the rationale on the model's own prediction instead of the gold label.
 package dev.reason2decide.train;
 
+import com.google.gson.annotations.SerializedName;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,12 @@ public record SamplingSchedule(Kind kind, double warmupFraction, double mixFract
 
   /** Schedule families. */
   public enum Kind {
-    REFERENCE, LINEAR, EXPONENTIAL, INVERSE_SIGMOID, CONSTANT;
+    // written as the CLI spells them; the upper-case names are what config.json held before
+    @SerializedName(value = "reference", alternate = "REFERENCE") REFERENCE,
+    @SerializedName(value = "linear", alternate = "LINEAR") LINEAR,
+    @SerializedName(value = "exponential", alternate = "EXPONENTIAL") EXPONENTIAL,
+    @SerializedName(value = "inverse-sigmoid", alternate = "INVERSE_SIGMOID") INVERSE_SIGMOID,
+    @SerializedName(value = "constant", alternate = "CONSTANT") CONSTANT;
 
     public static Kind parse(String s) {
       try {
@@ -50,9 +56,55 @@ public record SamplingSchedule(Kind kind, double warmupFraction, double mixFract
     }
   }
 
-  /** The authors' schedule: W = 5% of T, ramp over 60% of T, cap 0.9. */
+  /**
+   * The authors' schedule: W = 5% of T, ramp over 60% of T, cap 0.9; the other families' parameters default to
+   * slope 0.001, floor 0, k 0.999 and value 0.5.
+   */
   public static SamplingSchedule reference() {
-    return new SamplingSchedule(Kind.REFERENCE, 0.05, 0.6, 0.9, 0, 0, 0, 0);
+    return new SamplingSchedule(Kind.REFERENCE, 0.05, 0.6, 0.9, 0.001, 0.0, 0.999, 0.5);
+  }
+
+  public SamplingSchedule withKind(Kind v) {
+    return new SamplingSchedule(v, warmupFraction, mixFraction, cap, slope, floor, k, value);
+  }
+
+  public SamplingSchedule withWarmupFraction(double v) {
+    return new SamplingSchedule(kind, v, mixFraction, cap, slope, floor, k, value);
+  }
+
+  public SamplingSchedule withMixFraction(double v) {
+    return new SamplingSchedule(kind, warmupFraction, v, cap, slope, floor, k, value);
+  }
+
+  public SamplingSchedule withCap(double v) {
+    return new SamplingSchedule(kind, warmupFraction, mixFraction, v, slope, floor, k, value);
+  }
+
+  public SamplingSchedule withSlope(double v) {
+    return new SamplingSchedule(kind, warmupFraction, mixFraction, cap, v, floor, k, value);
+  }
+
+  public SamplingSchedule withFloor(double v) {
+    return new SamplingSchedule(kind, warmupFraction, mixFraction, cap, slope, v, k, value);
+  }
+
+  public SamplingSchedule withK(double v) {
+    return new SamplingSchedule(kind, warmupFraction, mixFraction, cap, slope, floor, v, value);
+  }
+
+  public SamplingSchedule withValue(double v) {
+    return new SamplingSchedule(kind, warmupFraction, mixFraction, cap, slope, floor, k, v);
+  }
+
+  /**
+   * The same schedule with the parameters its family never reads set to 0, so that two schedules that give the same
+   * π_t (and the same early-stopping delay, which reads W and the mix length) compare equal.
+   */
+  public SamplingSchedule effective() {
+    boolean slopes = kind == Kind.LINEAR;
+    boolean ks = kind == Kind.EXPONENTIAL || kind == Kind.INVERSE_SIGMOID;
+    return new SamplingSchedule(kind, warmupFraction, mixFraction, kind == Kind.CONSTANT ? 1.0 : cap,
+        slopes ? slope : 0, slopes ? floor : 0, ks ? k : 0, kind == Kind.CONSTANT ? value : 0);
   }
 
   /** π ≡ value after the warm-up. */

@@ -1,64 +1,25 @@
-// Every training setting in one record, with the authors' defaults; written next to every checkpoint.
+// Every training setting of a run, grouped by concern, with the authors' defaults; written next to every checkpoint.
 package dev.reason2decide.train;
 
 import dev.reason2decide.prompts.PromptTemplates;
 
 /**
- * Resolved training configuration. Defaults follow the reference (learning rate 5e-5, batch 64, linear decay, no
- * warm-up, weight decay 0, max grad norm 1.0 — Hugging Face Trainer's — 1024 input / 256 target tokens, α = 0.7,
- * W = 5%, π ramp over 60% capped at 0.9, Stage-1 evaluation every 1000 steps with patience 3, Stage-2 every 500
- * with patience 5, Stage-1 = 50k of an 80k budget, seed 42). {@code steps} is the budget of the whole recipe
- * (Stage-1 and Stage-2 together).
+ * Resolved training configuration: the recipe, the seed of initialisation, batches, dropout and coins, and one record
+ * per concern. The reference defaults live in each record's {@code reference()} (learning rate 5e-5, batch 64, linear
+ * decay, no warm-up, weight decay 0, max grad norm 1.0 — Hugging Face Trainer's — 1024 input / 256 target tokens,
+ * α = 0.7, W = 5%, π ramp over 60% capped at 0.9, Stage-1 evaluation every 1000 steps with patience 3, Stage-2 every
+ * 500 with patience 5, Stage-1 = 50k of an 80k budget, seed 42). Settings are changed by name through
+ * {@link TrainSettings} (the CLI flags, the experiment files, config.json) or with the {@code with…} methods.
  */
-public record TrainConfig(
-    Recipe recipe,
-    int steps,
-    double stage1Fraction,
-    int batchSize,
-    int evalBatchSize,
-    float learningRate,
-    int warmupSteps,
-    String lrSchedule,
-    float weightDecay,
-    float maxGradNorm,
-    int gradAccumulation,
-    int stage1EvalEvery,
-    int evalEvery,
-    int stage1Patience,
-    int patience,
-    AlphaSchedule alpha,
-    float dssAlpha,
-    SamplingSchedule sampling,
-    String sampledLabel,
-    int maxInputTokens,
-    int maxTargetTokens,
-    int labelMaxNewTokens,
-    int rationaleMaxNewTokens,
-    long seed,
-    Float dropout,
-    boolean groupByLength,
-    int threads,
-    int maxValidationExamples,
-    PromptTemplates prompts) {
+public record TrainConfig(Recipe recipe, long seed, DataConfig data, OptimConfig optim, ScheduleConfig schedules,
+    EvalConfig eval, DecodeConfig decode, RuntimeConfig runtime, PromptTemplates prompts) {
 
   public TrainConfig {
-    check(steps > 0, "steps must be positive, got " + steps);
-    check(stage1Fraction > 0 && stage1Fraction < 1, "stage1-fraction must be in (0, 1), got " + stage1Fraction);
-    check(batchSize > 0 && evalBatchSize > 0, "batch sizes must be positive");
-    check(learningRate > 0, "learning rate must be positive, got " + learningRate);
-    check(warmupSteps >= 0, "warm-up steps must be >= 0");
-    check(lrSchedule.equals("linear") || lrSchedule.equals("constant"),
-        "lr-schedule must be linear or constant, got " + lrSchedule);
-    check(gradAccumulation >= 1, "grad-accumulation must be >= 1");
-    check(stage1EvalEvery > 0 && evalEvery > 0, "evaluation intervals must be positive");
-    check(patience > 0 && stage1Patience > 0, "patience must be positive");
-    check(sampledLabel.equals("greedy") || sampledLabel.equals("constrained"),
-        "sampled-label must be greedy or constrained, got " + sampledLabel);
-    check(maxInputTokens >= 8 && maxTargetTokens >= 2, "token limits too small");
-    check(threads >= 0, "threads must be >= 0 (0 = all cores)");
+    check(recipe != null && data != null && optim != null && schedules != null && eval != null && decode != null
+        && runtime != null && prompts != null, "every part of a training configuration is required");
   }
 
-  private static void check(boolean ok, String message) {
+  static void check(boolean ok, String message) {
     if (!ok) {
       throw new IllegalArgumentException(message);
     }
@@ -66,32 +27,60 @@ public record TrainConfig(
 
   /** The reference configuration for {@code recipe}. */
   public static TrainConfig reference(Recipe recipe) {
-    return new TrainConfig(recipe, 80_000, 0.625, 64, 64, 5e-5f, 0, "linear", 0f, 1.0f, 1, 1000, 500, 3, 5,
-        AlphaSchedule.reference(), 0.5f, SamplingSchedule.reference(), "greedy", 1024, 256, 49, 255, 42L, null,
-        true, 0, 0, PromptTemplates.reference());
+    return new TrainConfig(recipe, 42L, DataConfig.reference(), OptimConfig.reference(), ScheduleConfig.reference(),
+        EvalConfig.reference(), DecodeConfig.reference(), RuntimeConfig.reference(), PromptTemplates.reference());
   }
 
-  /** Copy with another recipe. */
-  public TrainConfig withRecipe(Recipe r) {
-    return new TrainConfig(r, steps, stage1Fraction, batchSize, evalBatchSize, learningRate, warmupSteps, lrSchedule,
-        weightDecay, maxGradNorm, gradAccumulation, stage1EvalEvery, evalEvery, stage1Patience, patience, alpha,
-        dssAlpha, sampling, sampledLabel, maxInputTokens, maxTargetTokens, labelMaxNewTokens, rationaleMaxNewTokens,
-        seed, dropout, groupByLength, threads, maxValidationExamples, prompts);
+  public TrainConfig withRecipe(Recipe v) {
+    return new TrainConfig(v, seed, data, optim, schedules, eval, decode, runtime, prompts);
   }
 
-  /** Copy with another seed. */
-  public TrainConfig withSeed(long s) {
-    return new TrainConfig(recipe, steps, stage1Fraction, batchSize, evalBatchSize, learningRate, warmupSteps,
-        lrSchedule, weightDecay, maxGradNorm, gradAccumulation, stage1EvalEvery, evalEvery, stage1Patience, patience,
-        alpha, dssAlpha, sampling, sampledLabel, maxInputTokens, maxTargetTokens, labelMaxNewTokens,
-        rationaleMaxNewTokens, s, dropout, groupByLength, threads, maxValidationExamples, prompts);
+  public TrainConfig withSeed(long v) {
+    return new TrainConfig(recipe, v, data, optim, schedules, eval, decode, runtime, prompts);
   }
 
-  /** Copy with another step budget. */
-  public TrainConfig withSteps(int s) {
-    return new TrainConfig(recipe, s, stage1Fraction, batchSize, evalBatchSize, learningRate, warmupSteps,
-        lrSchedule, weightDecay, maxGradNorm, gradAccumulation, stage1EvalEvery, evalEvery, stage1Patience, patience,
-        alpha, dssAlpha, sampling, sampledLabel, maxInputTokens, maxTargetTokens, labelMaxNewTokens,
-        rationaleMaxNewTokens, seed, dropout, groupByLength, threads, maxValidationExamples, prompts);
+  public TrainConfig withData(DataConfig v) {
+    return new TrainConfig(recipe, seed, v, optim, schedules, eval, decode, runtime, prompts);
+  }
+
+  public TrainConfig withOptim(OptimConfig v) {
+    return new TrainConfig(recipe, seed, data, v, schedules, eval, decode, runtime, prompts);
+  }
+
+  public TrainConfig withSchedules(ScheduleConfig v) {
+    return new TrainConfig(recipe, seed, data, optim, v, eval, decode, runtime, prompts);
+  }
+
+  public TrainConfig withEval(EvalConfig v) {
+    return new TrainConfig(recipe, seed, data, optim, schedules, v, decode, runtime, prompts);
+  }
+
+  public TrainConfig withDecode(DecodeConfig v) {
+    return new TrainConfig(recipe, seed, data, optim, schedules, eval, v, runtime, prompts);
+  }
+
+  public TrainConfig withRuntime(RuntimeConfig v) {
+    return new TrainConfig(recipe, seed, data, optim, schedules, eval, decode, v, prompts);
+  }
+
+  public TrainConfig withPrompts(PromptTemplates v) {
+    return new TrainConfig(recipe, seed, data, optim, schedules, eval, decode, runtime, v);
+  }
+
+  /** Copy with another step budget (the experiment's). */
+  public TrainConfig withSteps(int v) {
+    return withOptim(optim.withSteps(v));
+  }
+
+  /**
+   * True when {@code other} trains the same way: everything but the runtime settings is equal, and the sampling
+   * schedules give the same π_t (parameters their family never reads are ignored).
+   */
+  public boolean sameTraining(TrainConfig other) {
+    return identity().equals(other.identity());
+  }
+
+  private TrainConfig identity() {
+    return withRuntime(RuntimeConfig.reference()).withSchedules(schedules.withSampling(schedules.sampling().effective()));
   }
 }

@@ -12,9 +12,10 @@ import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Config;
 import dev.reason2decide.model.T5Init;
 import dev.reason2decide.model.T5Model;
+import dev.reason2decide.runs.ModelFolder;
+import dev.reason2decide.runs.PhaseFolder;
+import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.tokens.TextTokenizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,10 +25,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Layout of a run folder: {@code config.json} (resolved configuration), {@code provenance.json}, {@code metrics.jsonl},
- * one folder per phase ({@code stage1/}, {@code stage2/}, {@code sft/}, {@code dss/}), {@code model/} (the final
- * model: the best checkpoint of the last phase) and {@code done.json}. A phase with {@code done.json} is skipped on
- * resume; an unfinished one continues from its {@code state/}.
+ * Fills a {@link RunFolder}: {@code config.json} ({@link RunConfig}), {@code provenance.json}, {@code metrics.jsonl},
+ * one {@link PhaseFolder} per phase, {@code model/} (the final model: the best checkpoint of the last phase) and
+ * {@code done.json}. A phase with {@code done.json} is skipped on resume; an unfinished one continues from its
+ * {@code state/}.
  */
 public final class TrainingRun {
   /** Training and validation examples; separate Stage-1 / Stage-2 rationale sets are optional. */
@@ -42,71 +43,61 @@ public final class TrainingRun {
    */
   public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, boolean resume,
       TrainingListener listener, int haltAfter) {
-    Path configFile = out.resolve("config.json");
-    Map<String, Object> resolved = new LinkedHashMap<>();
-    resolved.put("recipe", cfg.recipe().cliName());
-    resolved.put("init", source.init() == null ? null : source.init().toString());
-    resolved.put("scratch", source.scratch());
-    resolved.put("tokenizer", source.tokenizerDir().toString());
-    resolved.put("train", cfg);
-    resolved.put("phases", cfg.recipe().phases(cfg));
-    String resolvedJson = Json.PRETTY.toJson(resolved) + "\n";
-    if (Files.exists(out.resolve("done.json")) && resume) {
-      return out.resolve("model");
+    RunFolder run = new RunFolder(out);
+    Path configFile = run.config();
+    RunConfig runConfig = RunConfig.of(cfg, source);
+    if (Files.exists(run.done()) && resume) {
+      return run.model().dir();
     }
     if (Files.exists(configFile)) {
       if (!resume) {
         throw new IllegalArgumentException(out + ": a run already exists here; pass --resume to continue it or "
             + "choose another --out");
       }
-      try {
-        String previous = Files.readString(configFile);
-        if (!stripVolatile(previous).equals(stripVolatile(resolvedJson))) {
-          throw new IllegalArgumentException(configFile + ": the existing run was started with another configuration;"
-              + " resume it with the same options or choose another --out");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      List<String> changed = runConfig.differences(RunConfig.read(configFile));
+      if (!changed.isEmpty()) {
+        throw new IllegalArgumentException(configFile + ": the existing run was started with another configuration ("
+            + String.join(", ", changed) + "); resume it with the same options or choose another --out");
       }
     } else {
-      AtomicFiles.writeString(configFile, resolvedJson);
+      AtomicFiles.writeString(configFile, runConfig.toJson());
     }
-    if (cfg.threads() > 0) {
-      Engines.setThreads(cfg.threads());
+    if (cfg.runtime().threads() > 0) {
+      Engines.setThreads(cfg.runtime().threads());
     }
     List<String> labels = labelSet(data.train());
     try (TextTokenizer tok = TextTokenizer.load(source.tokenizerDir()); NDManager root = Engines.newManager()) {
-      EncodedExamples train = new EncodedExamples(data.train(), tok, cfg.prompts(), cfg.maxInputTokens(),
-          cfg.maxTargetTokens(), true);
+      EncodedExamples train = new EncodedExamples(data.train(), tok, cfg.prompts(), cfg.data().maxInputTokens(),
+          cfg.data().maxTargetTokens(), true);
       EncodedExamples stage1 = data.stage1Train() == null ? train : new EncodedExamples(data.stage1Train(), tok,
-          cfg.prompts(), cfg.maxInputTokens(), cfg.maxTargetTokens(), true);
+          cfg.prompts(), cfg.data().maxInputTokens(), cfg.data().maxTargetTokens(), true);
       List<Example> valList = data.validation();
-      if (cfg.maxValidationExamples() > 0 && valList.size() > cfg.maxValidationExamples()) {
-        valList = valList.subList(0, cfg.maxValidationExamples());
+      if (cfg.data().maxValidationExamples() > 0 && valList.size() > cfg.data().maxValidationExamples()) {
+        valList = valList.subList(0, cfg.data().maxValidationExamples());
       }
-      EncodedExamples val = new EncodedExamples(valList, tok, cfg.prompts(), cfg.maxInputTokens(),
-          cfg.maxTargetTokens(), true);
-      writeProvenance(out, cfg, data, source, tok, labels, train, val);
-      List<Phase> phases = cfg.recipe().phases(cfg);
-      Path previousBest = null;
+      EncodedExamples val = new EncodedExamples(valList, tok, cfg.prompts(), cfg.data().maxInputTokens(),
+          cfg.data().maxTargetTokens(), true);
+      writeProvenance(run, cfg, data, source, tok, labels, train, val);
+      List<Phase> phases = RecipePlan.phases(cfg);
+      ModelFolder previousBest = null;
       int offset = 0;
-      try (MetricsLog log = new MetricsLog(out.resolve("metrics.jsonl"))) {
+      try (MetricsWriter log = new MetricsWriter(run.metrics())) {
         for (int i = 0; i < phases.size(); i++) {
           Phase phase = phases.get(i);
-          Path phaseDir = out.resolve(phase.name());
+          PhaseFolder phaseDir = run.phase(phase.name());
           int phaseHalt = haltAfter > offset ? haltAfter - offset : 0;
           offset += phase.steps();
-          if (Files.exists(phaseDir.resolve("done.json"))) {
-            previousBest = phaseDir.resolve("best");
+          if (Files.exists(phaseDir.done())) {
+            previousBest = phaseDir.best();
             continue;
           }
-          PhaseTrainer.State state = resume ? PhaseTrainer.readState(phaseDir) : null;
+          PhaseCheckpoints.State state = resume ? PhaseCheckpoints.readState(phaseDir) : null;
           try (NDManager m = root.newSubManager()) {
             T5Model model;
             if (state != null) {
-              model = T5Checkpoint.load(phaseDir.resolve("state"), m);
+              model = T5Checkpoint.load(phaseDir.state(), m);
             } else if (previousBest != null) {
-              model = T5Checkpoint.load(previousBest, m);
+              model = T5Checkpoint.load(previousBest.dir(), m);
             } else {
               model = initialModel(source, tok, cfg, m);
             }
@@ -114,23 +105,19 @@ public final class TrainingRun {
             new PhaseTrainer(model, tok, source.tokenizerDir(), cfg, phase, i, phaseTrain, val, labels, phaseDir, log,
                 listener, phaseHalt).run(m, state);
           }
-          previousBest = phaseDir.resolve("best");
+          previousBest = phaseDir.best();
         }
       }
-      Path finalModel = out.resolve("model");
-      Folders.replace(finalModel, tmp -> Folders.copyFiles(out.resolve(phases.get(phases.size() - 1).name())
-          .resolve("best"), tmp));
+      Path finalModel = run.model().dir();
+      Folders.replace(finalModel, tmp -> Folders.copyFiles(run.phase(phases.get(phases.size() - 1).name()).best()
+          .dir(), tmp));
       Map<String, Object> done = new LinkedHashMap<>();
       done.put("recipe", cfg.recipe().cliName());
       done.put("model", finalModel.toString());
       done.put("finished", java.time.Instant.now().toString());
-      AtomicFiles.writeString(out.resolve("done.json"), Json.PRETTY.toJson(done) + "\n");
+      Json.writePretty(run.done(), done);
       return finalModel;
     }
-  }
-
-  private static String stripVolatile(String json) {
-    return json.replaceAll("\"threads\": \\d+,?", "");
   }
 
   /** Sorted distinct gold labels of the training set. */
@@ -150,14 +137,14 @@ public final class TrainingRun {
       T5Config c = T5Init.named(source.scratch(), tok.vocabSize());
       model = T5Init.create(c, cfg.seed(), m);
     }
-    if (cfg.dropout() != null) {
-      model = new T5Model(dev.reason2decide.model.T5Parameters.of(model.config().withDropout(cfg.dropout()),
+    if (cfg.optim().dropout() != null) {
+      model = new T5Model(dev.reason2decide.model.T5Parameters.of(model.config().withDropout(cfg.optim().dropout()),
           model.parameters().all()));
     }
     return model;
   }
 
-  private static void writeProvenance(Path out, TrainConfig cfg, Data data, ModelSource source, TextTokenizer tok,
+  private static void writeProvenance(RunFolder run, TrainConfig cfg, Data data, ModelSource source, TextTokenizer tok,
       List<String> labels, EncodedExamples train, EncodedExamples val) {
     Map<String, Object> p = new LinkedHashMap<>(Provenance.base());
     p.put("seed", cfg.seed());
@@ -171,6 +158,6 @@ public final class TrainingRun {
     p.put("prompts", cfg.prompts());
     p.put("tokenizer", Provenance.file(tok.source()));
     p.put("init", source.init() == null ? "scratch:" + source.scratch() : source.init().toString());
-    AtomicFiles.writeString(out.resolve("provenance.json"), Json.PRETTY.toJson(p) + "\n");
+    Json.writePretty(run.provenance(), p);
   }
 }

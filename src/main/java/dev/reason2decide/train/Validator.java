@@ -35,8 +35,7 @@ public final class Validator {
           NDArray[] im = TokenBatch.inputs(m, JointObjective.rows(prompts, batch), model.config().padTokenId());
           long[][] labels = TokenBatch.labels(JointObjective.rows(val.rationale, batch));
           NDArray enc = model.encode(im[0], im[1], false);
-          NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), enc, im[1], false));
-          sum += T5Model.loss(logits, TokenBatch.matrix(m, labels)).getFloat() * batch.length;
+          sum += model.teacherForcedLoss(m, enc, im[1], labels, false).getFloat() * batch.length;
           n += batch.length;
         }
       }

@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.TrainConfig;
+import dev.reason2decide.train.TrainSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ class ExperimentConfigTest {
     assertTrue(c.recipes().contains("r2d") && c.recipes().contains("sft") && c.recipes().contains("dss"));
     assertEquals("tiny", c.model().scratch());
     for (String r : c.recipes()) {     // every override is a real training setting
-      TrainSettings.resolve(Recipe.parse(r), 1, c.steps(), c.train(), "synthetic-triage");
+      c.training(Recipe.parse(r), 1);
     }
   }
 
@@ -63,7 +64,7 @@ class ExperimentConfigTest {
       assertEquals(List.of("r2d", "sft", "dss"), c.recipes());
       assertEquals(3, c.seeds().size());
       for (String r : c.recipes()) {
-        TrainSettings.resolve(Recipe.parse(r), 1, c.steps(), c.train(), name);
+        c.training(Recipe.parse(r), 1);
       }
     }
   }
@@ -110,24 +111,24 @@ class ExperimentConfigTest {
   void trainOverridesReachTheTrainingConfigurationAndBadOnesAreRefused() {
     JsonObject o = JsonParser.parseString("{\"batch_size\": 8, \"learning_rate\": 0.002, \"eval_every\": 7, "
         + "\"alpha\": {\"alpha\": 0.5, \"warmup_fraction\": 0.1}}").getAsJsonObject();
-    TrainConfig c = TrainSettings.resolve(Recipe.DSS, 5, 300, o, "t.json");
-    assertEquals(8, c.batchSize());
-    assertEquals(0.002f, c.learningRate());
-    assertEquals(7, c.evalEvery());
-    assertEquals(0.5f, c.alpha().alpha());
-    assertEquals(0.1, c.alpha().warmupFraction());
+    TrainConfig c = TrainSettings.apply(TrainConfig.reference(Recipe.DSS), o, "t.json: train.").withSeed(5).withSteps(300);
+    assertEquals(8, c.data().batchSize());
+    assertEquals(0.002f, c.optim().learningRate());
+    assertEquals(7, c.eval().evalEvery());
+    assertEquals(0.5f, c.schedules().alpha().alpha());
+    assertEquals(0.1, c.schedules().alpha().warmupFraction());
     assertEquals(Recipe.DSS, c.recipe());
     assertEquals(5L, c.seed());
-    assertEquals(300, c.steps());
+    assertEquals(300, c.optim().steps());
     TrainConfig ref = TrainConfig.reference(Recipe.DSS);
-    assertEquals(ref.maxGradNorm(), c.maxGradNorm());                 // untouched settings keep the reference's
+    assertEquals(ref.optim().maxGradNorm(), c.optim().maxGradNorm());                 // untouched settings keep the reference's
     assertEquals(ref.prompts(), c.prompts());
 
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> TrainSettings.resolve(
-        Recipe.SFT, 1, 10, JsonParser.parseString("{\"batchsize\": 8}").getAsJsonObject(), "t.json"));
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> TrainSettings.apply(
+        TrainConfig.reference(Recipe.SFT), JsonParser.parseString("{\"batchsize\": 8}").getAsJsonObject(), "t.json: train."));
     assertTrue(unknown.getMessage().contains("train.batchsize is not a training setting"), unknown.getMessage());
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> TrainSettings.resolve(
-        Recipe.SFT, 1, 10, JsonParser.parseString("{\"lr_schedule\": \"cosine\"}").getAsJsonObject(), "t.json"));
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> TrainSettings.apply(
+        TrainConfig.reference(Recipe.SFT), JsonParser.parseString("{\"lr_schedule\": \"cosine\"}").getAsJsonObject(), "t.json: train."));
     assertTrue(bad.getMessage().contains("lr-schedule must be linear or constant"), bad.getMessage());
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.reason2decide.train.Recipe;
+import dev.reason2decide.train.RecipePlan;
 import dev.reason2decide.train.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class RunHistoryTest {
     Files.writeString(f, LINES);
     // 8 steps, stage1 fraction 0.625: stage1 = 5 steps, stage2 = 3
     TrainConfig cfg = TrainConfig.reference(Recipe.R2D).withSteps(8);
-    RunHistory h = RunHistory.read(f, Recipe.R2D.phases(cfg));
+    RunHistory h = RunHistory.read(f, RecipePlan.phases(cfg));
     assertEquals(List.of(1, 5, 6), h.steps().stream().map(RunHistory.Point::step).toList());
     assertEquals(List.of(5, 8), h.evals().stream().map(RunHistory.Point::step).toList());
     assertEquals(0.4, h.evals().get(1).get("val_macro_f1"));
@@ -59,7 +60,7 @@ class RunHistoryTest {
         {"kind":"step","stage":"sft","step":2,"loss":1.5,"grad_norm":NaN,"lr":0.1,"seconds":0.1}
         {"kind":"step","stage":"sft","step":3,"loss":NaN,"grad_norm":NaN,"lr":0.1,"seconds":0.1}
         """);
-    RunHistory h = RunHistory.read(f, Recipe.SFT.phases(TrainConfig.reference(Recipe.SFT).withSteps(3)));
+    RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainConfig.reference(Recipe.SFT).withSteps(3)));
     assertEquals(2, h.nonFiniteStep());
   }
 
@@ -68,7 +69,7 @@ class RunHistoryTest {
     Path f = tmp.resolve("metrics.jsonl");
     Files.writeString(f, "{\"kind\":\"step\",\"stage\":\"sft\",\"step\":1}\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunHistory.read(f, Recipe.DSS.phases(TrainConfig.reference(Recipe.DSS).withSteps(4))));
+        () -> RunHistory.read(f, RecipePlan.phases(TrainConfig.reference(Recipe.DSS).withSteps(4))));
     assertTrue(e.getMessage().contains("metrics.jsonl:1") && e.getMessage().contains("'sft'"), e.getMessage());
   }
 }

@@ -11,7 +11,7 @@ import ai.djl.training.GradientCollector;
 import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.engine.Engines;
-import dev.reason2decide.model.HfReferenceCheck;
+import dev.reason2decide.check.HfReferenceCheck;
 import dev.reason2decide.model.T5Init;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.testing.Shared;
@@ -46,7 +46,7 @@ class JointObjectiveTest {
   void stage2GradientIsTheWeightedSumOfBothTasks() {
     List<Example> data = TinyTraining.sixteen();
     TrainConfig cfg = TinyTraining.config(Recipe.R2D_GOLD_ONLY, 200); // π ≡ 0: gold labels, no randomness
-    Phase stage2 = cfg.recipe().phases(cfg).get(1);
+    Phase stage2 = RecipePlan.phases(cfg).get(1);
     try (TextTokenizer tok = TextTokenizer.load(Shared.fixture("tokenizer-pubmed-2k"));
         NDManager m = Engines.newManager()) {
       T5Model model = T5Init.create(T5Init.named("tiny", tok.vocabSize()).withDropout(0f), 3L, m);
@@ -81,7 +81,7 @@ class JointObjectiveTest {
   void realisedFractionOfPredictedLabelsTracksPi() {
     List<Example> data = TinyTraining.sixteen();
     TrainConfig cfg = TinyTraining.config(Recipe.R2D_STAGE2, 1000);
-    Phase stage2 = cfg.recipe().phases(cfg).get(0);
+    Phase stage2 = RecipePlan.phases(cfg).get(0);
     try (TextTokenizer tok = TextTokenizer.load(Shared.fixture("tokenizer-pubmed-2k"));
         NDManager root = Engines.newManager()) {
       T5Model model = T5Init.create(T5Init.named("tiny", tok.vocabSize()), 5L, root);

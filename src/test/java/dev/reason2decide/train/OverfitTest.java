@@ -21,9 +21,7 @@ class OverfitTest {
   void r2dRecipeOverfitsSixteenExamples() {
     List<Example> data = TinyTraining.sixteen();
     TrainConfig cfg = TinyTraining.config(Recipe.R2D, 400);
-    cfg = new TrainConfig(cfg.recipe(), cfg.steps(), cfg.stage1Fraction(), cfg.batchSize(), cfg.evalBatchSize(), 3e-3f, 0,
-        "linear", 0f, 1.0f, 1, 1000, 1000, 3, 5, cfg.alpha(), cfg.dssAlpha(), cfg.sampling(), "greedy", 128, 64, 8, 32,
-        7L, 0f, true, 2, 0, cfg.prompts());
+    cfg = TrainSettings.with(cfg, "lr-schedule", "linear");
     long start = System.nanoTime();
     Path model = TrainingRun.run(cfg, new TrainingRun.Data(data, data, null, Map.of()),
         ModelSource.fromScratch("tiny", Shared.fixture("tokenizer-pubmed-2k")), tmp.resolve("run"), false,

@@ -23,9 +23,9 @@ class ResumeTest {
   private static TrainConfig config() {
     TrainConfig c = TinyTraining.config(Recipe.R2D, 40);
     // evaluation every 5 steps so that state is saved often; dropout on, to prove masks are reproduced
-    return new TrainConfig(c.recipe(), c.steps(), c.stage1Fraction(), 8, 8, 1e-3f, 0, "linear", 0.01f, 1.0f, 2, 5, 5,
-        3, 5, c.alpha(), c.dssAlpha(), SamplingSchedule.reference(), "greedy", 128, 64, 8, 32, 11L, 0.1f, true, 2, 8,
-        c.prompts());
+    return TrainSettings.with(c, "batch-size", 8, "eval-batch-size", 8, "lr", 1e-3f, "lr-schedule", "linear",
+        "weight-decay", 0.01f, "grad-accumulation", 2, "stage1-eval-every", 5, "eval-every", 5, "seed", 11L,
+        "dropout", 0.1f, "max-validation", 8);
   }
 
   private Path run(String name, int haltAfter) {

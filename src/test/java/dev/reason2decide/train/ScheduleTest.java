@@ -63,13 +63,12 @@ class ScheduleTest {
   @Test
   void ablationsUseConstantPi() {
     TrainConfig c = TrainConfig.reference(Recipe.R2D_GOLD_ONLY).withSteps(1000);
-    Phase stage2 = c.recipe().phases(c).get(1);
+    Phase stage2 = RecipePlan.phases(c).get(1);
     assertEquals(0.0, stage2.sampling().at(900, stage2.steps()), EPS);
     TrainConfig p = TrainConfig.reference(Recipe.R2D_PRED_ONLY).withSteps(1000);
-    Phase s2 = p.recipe().phases(p).get(1);
+    Phase s2 = RecipePlan.phases(p).get(1);
     assertEquals(1.0, s2.sampling().at(s2.steps() - 1, s2.steps()), EPS);
-    List<Phase> r2d = TrainConfig.reference(Recipe.R2D).withSteps(800).recipe()
-        .phases(TrainConfig.reference(Recipe.R2D).withSteps(800));
+    List<Phase> r2d = RecipePlan.phases(TrainConfig.reference(Recipe.R2D).withSteps(800));
     assertEquals(500, r2d.get(0).steps());
     assertEquals(300, r2d.get(1).steps());
   }

@@ -2,7 +2,6 @@
 package dev.reason2decide.train;
 
 import dev.reason2decide.data.Example;
-import dev.reason2decide.prompts.PromptTemplates;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +25,9 @@ final class TinyTraining {
   }
 
   static TrainConfig config(Recipe recipe, int steps) {
-    return new TrainConfig(recipe, steps, 0.5, 16, 16, 3e-3f, 0, "constant", 0f, 1.0f, 1, 1000, 1000, 3, 5,
-        AlphaSchedule.reference(), 0.5f, SamplingSchedule.reference(), "greedy", 128, 64, 8, 32, 7L, 0f, true, 2, 0,
-        PromptTemplates.reference());
+    return TrainSettings.with(TrainConfig.reference(recipe), "steps", steps, "stage1-fraction", 0.5, "batch-size", 16,
+        "eval-batch-size", 16, "lr", 3e-3f, "lr-schedule", "constant", "stage1-eval-every", 1000, "eval-every", 1000,
+        "max-input-tokens", 128, "max-target-tokens", 64, "label-max-new-tokens", 8, "rationale-max-new-tokens", 32,
+        "seed", 7L, "dropout", 0f, "threads", 2);
   }
 }

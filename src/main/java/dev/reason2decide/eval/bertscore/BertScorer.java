@@ -2,7 +2,7 @@
 package dev.reason2decide.eval.bertscore;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import dev.reason2decide.cli.VersionInfo;
+import dev.reason2decide.io.Versions;
 import dev.reason2decide.eval.text.PyText;
 import dev.reason2decide.eval.text.TextPairs;
 import com.google.gson.JsonParser;
@@ -269,8 +269,8 @@ public final class BertScorer implements AutoCloseable {
   /** bert_score's hash: model_L{layer}_{idf|no-idf}_version=…, with -custom-rescaled and _fast-tokenizer. */
   public String hash(BertScoreOptions opt) {
     String name = modelDir.toAbsolutePath().normalize().getFileName().toString();
-    return name + "_L" + opt.layer() + (opt.idf() ? "_idf" : "_no-idf") + "_version=r2d-" + VersionInfo.PROJECT
-        + "(djl=" + VersionInfo.DJL + ")" + (opt.baseline() != null ? "-custom-rescaled" : "") + "_fast-tokenizer";
+    return name + "_L" + opt.layer() + (opt.idf() ? "_idf" : "_no-idf") + "_version=r2d-" + Versions.PROJECT
+        + "(djl=" + Versions.DJL + ")" + (opt.baseline() != null ? "-custom-rescaled" : "") + "_fast-tokenizer";
   }
 
   @Override

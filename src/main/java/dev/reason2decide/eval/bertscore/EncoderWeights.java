@@ -3,8 +3,8 @@ package dev.reason2decide.eval.bertscore;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.reason2decide.model.io.SafeTensorsReader;
-import dev.reason2decide.model.io.TensorEntry;
+import dev.reason2decide.model.safetensors.SafeTensorsReader;
+import dev.reason2decide.model.safetensors.TensorEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
 import dev.reason2decide.engine.Engines;
-import dev.reason2decide.model.io.TensorEntry;
+import dev.reason2decide.model.safetensors.TensorEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 // End-to-end: `r2d evaluate` writes report.json/report.md with hand-checkable label, calibration and faithfulness figures.
 package dev.reason2decide.eval.report;
 
+import dev.reason2decide.io.Provenance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

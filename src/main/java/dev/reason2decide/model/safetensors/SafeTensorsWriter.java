@@ -1,5 +1,5 @@
 // Writes safetensors files that transformers loads: {"format":"pt"} metadata, 8-byte aligned header, atomic rename.
-package dev.reason2decide.model.io;
+package dev.reason2decide.model.safetensors;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

@@ -1,5 +1,5 @@
 // Compares this implementation with golden outputs dumped from transformers (the llm.c pattern), for `r2d check-hf`.
-package dev.reason2decide.model;
+package dev.reason2decide.check;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,8 +13,11 @@ import dev.reason2decide.decode.GenerationSettings;
 import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.decode.SequenceScorer;
 import dev.reason2decide.engine.Engines;
-import dev.reason2decide.model.io.SafeTensorsReader;
-import dev.reason2decide.model.io.TensorEntry;
+import dev.reason2decide.model.T5Checkpoint;
+import dev.reason2decide.model.T5Model;
+import dev.reason2decide.model.T5Parameters;
+import dev.reason2decide.model.safetensors.SafeTensorsReader;
+import dev.reason2decide.model.safetensors.TensorEntry;
 import dev.reason2decide.tokens.TextTokenizer;
 import dev.reason2decide.train.AdamW;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-// metrics.jsonl of a run: one JSON object per step and per evaluation, appended and flushed as training goes.
+// Writes metrics.jsonl of a run: one JSON object per step and per evaluation, appended and flushed as training goes.
 package dev.reason2decide.train;
 
 import com.google.gson.JsonObject;
@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Lines: {@code {"kind":"step",...}} (see {@link StepRecord}) and {@code {"kind":"eval","stage":..,"step":..,...}}. */
-public final class MetricsLog implements AutoCloseable {
+public final class MetricsWriter implements AutoCloseable, TrainingListener {
   private final Path file;
   private BufferedWriter out;
 
-  public MetricsLog(Path file) {
+  public MetricsWriter(Path file) {
     this.file = file;
   }
 
@@ -57,6 +57,16 @@ public final class MetricsLog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void onStep(Phase phase, StepRecord r) {
+    step(r);
+  }
+
+  @Override
+  public void onEvaluation(Phase phase, int step, Map<String, Object> metrics, boolean improved) {
+    eval(phase.name(), step, metrics);
   }
 
   public void step(StepRecord r) {

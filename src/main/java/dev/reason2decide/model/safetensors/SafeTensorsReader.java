@@ -1,5 +1,5 @@
 // Reads safetensors files (any size: each tensor is memory-mapped on its own) and validates every header field.
-package dev.reason2decide.model.io;
+package dev.reason2decide.model.safetensors;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -1,5 +1,5 @@
 // Golden tests: forward, loss, every gradient, one AdamW step, greedy/beam ids and label log-probs vs transformers.
-package dev.reason2decide.model;
+package dev.reason2decide.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

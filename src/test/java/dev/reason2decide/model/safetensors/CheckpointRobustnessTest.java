@@ -1,5 +1,5 @@
 // Corrupt, truncated, half-precision, sharded and >2 GiB checkpoints: clear errors or exact reads, never a crash.
-package dev.reason2decide.model.io;
+package dev.reason2decide.model.safetensors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import dev.reason2decide.engine.Engines;
-import dev.reason2decide.model.HfReferenceCheck;
+import dev.reason2decide.check.HfReferenceCheck;
 import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.testing.Shared;

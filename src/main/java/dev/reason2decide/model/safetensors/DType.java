@@ -1,5 +1,5 @@
 // Element types that may appear in a safetensors file, with their sizes in bytes.
-package dev.reason2decide.model.io;
+package dev.reason2decide.model.safetensors;
 
 /** A safetensors element type. Half-precision types are widened to F32 when read. */
 public enum DType {

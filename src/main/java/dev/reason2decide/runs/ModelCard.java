@@ -1,5 +1,5 @@
 // r2d.json beside a trained model: label set, prompts and generation limits that inference needs.
-package dev.reason2decide.train;
+package dev.reason2decide.runs;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -1,5 +1,5 @@
 // A checkpoint that cannot be read as it is: names the file, the tensor and what is wrong.
-package dev.reason2decide.model.io;
+package dev.reason2decide.model.safetensors;
 
 import java.nio.file.Path;
 

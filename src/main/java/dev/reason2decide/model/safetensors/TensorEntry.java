@@ -1,5 +1,5 @@
 // One tensor of a safetensors file: its name, type, shape and bytes (a view into the mapped file).
-package dev.reason2decide.model.io;
+package dev.reason2decide.model.safetensors;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,0 +1,54 @@
+// The layout of a training run folder: every file and folder name the trainer, experiments and the runs view share.
+package dev.reason2decide.runs;
+
+import java.nio.file.Path;
+
+/**
+ * A run folder: {@code config.json} (what the run was started with), {@code provenance.json}, {@code metrics.jsonl}
+ * (one line per step and per validation, {@link MetricsFile}), one {@link PhaseFolder} per phase ({@code stage1/},
+ * {@code stage2/}, {@code sft/}, {@code dss/}), {@code model/} (the final {@link ModelFolder}) and {@code done.json}
+ * when finished; experiments add {@code evaluation/} and {@code experiment-timing.json}.
+ */
+public record RunFolder(Path dir) {
+  public static final String CONFIG = "config.json";
+  public static final String PROVENANCE = "provenance.json";
+  public static final String METRICS = "metrics.jsonl";
+  public static final String DONE = "done.json";
+  public static final String MODEL = "model";
+  public static final String EVALUATION = "evaluation";
+  public static final String EXPERIMENT_TIMING = "experiment-timing.json";
+
+  public Path config() {
+    return dir.resolve(CONFIG);
+  }
+
+  public Path provenance() {
+    return dir.resolve(PROVENANCE);
+  }
+
+  public Path metrics() {
+    return dir.resolve(METRICS);
+  }
+
+  /** Written last: the run is finished. */
+  public Path done() {
+    return dir.resolve(DONE);
+  }
+
+  public ModelFolder model() {
+    return new ModelFolder(dir.resolve(MODEL));
+  }
+
+  public EvaluationFolder evaluation() {
+    return new EvaluationFolder(dir.resolve(EVALUATION));
+  }
+
+  public Path experimentTiming() {
+    return dir.resolve(EXPERIMENT_TIMING);
+  }
+
+  /** The folder of the phase called {@code name}. */
+  public PhaseFolder phase(String name) {
+    return new PhaseFolder(dir.resolve(name));
+  }
+}

@@ -1,0 +1,35 @@
+// Evaluation and selection settings of a run: validation intervals and early-stopping patience per phase kind.
+package dev.reason2decide.train;
+
+/**
+ * Stage-1 is validated every {@code stage1EvalEvery} steps and stops after {@code stage1Patience} validations
+ * without improvement; Stage-2, SFT and DSS every {@code evalEvery} steps with {@code patience}.
+ */
+public record EvalConfig(int stage1EvalEvery, int evalEvery, int stage1Patience, int patience) {
+
+  public EvalConfig {
+    TrainConfig.check(stage1EvalEvery > 0 && evalEvery > 0, "evaluation intervals must be positive");
+    TrainConfig.check(patience > 0 && stage1Patience > 0, "patience must be positive");
+  }
+
+  /** Stage-1 every 1000 steps with patience 3, the rest every 500 with patience 5. */
+  public static EvalConfig reference() {
+    return new EvalConfig(1000, 500, 3, 5);
+  }
+
+  public EvalConfig withStage1EvalEvery(int v) {
+    return new EvalConfig(v, evalEvery, stage1Patience, patience);
+  }
+
+  public EvalConfig withEvalEvery(int v) {
+    return new EvalConfig(stage1EvalEvery, v, stage1Patience, patience);
+  }
+
+  public EvalConfig withStage1Patience(int v) {
+    return new EvalConfig(stage1EvalEvery, evalEvery, v, patience);
+  }
+
+  public EvalConfig withPatience(int v) {
+    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, v);
+  }
+}

@@ -1,0 +1,99 @@
+// Checkpointing of one phase: the selected model in best/, the resumable state in state/, done.json at the end.
+package dev.reason2decide.train;
+
+import com.google.gson.JsonObject;
+import dev.reason2decide.io.Folders;
+import dev.reason2decide.io.Json;
+import dev.reason2decide.model.T5Checkpoint;
+import dev.reason2decide.model.T5Model;
+import dev.reason2decide.runs.ModelCard;
+import dev.reason2decide.runs.PhaseFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes a {@link PhaseFolder}: {@code best/} (a Hugging Face folder with {@code r2d.json}) after every improving
+ * validation, {@code state/} (weights, optimiser moments and the counters of {@link State}) after every validation
+ * and before a halt, {@code done.json} when the phase ends. Each folder is replaced whole (written under a temporary
+ * name, then renamed).
+ */
+final class PhaseCheckpoints implements TrainingListener {
+  /** Saved progress of a phase: the last step taken and the early-stopping counters. */
+  record State(int step, Double best, int bestStep, int badEvals) {
+    static final State START = new State(0, null, 0, 0);
+  }
+
+  private final PhaseFolder folder;
+  private final T5Model model;
+  private final Path tokenizerDir;
+  private final ModelCard card;
+  private final long seed;
+  private final AdamW optimizer;
+  private final EarlyStopping stopping;
+
+  PhaseCheckpoints(PhaseFolder folder, T5Model model, Path tokenizerDir, ModelCard card, long seed, AdamW optimizer,
+      EarlyStopping stopping) {
+    this.folder = folder;
+    this.model = model;
+    this.tokenizerDir = tokenizerDir;
+    this.card = card;
+    this.seed = seed;
+    this.optimizer = optimizer;
+    this.stopping = stopping;
+  }
+
+  /** The state saved in {@code folder}, or null when it has none. */
+  static State readState(PhaseFolder folder) {
+    Path f = PhaseFolder.trainerState(folder.state());
+    if (!Files.exists(f)) {
+      return null;
+    }
+    try {
+      JsonObject o = Json.readObject(f);
+      return new State(o.get("step").getAsInt(), o.has("best") && !o.get("best").isJsonNull()
+          ? o.get("best").getAsDouble() : null, o.get("best_step").getAsInt(), o.get("bad_evals").getAsInt());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(f + ": unreadable trainer state: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void onEvaluation(Phase phase, int step, Map<String, Object> metrics, boolean improved) {
+    if (improved) {
+      Folders.replace(folder.best().dir(), tmp -> T5Checkpoint.save(model, tmp, tokenizerDir,
+          Map.of(ModelCard.FILE, card)));
+    }
+    saveState(phase, step);
+  }
+
+  /** Saves {@code state/} as of {@code step}. */
+  void saveState(Phase phase, int step) {
+    Folders.replace(folder.state(), tmp -> {
+      T5Checkpoint.save(model, tmp, tokenizerDir, Map.of());
+      optimizer.save(PhaseFolder.optimizer(tmp));
+      Map<String, Object> st = new LinkedHashMap<>();
+      st.put("phase", phase.name());
+      st.put("step", step);
+      st.put("best", stopping.best());
+      st.put("best_step", stopping.bestStep());
+      st.put("bad_evals", stopping.badEvaluations());
+      st.put("seed", seed);
+      st.put("rng", "torch and coins re-seeded from (seed, phase, step); batch order from (seed, epoch)");
+      Json.writePretty(PhaseFolder.trainerState(tmp), st);
+    });
+  }
+
+  @Override
+  public void onPhaseEnd(Phase phase, int lastStep, boolean stoppedEarly) {
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("phase", phase.name());
+    done.put("last_step", lastStep);
+    done.put("best_step", stopping.bestStep());
+    done.put("best_score", stopping.best());
+    done.put("selection", phase.selection().name().toLowerCase(java.util.Locale.ROOT));
+    done.put("stopped_early", stoppedEarly);
+    Json.writePretty(folder.done(), done);
+  }
+}

@@ -1,0 +1,198 @@
+// The table of named training settings: the one path by which the CLI, experiment files and config.json set a config.
+package dev.reason2decide.train;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.reason2decide.io.Json;
+import dev.reason2decide.prompts.PromptTemplates;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Every setting of {@link TrainConfig} by name; the name is the {@code r2d train} flag without {@code --}, the key
+ * of an experiment file's {@code train} object and of config.json's {@code train} object. To add a training option:
+ * a component in the right record ({@link DataConfig}, {@link OptimConfig}, {@link ScheduleConfig},
+ * {@link EvalConfig}, {@link DecodeConfig}, {@link RuntimeConfig}) with its reference default, and one row here.
+ */
+public final class TrainSettings {
+  private TrainSettings() {}
+
+  /** In the order {@code r2d train --help} shows them. */
+  public static final List<TrainSetting<?>> ALL = List.of(
+      s("recipe", String.class, String.join(", ", Arrays.stream(Recipe.values()).map(Recipe::cliName).toList())
+          + " (default: ${DEFAULT-VALUE}).", c -> c.recipe().cliName(), (c, v) -> c.withRecipe(Recipe.parse(v))),
+      s("steps", Integer.class, "Step budget of the whole recipe, Stage-1 and Stage-2 together (default: "
+          + "${DEFAULT-VALUE}).", c -> c.optim().steps(), (c, v) -> c.withOptim(c.optim().withSteps(v))),
+      s("stage1-fraction", Double.class, "Share of the budget for Stage-1 in two-stage recipes (default: "
+          + "${DEFAULT-VALUE} = 50k of 80k).", c -> c.optim().stage1Fraction(),
+          (c, v) -> c.withOptim(c.optim().withStage1Fraction(v))),
+      s("batch-size", Integer.class, "Examples per step (default: ${DEFAULT-VALUE}).", c -> c.data().batchSize(),
+          (c, v) -> c.withData(c.data().withBatchSize(v))),
+      s("eval-batch-size", Integer.class, "(default: ${DEFAULT-VALUE}).", c -> c.data().evalBatchSize(),
+          (c, v) -> c.withData(c.data().withEvalBatchSize(v))),
+      s("lr", Float.class, "Peak learning rate (default: ${DEFAULT-VALUE}).", c -> c.optim().learningRate(),
+          (c, v) -> c.withOptim(c.optim().withLearningRate(v))),
+      s("warmup-steps", Integer.class, "Linear LR warm-up (default: ${DEFAULT-VALUE}).", c -> c.optim().warmupSteps(),
+          (c, v) -> c.withOptim(c.optim().withWarmupSteps(v))),
+      s("lr-schedule", String.class, "linear (decay to 0) or constant.", c -> c.optim().lrSchedule(),
+          (c, v) -> c.withOptim(c.optim().withLrSchedule(v))),
+      s("weight-decay", Float.class, "AdamW weight decay (default: ${DEFAULT-VALUE}).", c -> c.optim().weightDecay(),
+          (c, v) -> c.withOptim(c.optim().withWeightDecay(v))),
+      s("max-grad-norm", Float.class, "Gradient clipping; 0 turns it off.", c -> c.optim().maxGradNorm(),
+          (c, v) -> c.withOptim(c.optim().withMaxGradNorm(v))),
+      s("grad-accumulation", Integer.class, "Micro-batches per optimiser step.", c -> c.optim().gradAccumulation(),
+          (c, v) -> c.withOptim(c.optim().withGradAccumulation(v))),
+      s("eval-every", Integer.class, "Stage-2/SFT/DSS evaluation interval.", c -> c.eval().evalEvery(),
+          (c, v) -> c.withEval(c.eval().withEvalEvery(v))),
+      s("stage1-eval-every", Integer.class, "Stage-1 evaluation interval.", c -> c.eval().stage1EvalEvery(),
+          (c, v) -> c.withEval(c.eval().withStage1EvalEvery(v))),
+      s("patience", Integer.class, "Early-stopping patience (macro-F1 phases).", c -> c.eval().patience(),
+          (c, v) -> c.withEval(c.eval().withPatience(v))),
+      s("stage1-patience", Integer.class, "Early-stopping patience of Stage-1.", c -> c.eval().stage1Patience(),
+          (c, v) -> c.withEval(c.eval().withStage1Patience(v))),
+      s("alpha", Float.class, "Final weight of L_pred in Stage-2.", c -> c.schedules().alpha().alpha(),
+          (c, v) -> alpha(c, c.schedules().alpha().withAlpha(v))),
+      s("alpha-warmup", Double.class, "Fraction W of Stage-2 for the α ramp.",
+          c -> c.schedules().alpha().warmupFraction(), (c, v) -> alpha(c, c.schedules().alpha().withWarmupFraction(v))),
+      s("dss-alpha", Float.class, "α of the DSS baseline.", c -> c.schedules().dssAlpha(),
+          (c, v) -> c.withSchedules(c.schedules().withDssAlpha(v))),
+      s("schedule", String.class, "Scheduled sampling: reference, linear, exponential, inverse-sigmoid, constant.",
+          c -> c.schedules().sampling().kind().label(),
+          (c, v) -> sampling(c, c.schedules().sampling().withKind(SamplingSchedule.Kind.parse(v)))),
+      s("pi-warmup", Double.class, "π = 0 during this fraction of Stage-2.",
+          c -> c.schedules().sampling().warmupFraction(),
+          (c, v) -> sampling(c, c.schedules().sampling().withWarmupFraction(v))),
+      s("pi-mix", Double.class, "Reference ramp length as a fraction of Stage-2.",
+          c -> c.schedules().sampling().mixFraction(), (c, v) -> sampling(c, c.schedules().sampling().withMixFraction(v))),
+      s("pi-cap", Double.class, "Upper bound of π.", c -> c.schedules().sampling().cap(),
+          (c, v) -> sampling(c, c.schedules().sampling().withCap(v))),
+      s("pi-slope", Double.class, "linear: π = 1 − max(floor, 1 − slope·i).", c -> c.schedules().sampling().slope(),
+          (c, v) -> sampling(c, c.schedules().sampling().withSlope(v))),
+      s("pi-floor", Double.class, "linear: smallest ε (gold probability).", c -> c.schedules().sampling().floor(),
+          (c, v) -> sampling(c, c.schedules().sampling().withFloor(v))),
+      s("pi-k", Double.class, "exponential: π = 1 − k^i (0<k<1); inverse-sigmoid: π = 1 − k/(k+exp(i/k)) (k≥1).",
+          c -> c.schedules().sampling().k(), (c, v) -> sampling(c, c.schedules().sampling().withK(v))),
+      s("pi-value", Double.class, "constant: π after the warm-up.", c -> c.schedules().sampling().value(),
+          (c, v) -> sampling(c, c.schedules().sampling().withValue(v))),
+      s("sampled-label", String.class, "How ŷ is made in training: greedy (reference, dropout on) or constrained (best "
+          + "label of the set).", c -> c.schedules().sampledLabel(),
+          (c, v) -> c.withSchedules(c.schedules().withSampledLabel(v))),
+      s("max-input-tokens", Integer.class, "Input truncation (counted, reported).", c -> c.data().maxInputTokens(),
+          (c, v) -> c.withData(c.data().withMaxInputTokens(v))),
+      s("max-target-tokens", Integer.class, "Target truncation.", c -> c.data().maxTargetTokens(),
+          (c, v) -> c.withData(c.data().withMaxTargetTokens(v))),
+      s("label-max-new-tokens", Integer.class, "Greedy ŷ length (max_length 50).",
+          c -> c.decode().labelMaxNewTokens(), (c, v) -> c.withDecode(c.decode().withLabelMaxNewTokens(v))),
+      s("rationale-max-new-tokens", Integer.class, "r̂ length (max_length 256).",
+          c -> c.decode().rationaleMaxNewTokens(), (c, v) -> c.withDecode(c.decode().withRationaleMaxNewTokens(v))),
+      s("seed", Long.class, "Seed of initialisation, batches, dropout, coins.", TrainConfig::seed, TrainConfig::withSeed),
+      new TrainSetting<>("dropout", Float.class, true, "Override the checkpoint's dropout rate.",
+          c -> c.optim().dropout(), (c, v) -> c.withOptim(c.optim().withDropout(v))),
+      s("random-batches", Boolean.class, "Random batches padded to their longest member (the reference) instead of "
+          + "length-grouped ones.", c -> !c.data().groupByLength(), (c, v) -> c.withData(c.data().withGroupByLength(!v))),
+      s("threads", Integer.class, "PyTorch intra-op threads (0: all cores).", c -> c.runtime().threads(),
+          (c, v) -> c.withRuntime(new RuntimeConfig(v))),
+      s("max-validation", Integer.class, "Use at most N validation examples (0: all).",
+          c -> c.data().maxValidationExamples(), (c, v) -> c.withData(c.data().withMaxValidationExamples(v))),
+      s("prompt-predict", String.class, "Prediction prompt.", c -> c.prompts().predict(),
+          (c, v) -> c.withPrompts(new PromptTemplates(v, c.prompts().explain(), c.prompts().labelled()))),
+      s("prompt-explain", String.class, "Rationale prompt (Stage-1, DSS).", c -> c.prompts().explain(),
+          (c, v) -> c.withPrompts(new PromptTemplates(c.prompts().predict(), v, c.prompts().labelled()))),
+      s("prompt-labelled", String.class, "Label-conditioned rationale prompt (Stage-2, inference).",
+          c -> c.prompts().labelled(),
+          (c, v) -> c.withPrompts(new PromptTemplates(c.prompts().predict(), c.prompts().explain(), v))));
+
+  private static final Map<String, TrainSetting<?>> BY_NAME = index();
+
+  private static <T> TrainSetting<T> s(String name, Class<T> type, String description, Function<TrainConfig, T> get,
+      BiFunction<TrainConfig, T, TrainConfig> set) {
+    return new TrainSetting<>(name, type, false, description, get, set);
+  }
+
+  private static TrainConfig alpha(TrainConfig c, AlphaSchedule a) {
+    return c.withSchedules(c.schedules().withAlpha(a));
+  }
+
+  private static TrainConfig sampling(TrainConfig c, SamplingSchedule s) {
+    return c.withSchedules(c.schedules().withSampling(s));
+  }
+
+  private static Map<String, TrainSetting<?>> index() {
+    Map<String, TrainSetting<?>> m = new LinkedHashMap<>();
+    for (TrainSetting<?> s : ALL) {
+      if (m.put(s.name(), s) != null) {
+        throw new IllegalStateException("training setting named twice: " + s.name());
+      }
+    }
+    return m;
+  }
+
+  /** The setting called {@code name}, or null. */
+  public static TrainSetting<?> named(String name) {
+    return BY_NAME.get(name);
+  }
+
+  /** The names of all settings, in table order. */
+  public static Set<String> names() {
+    return BY_NAME.keySet();
+  }
+
+  /**
+   * {@code base} with {@code settings} (name → JSON value) applied. Old names (the flat config.json and experiment
+   * keys written before settings had names, e.g. {@code batch_size}, {@code learningRate}) are translated by
+   * {@link LegacySettings}. Settings are applied in table order, except that {@code schedule} comes after the π
+   * parameters, so that a family's own checks (e.g. inverse-sigmoid needs k ≥ 1) see its parameters. Errors start
+   * with {@code where}, e.g. {@code "x.json: train."}.
+   */
+  public static TrainConfig apply(TrainConfig base, JsonObject settings, String where) {
+    JsonObject named = LegacySettings.translate(settings, where);
+    List<TrainSetting<?>> order = new ArrayList<>(ALL);
+    order.sort(Comparator.comparingInt(s -> s.name().equals("schedule") ? 1 : 0));
+    TrainConfig c = base;
+    for (TrainSetting<?> s : order) {
+      if (named.has(s.name())) {
+        c = s.apply(c, named.get(s.name()), where);
+      }
+    }
+    return c;
+  }
+
+  /**
+   * {@code base} with settings given in code as name, value, name, value, ... (e.g. {@code "batch-size", 16}); the
+   * same path as the CLI and the experiment files.
+   */
+  public static TrainConfig with(TrainConfig base, Object... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("settings come in name, value pairs");
+    }
+    JsonObject o = new JsonObject();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      o.add((String) namesAndValues[i], Json.COMPACT.toJsonTree(namesAndValues[i + 1]));
+    }
+    return apply(base, o, "");
+  }
+
+  /** Every setting of {@code c} by name, in table order (config.json's {@code train} object). */
+  public static JsonObject toJson(TrainConfig c) {
+    JsonObject o = new JsonObject();
+    for (TrainSetting<?> s : ALL) {
+      o.add(s.name(), s.toJson(c));
+    }
+    return o;
+  }
+
+  /** The configuration config.json's {@code train} object describes, in today's form or the flat form before it. */
+  public static TrainConfig fromJson(JsonElement train, String where) {
+    if (train == null || !train.isJsonObject()) {
+      throw new IllegalArgumentException(where + " must be a JSON object of training settings");
+    }
+    return apply(TrainConfig.reference(Recipe.R2D), train.getAsJsonObject(), where);
+  }
+}

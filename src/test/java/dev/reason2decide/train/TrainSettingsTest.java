@@ -1,0 +1,91 @@
+// The settings table: names, defaults, the CLI and files agree, old keys translate, bad values are refused by name.
+package dev.reason2decide.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.reason2decide.cli.TrainOptions;
+import dev.reason2decide.cli.Main;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class TrainSettingsTest {
+  private static final TrainConfig REF = TrainConfig.reference(Recipe.R2D);
+
+  private static JsonObject json(String s) {
+    return JsonParser.parseString(s).getAsJsonObject();
+  }
+
+  @Test
+  void everyComponentIsReachableByNameAndRoundTrips() {
+    TrainConfig c = TrainSettings.with(REF, "recipe", "dss", "steps", 7, "batch-size", 3, "lr", 0.25f, "pi-k", 2.0,
+        "schedule", "inverse-sigmoid", "random-batches", true, "dropout", 0.2f, "threads", 4, "prompt-predict", "p: {x}");
+    assertEquals(Recipe.DSS, c.recipe());
+    assertEquals(7, c.optim().steps());
+    assertEquals(3, c.data().batchSize());
+    assertEquals(0.25f, c.optim().learningRate());
+    assertEquals(SamplingSchedule.Kind.INVERSE_SIGMOID, c.schedules().sampling().kind()); // k set first, whatever order
+    assertEquals(false, c.data().groupByLength());
+    assertEquals(0.2f, c.optim().dropout());
+    assertEquals("p: {x}", c.prompts().predict());
+    assertEquals(c, TrainSettings.apply(REF, TrainSettings.toJson(c), ""));
+    assertEquals(REF, TrainSettings.apply(TrainConfig.reference(Recipe.SFT), TrainSettings.toJson(REF), ""));
+  }
+
+  @Test
+  void oldExperimentKeysAndNewNamesGiveTheSameConfiguration() {
+    TrainConfig old = TrainSettings.apply(REF, json("{\"batch_size\": 8, \"learning_rate\": 0.002, "
+        + "\"max_validation_examples\": 5, \"group_by_length\": false, \"alpha\": {\"warmup_fraction\": 0.1}, "
+        + "\"sampling\": {\"kind\": \"LINEAR\", \"slope\": 0.01}}"), "");
+    TrainConfig now = TrainSettings.apply(REF, json("{\"batch-size\": 8, \"lr\": 0.002, \"max-validation\": 5, "
+        + "\"random-batches\": true, \"alpha-warmup\": 0.1, \"schedule\": \"linear\", \"pi-slope\": 0.01}"), "");
+    assertEquals(now, old);
+    assertEquals(0.7f, now.schedules().alpha().alpha());       // the rest of α stays the reference's
+  }
+
+  @Test
+  void theCommandLineAndTheTableAgree() {
+    String[] args = {"--steps", "40", "--lr", "1e-3", "--schedule", "exponential", "--pi-k", "0.5",
+        "--random-batches"};
+    TrainConfig cli = TrainOptions.toConfig(parseTrain(concat(args, "--train", "a", "--validation", "b", "--out", "c")));
+    assertEquals(TrainSettings.with(REF, "steps", 40, "lr", 1e-3f, "schedule", "exponential", "pi-k", 0.5,
+        "random-batches", true), cli);
+    assertEquals(REF, TrainOptions.toConfig(parseTrain("--train", "a", "--validation", "b", "--out", "c")));
+  }
+
+  private static CommandLine.ParseResult parseTrain(String... args) {
+    return new CommandLine(new Main()).parseArgs(concat(new String[] {"train"}, args)).subcommand();
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void badValuesAreRefusedByName() {
+    IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.apply(REF, json("{\"batch-size\": 1.5}"), "x.json: train."));
+    assertEquals("x.json: train.batch-size must be a whole number, got 1.5", type.getMessage());
+    IllegalArgumentException check = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.apply(REF, json("{\"lr-schedule\": \"cosine\"}"), "x.json: train."));
+    assertEquals("x.json: train.lr-schedule: lr-schedule must be linear or constant, got cosine", check.getMessage());
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.apply(REF, json("{\"batch-size\": 2, \"batch_size\": 3}"), "x: "));
+    assertTrue(twice.getMessage().contains("batch-size is given twice"), twice.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TrainSettings.with(REF, "schedule", "inverse-sigmoid"));
+  }
+
+  @Test
+  void helpDefaultsAreTheReferenceValues() {
+    assertEquals("5e-5", TrainSettings.named("lr").text(REF));
+    assertEquals("0.625", TrainSettings.named("stage1-fraction").text(REF));
+    assertEquals("0", TrainSettings.named("weight-decay").text(REF));
+    assertEquals("<stage1EvalEvery>", TrainSettings.named("stage1-eval-every").paramLabel());
+  }
+}
