@@ -20,11 +20,11 @@ import java.util.Set;
 /**
  * Each text is stripped and tokenized with the checkpoint's tokenizer.json including the special tokens
  * ({@code <s> … </s>} or {@code [CLS] … [SEP]}), with one leading space for byte-level BPE tokenizers such as
- * RoBERTa's whatever the file's {@code add_prefix_space} says ({@link BertScoreTokenizer}); a text longer than the model holds keeps its first tokens and its
- * closing special token, and is counted as truncated. Token vectors are {@code hidden_states[layer]}, L2-normalised;
- * every hypothesis token is matched to its most similar reference token (precision) and vice versa (recall), the
- * special tokens taking part in the matching but weighing 0; with idf the weights are
- * {@code ln((M+1)/(df+1))} over the M references, otherwise 1. F = 2PR/(P+R); an empty side gives 0.
+ * RoBERTa's whatever the file's {@code add_prefix_space} says ({@link BertScoreTokenizer}); a text longer than the
+ * model holds keeps its first tokens and its closing special token, and is counted as truncated. Token vectors are
+ * {@code hidden_states[layer]}, L2-normalised; every hypothesis token is matched to its most similar reference token
+ * (precision) and vice versa (recall), the special tokens taking part in the matching but weighing 0; with idf the
+ * weights are {@code ln((M+1)/(df+1))} over the M references, otherwise 1. F = 2PR/(P+R); an empty side gives 0.
  *
  * <p>bert_score pads the vectors of up to 64 pairs together and its padding counts as similarity 0 in the maxima,
  * so a token whose best real similarity is negative scores 0 when its partner text is shorter than the longest in
