@@ -1,13 +1,11 @@
 // BERTScore (Zhang et al. 2020) as bert_score computes it, on a BERT or RoBERTa checkpoint folder.
 package dev.reason2decide.eval.bertscore;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.reason2decide.io.Versions;
 import dev.reason2decide.eval.text.PyText;
 import dev.reason2decide.eval.text.TextPairs;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +19,12 @@ import java.util.Set;
 
 /**
  * Each text is stripped and tokenized with the checkpoint's tokenizer.json including the special tokens
- * ({@code <s> … </s>} or {@code [CLS] … [SEP]}); a text longer than the model holds keeps its first tokens and its
- * closing special token, and is counted as truncated. Token vectors are {@code hidden_states[layer]}, L2-normalised;
- * every hypothesis token is matched to its most similar reference token (precision) and vice versa (recall), the
- * special tokens taking part in the matching but weighing 0; with idf the weights are
- * {@code ln((M+1)/(df+1))} over the M references, otherwise 1. F = 2PR/(P+R); an empty side gives 0.
+ * ({@code <s> … </s>} or {@code [CLS] … [SEP]}), with one leading space for byte-level BPE tokenizers such as
+ * RoBERTa's whatever the file's {@code add_prefix_space} says ({@link BertScoreTokenizer}); a text longer than the
+ * model holds keeps its first tokens and its closing special token, and is counted as truncated. Token vectors are
+ * {@code hidden_states[layer]}, L2-normalised; every hypothesis token is matched to its most similar reference token
+ * (precision) and vice versa (recall), the special tokens taking part in the matching but weighing 0; with idf the
+ * weights are {@code ln((M+1)/(df+1))} over the M references, otherwise 1. F = 2PR/(P+R); an empty side gives 0.
  *
  * <p>bert_score pads the vectors of up to 64 pairs together and its padding counts as similarity 0 in the maxima,
  * so a token whose best real similarity is negative scores 0 when its partner text is shorter than the longest in
@@ -34,16 +33,16 @@ import java.util.Set;
 public final class BertScorer implements AutoCloseable {
   private final Path modelDir;
   private final TransformerEncoder encoder;
-  private final HuggingFaceTokenizer tokenizer;
+  private final BertScoreTokenizer tokenizer;
   private final long clsId;
   private final long sepId;
   private final int maxTokens;
 
-  private BertScorer(Path modelDir, TransformerEncoder encoder, HuggingFaceTokenizer tokenizer) {
+  private BertScorer(Path modelDir, TransformerEncoder encoder, BertScoreTokenizer tokenizer) {
     this.modelDir = modelDir;
     this.encoder = encoder;
     this.tokenizer = tokenizer;
-    long[] empty = tokenizer.encode("", true, false).getIds();
+    long[] empty = tokenizer.hf().encode("", true, false).getIds();
     if (empty.length < 2) {
       encoder.close();
       tokenizer.close();
@@ -69,12 +68,14 @@ public final class BertScorer implements AutoCloseable {
     opts.put("padding", "false");
     opts.put("modelMaxLength", String.valueOf(Integer.MAX_VALUE));
     opts.put("maxLength", String.valueOf(1 << 20));
+    BertScoreTokenizer tokenizer;
     try {
-      return new BertScorer(modelDir, enc, HuggingFaceTokenizer.newInstance(tok, opts));
-    } catch (IOException e) {
+      tokenizer = BertScoreTokenizer.load(tok, opts);
+    } catch (RuntimeException e) {
       enc.close();
-      throw new UncheckedIOException(tok + ": cannot load tokenizer: " + e.getMessage(), e);
+      throw e;
     }
+    return new BertScorer(modelDir, enc, tokenizer);
   }
 
   /** model_max_length from tokenizer_config.json when it is a real limit, else no limit. */
@@ -98,10 +99,13 @@ public final class BertScorer implements AutoCloseable {
   /** Token ids of a text as bert_score feeds them to the model, and whether they were cut. */
   public record Encoded(long[] ids, boolean truncated) {}
 
-  /** Strips the text and tokenizes it with special tokens, cutting to {@link #maxTokens()}. */
+  /**
+   * Strips the text and tokenizes it with special tokens (a leading space first for byte-level BPE), cutting to
+   * {@link #maxTokens()}; an empty text is its two special tokens.
+   */
   public Encoded encode(String text) {
     String s = PyText.strip(text);
-    long[] ids = s.isEmpty() ? new long[] {clsId, sepId} : tokenizer.encode(s, true, false).getIds();
+    long[] ids = s.isEmpty() ? new long[] {clsId, sepId} : tokenizer.encode(s);
     if (ids.length <= maxTokens) {
       return new Encoded(ids, false);
     }
