@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "judge", mixinStandardHelpOptions = true,
     description = {"Score each predicted rationale with an LLM judge (any OpenAI-compatible server) on the "
         + JudgeRubric.VERSION + " rubric: label_agreement, factual_support, clinical_soundness, each 1-5.",
-        "Writes per-example scores (JSONL) and a summary (means with 95% CIs); prints the summary."})
+        "Writes per-example scores (JSONL) and a summary (means with 95%% CIs); prints the summary."})
 public final class JudgeCommand implements Callable<Integer> {
   @Option(names = "--predictions", required = true, description = "Predictions from r2d predict (JSONL or CSV).")
   Path predictions;

@@ -39,6 +39,10 @@ public final class TokenizerTrainer {
     for (Path file : corpus) {
       texts += add(file, words, exampleOptions);
     }
+    if (texts == 0) {
+      throw new IllegalArgumentException("the corpus has no texts (every file is empty or has only blank lines or a"
+          + " header): " + corpus + "; nothing written");
+    }
     if (words.isEmpty()) {
       throw new IllegalArgumentException("the corpus has no words: " + corpus);
     }
