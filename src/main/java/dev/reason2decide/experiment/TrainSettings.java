@@ -6,7 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
+import dev.reason2decide.io.JsonRecords;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.TrainConfig;
 import java.util.Map;
@@ -36,17 +36,9 @@ public final class TrainSettings {
     }
     TrainConfig cfg;
     try {
-      cfg = SNAKE.fromJson(tree, TrainConfig.class);
-    } catch (RuntimeException e) { // Gson wraps the record's own check in a RuntimeException
-      if (!(e instanceof JsonParseException) && !(e.getCause() instanceof IllegalArgumentException)
-          && !(e instanceof IllegalArgumentException)) {
-        throw e;
-      }
-      Throwable root = e;
-      while (root.getCause() != null) {
-        root = root.getCause();
-      }
-      throw new IllegalArgumentException(origin + ": train settings: " + root.getMessage(), e);
+      cfg = JsonRecords.bind(SNAKE, tree, TrainConfig.class);
+    } catch (IllegalArgumentException e) { // the record's own check, or a value of the wrong type
+      throw new IllegalArgumentException(origin + ": train settings: " + e.getMessage(), e);
     }
     return cfg.withRecipe(recipe).withSeed(seed).withSteps(steps);
   }

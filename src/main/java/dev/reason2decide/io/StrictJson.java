@@ -48,12 +48,12 @@ public final class StrictJson {
       }
       return value;
     } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-      throw new IllegalArgumentException("not valid JSON: " + explain(e), e);
+      throw new IllegalArgumentException("not valid JSON: " + describe(e), e);
     }
   }
 
-  /** A sentence for one of Gson's parse failures. */
-  static String explain(Throwable e) {
+  /** A sentence for one of Gson's parse failures (also for callers that parse leniently, such as HF files). */
+  public static String describe(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();

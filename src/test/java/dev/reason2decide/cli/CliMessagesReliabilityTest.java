@@ -111,6 +111,98 @@ class CliMessagesReliabilityTest {
     assertFalse(Files.exists(out));
   }
 
+  /** Words of Java and Gson internals that no user-facing message may contain. */
+  private static void assertNoInternals(String err) {
+    for (String internal : List.of("JsonReader", "setStrictness", "EOFException", "Exception:", "fromIndex",
+        "toIndex", "Failed to invoke", "java.", "gson", "\tat ")) {
+      assertFalse(err.contains(internal), "'" + internal + "' in: " + err);
+    }
+  }
+
+  /** A model folder: the tiny fixture's config, tokenizer and weights with this r2d.json. */
+  private Path modelWithCard(String card) throws Exception {
+    Path m = Files.createDirectories(dir.resolve("model"));
+    for (String f : List.of("config.json", "tokenizer.json", "model.safetensors")) {
+      Files.copy(Shared.fixture("t5-tiny-v1_0").resolve(f), m.resolve(f));
+    }
+    Files.writeString(m.resolve("r2d.json"), card);
+    return m;
+  }
+
+  private CliRun predictWith(Path model) throws Exception {
+    Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"question\":\"q\"}\n");
+    return CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
+        dir.resolve("out.jsonl").toString(), "--quiet");
+  }
+
+  @Test
+  void aModelCardFailingItsOwnCheckIsReportedInTheChecksWords() throws Exception {
+    Path m = modelWithCard("{\"labels\":[\"yes\",\"no\"],\"prompts\":{\"predict\":\"no placeholder\","
+        + "\"explain\":\"explain: {x}\",\"labelled\":\"given label: {y}, explain: {x}\"},\"maxInputTokens\":64,"
+        + "\"labelMaxNewTokens\":4,\"rationaleMaxNewTokens\":8}");
+    CliRun r = predictWith(m);
+    assertEquals(1, r.code());
+    assertEquals(List.of("r2d predict: " + m.resolve("r2d.json") + ": not a valid model card: prompt template"
+        + " 'predict' must contain {x}: no placeholder"), r.errLines());
+    assertNoInternals(r.err());
+    assertFalse(Files.exists(dir.resolve("out.jsonl")));
+  }
+
+  @Test
+  void aTruncatedModelCardIsReportedAsASentence() throws Exception {
+    Path m = modelWithCard("{\"labels\":[\"yes\",\"no\"], \"maxInputTokens\":\n");
+    CliRun r = predictWith(m);
+    assertEquals(1, r.code());
+    assertEquals(List.of("r2d predict: " + m.resolve("r2d.json") + ": not a valid model card: not valid JSON: the"
+        + " text ends before the value is complete (an unclosed object, array or string) (near line 2 column 1)"),
+        r.errLines());
+    assertNoInternals(r.err());
+  }
+
+  @Test
+  void aModelCardFieldOfTheWrongTypeNamesTheField() throws Exception {
+    Path m = modelWithCard("{\"labels\":\"yes\"}");
+    CliRun r = predictWith(m);
+    assertEquals(1, r.code());
+    assertEquals(List.of("r2d predict: " + m.resolve("r2d.json") + ": not a valid model card: field 'labels':"
+        + " expected an array, found a string"), r.errLines());
+    assertNoInternals(r.err());
+  }
+
+  @Test
+  void aNegativeWorstCountIsAnOptionErrorNotAListIndex() throws Exception {
+    Path p = Files.writeString(dir.resolve("p.jsonl"), "{\"id\":\"a\",\"input\":\"q\",\"label\":\"yes\","
+        + "\"predicted_label\":\"yes\",\"predicted_rationale\":\"r\",\"rationale\":\"r\"}\n");
+    Path out = dir.resolve("eval");
+    CliRun r = CliRun.of("evaluate", "--predictions", p.toString(), "--worst", "-3", "--out", out.toString());
+    assertEquals(1, r.code());
+    assertEquals(List.of("r2d evaluate: --worst must be 0 or more (how many worst examples to list): -3"),
+        r.errLines());
+    assertNoInternals(r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void malformedJsonlInDataCheckIsASentence() throws Exception {
+    Path f = Files.writeString(dir.resolve("rows.jsonl"),
+        "{\"question\":\"q\",\"label\":\"yes\",\"rationale\":\"r\"} extra\n");
+    CliRun r = CliRun.of("data", "check", f.toString());
+    assertEquals(1, r.code());
+    assertEquals(List.of("r2d check: " + f + ":1: not valid JSON: more text after the value (at column 48)"),
+        r.errLines());
+    assertNoInternals(r.err());
+  }
+
+  @Test
+  void aWrongTypeInAnExperimentsTrainSettingsNamesTheField() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> dev.reason2decide.experiment.TrainSettings.resolve(dev.reason2decide.train.Recipe.R2D, 1, 10,
+            com.google.gson.JsonParser.parseString("{\"batch_size\":[8]}").getAsJsonObject(), "exp.json"));
+    assertEquals("exp.json: train settings: field 'batch_size': expected a number, found an array",
+        e.getMessage());
+    assertNoInternals(e.getMessage());
+  }
+
   private List<Path> listing() throws Exception {
     try (var s = Files.list(dir)) {
       return s.sorted().toList();
