@@ -2,9 +2,12 @@
 package dev.reason2decide.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reason2decide.tokens.BpeTrainer;
+import dev.reason2decide.tokens.TokenizerTrainer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,5 +104,19 @@ class ReadersReliabilityTest {
       assertTrue(e.getMessage().equals(prefix + " (near column " + column + ")")
           || e.getMessage().equals(prefix + " (near column " + (column + 1) + ")"), e.getMessage());
     }
+  }
+
+  @Test
+  void invalidUtf8InATokenizerTextCorpusNamesItsLine() throws Exception {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.writeBytes("first note\nsecond note\nbad ".getBytes(StandardCharsets.UTF_8));
+    b.write(0xFE); // never valid in UTF-8: byte 5 of line 3
+    b.writeBytes(" note\n".getBytes(StandardCharsets.UTF_8));
+    Path f = Files.write(dir.resolve("corpus.txt"), b.toByteArray());
+    Path out = dir.resolve("tok");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TokenizerTrainer.build(
+        java.util.List.of(f), new BpeTrainer.Config(300, 1, 100), ReadOptions.DEFAULT, out));
+    assertEquals(f + ":3: not valid UTF-8 text (byte 0xFE at byte 5 of the line)", e.getMessage());
+    assertFalse(Files.exists(out));
   }
 }
