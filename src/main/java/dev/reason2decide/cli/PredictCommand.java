@@ -2,6 +2,7 @@
 package dev.reason2decide.cli;
 
 import com.google.gson.JsonObject;
+import dev.reason2decide.data.CsvCells;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleSet;
@@ -137,7 +138,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
   }
 
-  static String quote(String s) {
+  static String quote(String cell) {
+    String s = CsvCells.escape(cell);
     if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
       return '"' + s.replace("\"", "\"\"") + '"';
     }
