@@ -98,6 +98,22 @@ class CliMessagesReliabilityTest {
   }
 
   @Test
+  void llmCommandsOnEmptyInputsAreErrorsAndWriteNothing() throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
+    CliRun generate = CliRun.of("rationales", "generate", "--input", empty.toString(), "--output",
+        dir.resolve("g.jsonl").toString(), "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--quiet");
+    assertEquals(1, generate.code(), generate.out());
+    assertEquals(List.of("r2d generate: " + empty + ": no examples (the file is empty, has only blank lines or only a"
+        + " header row)"), generate.errLines());
+    CliRun judge = CliRun.of("judge", "--predictions", empty.toString(), "--output", dir.resolve("j.jsonl").toString(),
+        "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--quiet");
+    assertEquals(1, judge.code(), judge.out());
+    assertEquals(List.of("r2d judge: " + empty + ": no predictions (the file is empty, has only blank lines or only a"
+        + " header row)"), judge.errLines());
+    assertEquals(List.of(empty), listing());
+  }
+
+  @Test
   void synthTriageWithNoExamplesIsAnErrorAndWritesNothing() {
     Path out = dir.resolve("synth");
     CliRun zero = CliRun.of("data", "synth-triage", "--n", "0", "--out", out.toString());
