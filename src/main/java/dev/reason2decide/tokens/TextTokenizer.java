@@ -75,7 +75,7 @@ public final class TextTokenizer implements AutoCloseable {
 
   /**
    * Ids followed by {@code </s>}, at most {@code maxLength} in all (the eos is kept when cutting). A long text is cut
-   * by characters before it is tokenized ({@link CharacterWindow}): only a prefix that already holds more than
+   * by characters before it is tokenized ({@link CharacterWindow}): only a prefix that already holds at least
    * {@code maxLength} tokens is tokenized, and the ids kept are exactly those of the whole text.
    */
   public Tokens encode(String text, int maxLength) {
