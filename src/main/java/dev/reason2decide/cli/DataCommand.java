@@ -9,6 +9,7 @@ import dev.reason2decide.data.ExampleSet;
 import dev.reason2decide.data.LabelSet;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.data.ReadReport;
+import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.data.StratifiedSplit;
 import dev.reason2decide.data.convert.CasiMedicosArg;
 import dev.reason2decide.data.convert.MedMcqa;
@@ -181,7 +182,7 @@ public final class DataCommand implements Runnable {
     @Override
     public Integer call() {
       ReadOptions o = files.toReadOptions();
-      ExampleSet set = new ExampleReader(o).read(in);
+      ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(o).read(in));
       reportSkipped(set.report());
       double[] f = fractions(fractions);
       Map<String, List<Example>> splits = StratifiedSplit.byFractions(set.examples(),
@@ -220,7 +221,7 @@ public final class DataCommand implements Runnable {
       ExampleReader reader = new ExampleReader(options.toReadOptions());
       List<Object> results = new ArrayList<>();
       for (Path f : files) {
-        ExampleSet set = reader.read(f);
+        ExampleSet set = RequiredExamples.atLeastOne(reader.read(f));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", f.toString());
         m.put("rows", set.report().rows());

@@ -3,7 +3,9 @@ package dev.reason2decide.cli;
 
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.eval.report.PredictionFile;
 import dev.reason2decide.llm.CachedChat;
 import dev.reason2decide.llm.ChatClient;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "judge", mixinStandardHelpOptions = true,
     description = {"Score each predicted rationale with an LLM judge (any OpenAI-compatible server) on the "
         + JudgeRubric.VERSION + " rubric: label_agreement, factual_support, clinical_soundness, each 1-5.",
-        "Writes per-example scores (JSONL) and a summary (means with 95% CIs); prints the summary."})
+        "Writes per-example scores (JSONL) and a summary (means with 95%% CIs); prints the summary."})
 public final class JudgeCommand implements Callable<Integer> {
   @Option(names = "--predictions", required = true, description = "Predictions from r2d predict (JSONL or CSV).")
   Path predictions;
@@ -59,8 +61,14 @@ public final class JudgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    List<Example> goldExamples = gold == null ? null : new ExampleReader(ReadOptions.LLM).read(gold).examples();
-    List<Judge.Item> items = Judge.pair(PredictionFile.readWithRationales(predictions), goldExamples,
+    List<Example> goldExamples = gold == null ? null
+        : RequiredExamples.atLeastOne(new ExampleReader(ReadOptions.LLM).read(gold)).examples();
+    List<Prediction> predicted = PredictionFile.readWithRationales(predictions);
+    if (predicted.isEmpty()) {
+      throw new IllegalArgumentException(predictions + ": no predictions (the file is empty, has only blank lines or"
+          + " only a header row)");
+    }
+    List<Judge.Item> items = Judge.pair(predicted, goldExamples,
         gold == null ? predictions.toString() : gold.toString());
     Path cacheFile = llm.cacheFor(output);
     Path summaryFile = summary != null ? summary

@@ -2,9 +2,11 @@
 package dev.reason2decide.cli;
 
 import com.google.gson.JsonObject;
+import dev.reason2decide.data.CsvCells;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleSet;
+import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
@@ -56,7 +58,7 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ExampleSet set = new ExampleReader(files.toReadOptions().forPrediction()).read(input);
+    ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(files.toReadOptions().forPrediction()).read(input));
     if (!quiet || !set.report().skipped().isEmpty()) {
       System.err.println(set.report().summary());
     }
@@ -136,7 +138,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
   }
 
-  static String quote(String s) {
+  static String quote(String cell) {
+    String s = CsvCells.escape(cell);
     if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
       return '"' + s.replace("\"", "\"\"") + '"';
     }

@@ -6,6 +6,7 @@ import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleWriter;
 import dev.reason2decide.data.FileFormat;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.llm.CachedChat;
@@ -74,7 +75,7 @@ public final class RationalesCommand implements Runnable {
     @Override
     public Integer call() throws InterruptedException {
       FileFormat.of(output); // an unusable output name fails now, not after the LLM calls
-      List<Example> examples = new ExampleReader(ReadOptions.LLM).read(input).examples();
+      List<Example> examples = RequiredExamples.atLeastOne(new ExampleReader(ReadOptions.LLM).read(input)).examples();
       PromptTemplate template = prompt == null ? RationaleGenerator.defaultPrompt()
           : PromptTemplate.fromFile(prompt, Set.of("input", "label"));
       RationaleGenerator.Settings settings = new RationaleGenerator.Settings(template, temperature, maxTokens,

@@ -4,6 +4,7 @@ package dev.reason2decide.cli;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleSet;
+import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.llm.RationaleSources;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.PhaseTrainer;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainOptions.class, sortOptions = false,
     description = {"Train a recipe into --out: config.json, provenance.json, metrics.jsonl, one folder per phase "
         + "and model/ (the final Hugging Face folder with r2d.json).",
-        "Defaults are the authors' (lr 5e-5, batch 64, α 0.7, W 5%, π ramp over 60% to 0.9, ...)."})
+        "Defaults are the authors' (lr 5e-5, batch 64, α 0.7, W 5%%, π ramp over 60%% to 0.9, ...)."})
 public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--train", required = true, description = "Training examples (JSONL or CSV: question,label,rationale).")
   Path train;
@@ -70,8 +71,9 @@ public final class TrainCommand implements Callable<Integer> {
     TrainConfig cfg = TrainOptions.toConfig(spec.commandLine().getParseResult());
     ModelSource source = new ModelSource(init, scratch, tokenizer);
     ExampleReader reader = new ExampleReader(files.toReadOptions());
-    ExampleSet trainSet = reader.read(train);
-    ExampleSet valSet = reader.read(validation);
+    // Both files are checked before anything is created, so a corrected rerun into the same --out is not refused.
+    ExampleSet trainSet = RequiredExamples.atLeastOne(reader.read(train));
+    ExampleSet valSet = RequiredExamples.atLeastOne(reader.read(validation));
     report(trainSet, train);
     report(valSet, validation);
     List<Example> trainExamples = trainSet.examples();

@@ -16,7 +16,7 @@ import java.util.Map;
  * field, text after a closing quote, and an unterminated quote are errors ({@link MalformedExampleException}).
  * After a malformed record the reader resynchronises at the next line break outside quotes. {@link #header()}
  * reads the first record as column names and {@link #named} gives a later record by those names; the header
- * requires no particular column.
+ * requires no particular column. A field escaped against spreadsheet formulas ({@link CsvCells}) is read as it was.
  */
 public final class CsvRecords {
   /** One record and the 1-based line it starts on. */
@@ -145,14 +145,14 @@ public final class CsvRecords {
         continue;
       }
       if (c == -1 || c == '\r' || c == '\n') {
-        fields.add(f.toString());
+        fields.add(CsvCells.unescape(f.toString()));
         if (c != -1) {
           consumeLineBreak(c);
         }
         return new Row(start, fields);
       }
       if (c == delimiter) {
-        fields.add(f.toString());
+        fields.add(CsvCells.unescape(f.toString()));
         f.setLength(0);
         afterQuote = false;
         fieldStart = true;

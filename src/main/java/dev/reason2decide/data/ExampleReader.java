@@ -3,8 +3,8 @@ package dev.reason2decide.data;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.reason2decide.io.InvalidUtf8;
+import dev.reason2decide.io.StrictJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,7 +56,10 @@ public final class ExampleReader {
         readDelimited(r, c, format.delimiter());
       }
     } catch (CharacterCodingException e) {
-      throw new MalformedExampleException(file, c.lastLine + 1, null, "not valid UTF-8 text");
+      // the decoder reads ahead in blocks, so the line being parsed is not where the bad bytes are
+      InvalidUtf8.Location bad = InvalidUtf8.find(file);
+      throw bad == null ? new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e)
+          : new MalformedExampleException(file, (int) bad.line(), null, bad.describe());
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
     }
@@ -89,9 +92,9 @@ public final class ExampleReader {
       c.attempt(() -> {
         JsonElement el;
         try {
-          el = JsonParser.parseString(row);
-        } catch (JsonParseException e) {
-          throw new MalformedExampleException(c.file, at, null, "not valid JSON: " + rootMessage(e));
+          el = StrictJson.parse(row);
+        } catch (IllegalArgumentException e) {
+          throw new MalformedExampleException(c.file, at, null, e.getMessage());
         }
         if (!el.isJsonObject()) {
           throw new MalformedExampleException(c.file, at, null, "not a JSON object");
@@ -137,14 +140,6 @@ public final class ExampleReader {
 
   private static String kind(JsonElement v) {
     return v.isJsonArray() ? "an array" : "an object";
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage();
   }
 
   private void readDelimited(BufferedReader r, Collector c, char delimiter) throws IOException {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Writes examples in the format of the file extension. Columns: id, input, label, rationale, rationale source
  * (names from {@link Columns}). CSV quotes a field when it holds the delimiter, a quote or a line break (RFC 4180);
- * TSV fields may not hold tabs or line breaks.
+ * TSV fields may not hold tabs or line breaks. A field a spreadsheet would run as a formula is escaped
+ * ({@link CsvCells}); {@link ExampleReader} reads it back as it was.
  */
 public final class ExampleWriter {
   private final Columns columns;
@@ -69,7 +70,8 @@ public final class ExampleWriter {
     w.write("\r\n");
   }
 
-  private static String field(String v, char d, Path file) {
+  private static String field(String raw, char d, Path file) {
+    String v = CsvCells.escape(raw);
     boolean special = v.indexOf(d) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
     if (!special) {
       return v;

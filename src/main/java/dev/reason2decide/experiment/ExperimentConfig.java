@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.reason2decide.io.StrictJson;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainSettings;
@@ -104,7 +105,7 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
       }
       o = e.getAsJsonObject();
     } catch (JsonParseException e) {
-      throw new IllegalArgumentException(origin + ": not valid JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException(origin + ": not valid JSON: " + StrictJson.describe(e), e);
     }
     ConfigFields f = new ConfigFields(o, origin, "");
     f.allow("name", "description", "data", "recipes", "seeds", "steps", "train", "model", "evaluation", "metrics");

@@ -33,7 +33,7 @@ public final class CachedChat {
     if (hit.isPresent()) {
       cached.incrementAndGet();
       cachedUsage.accumulateAndGet(hit.get().usage(), Usage::plus);
-      return new Answer(hit.get(), true);
+      return new Answer(client.scrub(hit.get()), true);
     }
     ChatResponse r = client.chat(request);
     cache.put(key, ref, r);

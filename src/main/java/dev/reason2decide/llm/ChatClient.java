@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Sends chat requests with bounded concurrency, per-request timeouts and retries ({@link RetryPolicy}), and
  * adds up the token usage the server reports. Safe to share between threads. The API key goes only into the
- * Authorization header; every error message is scrubbed of it.
+ * Authorization header; every error message and every answer is scrubbed of it.
  */
 public final class ChatClient implements AutoCloseable {
   /** How the client waits between attempts (tests record the waits). */
@@ -134,7 +134,7 @@ public final class ChatClient implements AutoCloseable {
     int status = resp.statusCode();
     if (status / 100 == 2) {
       try {
-        return Failure.ok(ChatResponse.parse(resp.body()));
+        return Failure.ok(scrub(ChatResponse.parse(resp.body())));
       } catch (IllegalArgumentException e) {
         // a proxy's error page or a cut-off body: worth another attempt
         return new Failure(null, status, true, endpoint + ": " + e.getMessage(), null, e);
@@ -214,6 +214,15 @@ public final class ChatClient implements AutoCloseable {
 
   private String redact(String s) {
     return config.apiKey().map(k -> k.redact(s)).orElse(s);
+  }
+
+  /**
+   * The answer with the API key replaced by {@code ***} in its text and model name: a server or model can echo what
+   * it was sent, and answers go to output files and the response cache. Also applied to cached answers, which an
+   * older version may have stored unscrubbed.
+   */
+  ChatResponse scrub(ChatResponse r) {
+    return new ChatResponse(redact(r.content()), r.finishReason(), r.usage(), redact(r.model()));
   }
 
   @Override

@@ -4,6 +4,7 @@ package dev.reason2decide.model;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.reason2decide.io.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public record T5Config(int vocabSize, int dModel, int dKv, int dFf, int numLayer
     } catch (IOException e) {
       throw new IllegalArgumentException(configFile + ": cannot be read: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(configFile + ": not a JSON object: " + e.getMessage(), e);
+      throw new IllegalArgumentException(configFile + ": not a JSON object: " + StrictJson.describe(e), e);
     }
     try {
       return fromJson(o);

@@ -1,8 +1,9 @@
 // r2d.json beside a trained model: label set, prompts and generation limits that inference needs.
 package dev.reason2decide.runs;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonElement;
+import dev.reason2decide.io.JsonRecords;
+import dev.reason2decide.io.StrictJson;
 import dev.reason2decide.prompts.PromptTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +23,11 @@ public record ModelCard(List<String> labels, PromptTemplates prompts, int maxInp
       return null;
     }
     try {
-      JsonObject o = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
-      return dev.reason2decide.io.Json.COMPACT.fromJson(o, ModelCard.class);
+      JsonElement o = StrictJson.parse(Files.readString(f));
+      if (!o.isJsonObject()) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      return JsonRecords.bind(dev.reason2decide.io.Json.COMPACT, o, ModelCard.class);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(f + ": not a valid model card: " + e.getMessage(), e);
     }

@@ -22,6 +22,7 @@ public final class TextTokenizer implements AutoCloseable {
   private final Path source;
   private final int eosId;
   private final int padId;
+  private int longestPiece;
 
   private TextTokenizer(HuggingFaceTokenizer hf, Path source) {
     this.hf = hf;
@@ -61,7 +62,10 @@ public final class TextTokenizer implements AutoCloseable {
     }
   }
 
-  /** A tokenised text: ids ending with {@code </s>}, and whether truncation removed tokens. */
+  /**
+   * A tokenised text: ids ending with {@code </s>}, whether truncation removed tokens, and the length the whole text
+   * would have had ({@code -1} when only a prefix was tokenized: see {@link #encode(String, int)}).
+   */
   public record Tokens(long[] ids, boolean truncated, int fullLength) {}
 
   /** Ids without special tokens. */
@@ -69,19 +73,61 @@ public final class TextTokenizer implements AutoCloseable {
     return hf.encode(text, false, false).getIds();
   }
 
-  /** Ids followed by {@code </s>}, at most {@code maxLength} in all (the eos is kept when cutting). */
+  /**
+   * Ids followed by {@code </s>}, at most {@code maxLength} in all (the eos is kept when cutting). A long text is cut
+   * by characters before it is tokenized ({@link CharacterWindow}): only a prefix that already holds at least
+   * {@code maxLength} tokens is tokenized, and the ids kept are exactly those of the whole text.
+   */
   public Tokens encode(String text, int maxLength) {
-    long[] plain = encodePlain(text);
-    int full = plain.length + 1;
+    CharacterWindow.Result r = CharacterWindow.firstTokens(text, Math.max(1, maxLength), longestPiece(),
+        this::encodePlain);
+    long[] plain = r.ids();
+    int full = r.whole() ? plain.length + 1 : -1;
     int keep = Math.min(plain.length, Math.max(0, maxLength - 1));
     long[] ids = Arrays.copyOf(plain, keep + 1);
     ids[keep] = eosId;
-    return new Tokens(ids, full > maxLength, full);
+    return new Tokens(ids, !r.whole() || full > maxLength, full);
   }
 
   /** Ids followed by {@code </s>}, never truncated. */
   public long[] encode(String text) {
-    return encode(text, Integer.MAX_VALUE).ids();
+    long[] plain = encodePlain(text);
+    long[] ids = Arrays.copyOf(plain, plain.length + 1);
+    ids[plain.length] = eosId;
+    return ids;
+  }
+
+  /**
+   * Characters (UTF-16 units) of the longest vocabulary piece or added token: no token covers more characters of a
+   * text the normaliser leaves as it is. Read from tokenizer.json once; 64 when it cannot be read.
+   */
+  int longestPiece() {
+    if (longestPiece == 0) {
+      int longest = 1;
+      try {
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(source))
+            .getAsJsonObject();
+        com.google.gson.JsonElement vocab = o.getAsJsonObject("model").get("vocab");
+        if (vocab.isJsonArray()) { // Unigram: [[piece, score], ...]
+          for (com.google.gson.JsonElement e : vocab.getAsJsonArray()) {
+            longest = Math.max(longest, e.getAsJsonArray().get(0).getAsString().length());
+          }
+        } else { // BPE, WordPiece: {piece: id}
+          for (String piece : vocab.getAsJsonObject().keySet()) {
+            longest = Math.max(longest, piece.length());
+          }
+        }
+        if (o.has("added_tokens") && o.get("added_tokens").isJsonArray()) {
+          for (com.google.gson.JsonElement e : o.getAsJsonArray("added_tokens")) {
+            longest = Math.max(longest, e.getAsJsonObject().get("content").getAsString().length());
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        longest = 64;
+      }
+      longestPiece = longest;
+    }
+    return longestPiece;
   }
 
   /** Pieces (strings) of a text, without special tokens. */

@@ -5,6 +5,7 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.FileFormat;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.io.InvalidUtf8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,10 @@ public final class TokenizerTrainer {
     for (Path file : corpus) {
       texts += add(file, words, exampleOptions);
     }
+    if (texts == 0) {
+      throw new IllegalArgumentException("the corpus has no texts (every file is empty or has only blank lines or a"
+          + " header): " + corpus + "; nothing written");
+    }
     if (words.isEmpty()) {
       throw new IllegalArgumentException("the corpus has no words: " + corpus);
     }
@@ -70,8 +75,12 @@ public final class TokenizerTrainer {
         words.addText(line, 1);
         n++;
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      InvalidUtf8.Location bad = InvalidUtf8.find(file);
+      throw new IllegalArgumentException(file + (bad == null ? ": not valid UTF-8 text" : ":" + bad.line() + ": "
+          + bad.describe()), e);
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot be read as UTF-8 text: " + e.getMessage(), e);
+      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
     }
     return n;
   }

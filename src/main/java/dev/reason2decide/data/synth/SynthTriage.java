@@ -86,7 +86,18 @@ public final class SynthTriage {
   /** Writes a dataset folder (train/validation/test JSONL and dataset.json with {@code "synthetic": true}). */
   public static Map<String, List<Example>> write(Path dir, int n, long seed, double train, double validation,
       double test) {
+    if (n < 1) {
+      throw new IllegalArgumentException("--n " + n + ": at least one example is needed; nothing written");
+    }
     Map<String, List<Example>> splits = splits(n, seed, train, validation, test);
+    double[] fractions = {train, validation, test};
+    String[] names = {"train", "validation", "test"};
+    for (int i = 0; i < names.length; i++) {
+      if (fractions[i] > 0 && splits.get(names[i]).isEmpty()) {
+        throw new IllegalArgumentException("--n " + n + " leaves the " + names[i] + " split empty (fraction "
+            + fractions[i] + "); use a larger --n; nothing written");
+      }
+    }
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("n", n);
     options.put("fractions", List.of(train, validation, test));

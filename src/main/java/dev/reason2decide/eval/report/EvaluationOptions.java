@@ -16,6 +16,15 @@ import java.util.List;
 public record EvaluationOptions(List<String> labelSet, int eceBins, Path bertscoreModel, int bertscoreLayer,
     boolean bertscoreIdf, Baseline bertscoreBaseline, boolean perturbation, int worst) {
 
+  public EvaluationOptions {
+    if (worst < 0) {
+      throw new IllegalArgumentException("--worst must be 0 or more (how many worst examples to list): " + worst);
+    }
+    if (eceBins < 1) {
+      throw new IllegalArgumentException("--ece-bins must be at least 1: " + eceBins);
+    }
+  }
+
   /** The paper's BERTScore layer for roberta-large. */
   public static final int PAPER_LAYER = 17;
 

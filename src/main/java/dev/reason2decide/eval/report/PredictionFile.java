@@ -9,6 +9,7 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.io.StrictJson;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -158,7 +159,7 @@ public final class PredictionFile {
         }
         o = e.getAsJsonObject();
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a JSON object: " + e.getMessage(), e);
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a JSON object: " + StrictJson.describe(e), e);
       }
       Map<String, String> m = new HashMap<>();
       Map<String, Double> probs = null;
