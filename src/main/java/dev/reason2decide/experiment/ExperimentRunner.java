@@ -99,7 +99,7 @@ public final class ExperimentRunner {
     if (!RunEvaluation.finished(evalDir)) {
       log.println(tag + " evaluating on " + data.test(cfg.evaluation().maxTestExamples()).size() + " test examples");
       RunEvaluation.run(dir.resolve("model"), data.test(cfg.evaluation().maxTestExamples()), data.testFile(),
-          cfg.evaluation(), evalDir);
+          cfg.evaluation(), evalDir, data.train());
     }
     JsonObject report = readJson(evalDir.resolve(RunEvaluation.REPORT));
     JsonObject timing = readJson(evalDir.resolve("timing.json"));
