@@ -1,6 +1,7 @@
 // The checks of one prediction, as predict and serve report them beside the decision and its rationale.
 package dev.reason2decide.eval.faith;
 
+import dev.reason2decide.data.synth.TriageRules;
 import dev.reason2decide.eval.triage.NoteParser;
 import dev.reason2decide.eval.triage.ParsedNote;
 import dev.reason2decide.eval.triage.TriageCheck;
@@ -20,9 +21,17 @@ import java.util.Map;
  */
 public record ExampleChecks(UnsupportedNumbers.Result numbers, NovelWords.Result novel, TriageCheck triage) {
 
-  /** Checks {@code rationale}, given for {@code predicted} on {@code input}; {@code labels} is the label set. */
+  /**
+   * Checks {@code rationale}, given for {@code predicted} on {@code input}; {@code labels} is the label set (on a
+   * synthetic triage note the five ESI levels are added: a model trained on part of them still has all five).
+   */
   public static ExampleChecks of(String input, String predicted, String rationale, List<String> labels) {
     ParsedNote note = NoteParser.parse(input);
+    if (note != null) {
+      List<String> all = new ArrayList<>(labels);
+      TriageRules.LABELS.stream().filter(l -> !all.contains(l)).forEach(all::add);
+      labels = all;
+    }
     return new ExampleChecks(UnsupportedNumbers.check(rationale, input, labels),
         NovelWords.check(rationale, input, labels),
         note == null ? null : TriageCheck.of(note, predicted, null, rationale));
