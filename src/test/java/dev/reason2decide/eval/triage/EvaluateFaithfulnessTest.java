@@ -18,7 +18,6 @@ import dev.reason2decide.testing.TinyT5;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -114,7 +113,7 @@ class EvaluateFaithfulnessTest {
       assertEquals(TriageRules.LABELS.get(rules - 1), o.get("label").getAsString(), "the rules' new level: " + line);
     }
     assertEquals((double) follows / lines.size(), all.get("decision_follows_rules").getAsDouble(), 1e-12);
-    Map<String, ?> byEdit = Json.COMPACT.fromJson(cf.getAsJsonObject("by_edit"), Map.class);
+    JsonObject byEdit = cf.getAsJsonObject("by_edit");
     assertTrue(byEdit.size() >= 10, "most kinds of edit: " + byEdit.keySet());
   }
 }
