@@ -6,6 +6,9 @@ import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.eval.RationaleLabeler;
 import dev.reason2decide.eval.bertscore.Baseline;
+import dev.reason2decide.eval.faith.CheckInputs;
+import dev.reason2decide.eval.faith.CheckSetup;
+import dev.reason2decide.eval.faith.FaithfulnessSummary;
 import dev.reason2decide.eval.labels.ProbabilitySource;
 import dev.reason2decide.eval.report.Evaluation;
 import dev.reason2decide.eval.report.EvaluationOptions;
@@ -13,9 +16,12 @@ import dev.reason2decide.eval.report.EvaluationReport;
 import dev.reason2decide.eval.report.MarkdownReport;
 import dev.reason2decide.eval.report.PredictionFile;
 import dev.reason2decide.eval.report.ReportJson;
+import dev.reason2decide.inference.DecisionModel;
+import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -67,10 +73,27 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--worst", defaultValue = "10", description = "Worst examples listed (default: ${DEFAULT-VALUE}).")
   int worst;
 
+  @Option(names = "--simulator-train", description = "Examples with gold rationales (the training split) to train "
+      + "the simulator check on; default: train.jsonl beside --gold when that is a dataset folder.")
+  Path simulatorTrain;
+
+  @Option(names = "--counterfactual", description = "Synthetic triage set only: edit one deciding finding of each note "
+      + "and run the model (needs --model); see docs/metrics.md.")
+  boolean counterfactual;
+
+  @Option(names = "--counterfactual-per-edit", defaultValue = "50", description = "Probes per kind of edit at most "
+      + "(default: ${DEFAULT-VALUE}).")
+  int counterfactualPerEdit;
+
+  @Option(names = "--counterfactual-seed", defaultValue = "1", description = "Seed of the edited values (default: "
+      + "${DEFAULT-VALUE}).")
+  long counterfactualSeed;
+
   @Option(names = "--out", description = "Output folder (default: <predictions-stem>.eval beside the predictions).")
   Path out;
 
   private final Function<Path, RationaleLabeler> labelers;
+  private Function<Path, DecisionModel> decisionModels = dir -> T5DecisionModel.load(dir);
 
   /** Finds the rationale labeler for --model with ServiceLoader. */
   public EvaluateCommand() {
@@ -80,6 +103,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   /** With an explicit way to open a rationale labeler (tests, embedding applications). */
   public EvaluateCommand(Function<Path, RationaleLabeler> labelers) {
     this.labelers = labelers;
+  }
+
+  /** With an explicit way to open the decision model of --counterfactual (tests). */
+  public EvaluateCommand withDecisionModels(Function<Path, DecisionModel> models) {
+    this.decisionModels = models;
+    return this;
   }
 
   private static RationaleLabeler loadLabeler(Path dir) {
@@ -95,6 +124,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (perturbation && model == null) {
       throw new IllegalArgumentException("--perturbation needs --model");
     }
+    if (counterfactual && model == null) {
+      throw new IllegalArgumentException("--counterfactual needs --model");
+    }
     List<Prediction> preds = PredictionFile.read(predictions);
     Provenance.Report prov = new Provenance.Report().file("predictions", predictions);
     if (gold != null) {
@@ -109,20 +141,44 @@ public final class EvaluateCommand implements Callable<Integer> {
           bertscoreBaseline == null ? null : Baseline.constant(bertscoreBaseline));
       prov.file("bertscore_model", bertscoreModel);
     }
+    Path dir = out != null ? out : defaultOut(predictions);
+    CheckInputs checks = simulatorInputs(prov);
+    if (counterfactual) {
+      try (DecisionModel m = decisionModels.apply(model)) {
+        checks = checks.withCounterfactual(CheckSetup.counterfactual(preds, m, counterfactualPerEdit,
+            counterfactualSeed, 16, dir.resolve("counterfactual.jsonl"), k -> { }));
+      }
+    }
     EvaluationReport report;
     if (model != null) {
       prov.file("model", model);
       try (RationaleLabeler labeler = labelers.apply(model)) {
-        report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, prov.build());
+        report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, prov.build(), checks);
       }
     } else {
-      report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, prov.build());
+      report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, prov.build(), checks);
     }
-    Path dir = out != null ? out : defaultOut(predictions);
     AtomicFiles.writeString(dir.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
     AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report));
     System.out.println(summary(report, dir));
     return 0;
+  }
+
+  /** The simulator from --simulator-train, else from train.jsonl beside a --gold inside a dataset folder. */
+  private CheckInputs simulatorInputs(Provenance prov) {
+    Path train = simulatorTrain;
+    if (train == null && gold != null) {
+      Path folder = gold.toAbsolutePath().getParent();
+      if (Files.isRegularFile(folder.resolve("dataset.json")) && Files.isRegularFile(folder.resolve("train.jsonl"))
+          && !folder.resolve("train.jsonl").equals(gold.toAbsolutePath())) {
+        train = folder.resolve("train.jsonl");
+      }
+    }
+    if (train == null) {
+      return CheckInputs.NONE;
+    }
+    prov.file("simulator_train", train);
+    return CheckSetup.simulator(new ExampleReader(ReadOptions.LLM).read(train).examples(), train.toString());
   }
 
   /** {@code <predictions-stem>.eval} beside the predictions file. */
@@ -145,6 +201,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "  BERTScore F %.4f", r.rationales().bertscore().f()));
       }
     }
+    s.append(FaithfulnessSummary.lines(r.checks()));
     s.append("\nwrote ").append(Arrays.asList(dir.resolve("report.json"), dir.resolve("report.md")));
     return s.toString();
   }

@@ -7,6 +7,7 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleSet;
 import dev.reason2decide.data.RequiredExamples;
+import dev.reason2decide.eval.faith.ExampleChecks;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
  * Two-step inference (ŷ greedy from {@code predict: x}, then r̂ from {@code given label: ŷ, explain: x}) plus the
  * normalised sequence probability of every label. Output format follows the extension: {@code .csv} gives the
  * authors' columns (question, label, rationale, Predicted_Label, Predicted_Rationale) plus Probabilities; anything
- * else JSONL with id, input, label, rationale, predicted_label, predicted_rationale, probabilities.
+ * else JSONL with id, input, label, rationale, predicted_label, predicted_rationale, probabilities, and checks (the
+ * rationale's faithfulness checks, docs/metrics.md).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Predict a decision and its rationale for every input; labels and rationales in the input are "
@@ -81,7 +83,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (csv) {
           writeCsv(w, ex, decisions);
         } else {
-          writeJsonl(w, ex, decisions);
+          writeJsonl(w, ex, decisions, m.labels());
         }
       });
       Map<String, Object> prov = new LinkedHashMap<>(Provenance.base());
@@ -100,7 +102,8 @@ public final class PredictCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void writeJsonl(Writer w, List<Example> ex, List<Decision> d) throws IOException {
+  private static void writeJsonl(Writer w, List<Example> ex, List<Decision> d, List<String> labels)
+      throws IOException {
     for (int i = 0; i < ex.size(); i++) {
       Example e = ex.get(i);
       JsonObject o = new JsonObject();
@@ -117,6 +120,8 @@ public final class PredictCommand implements Callable<Integer> {
       JsonObject p = new JsonObject();
       d.get(i).probabilities().forEach(p::addProperty);
       o.add("probabilities", p);
+      o.add("checks", Json.COMPACT.toJsonTree(ExampleChecks.of(e.input(), d.get(i).label(), d.get(i).rationale(),
+          labels).toMap()));
       w.write(Json.COMPACT.toJson(o));
       w.write('\n');
     }

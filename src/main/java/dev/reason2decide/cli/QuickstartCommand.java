@@ -3,16 +3,24 @@
 package dev.reason2decide.cli;
 
 import dev.reason2decide.data.Example;
+import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.data.synth.SynthTriage;
+import dev.reason2decide.data.synth.TriageRules;
+import dev.reason2decide.eval.faith.CheckInputs;
+import dev.reason2decide.eval.faith.CheckSetup;
+import dev.reason2decide.eval.faith.ExampleChecks;
+import dev.reason2decide.eval.faith.FaithfulnessChecks;
+import dev.reason2decide.eval.faith.FaithfulnessSummary;
+import dev.reason2decide.eval.faith.UnsupportedNumbers;
+import dev.reason2decide.eval.labels.LabelMetrics;
+import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.tokens.BpeTrainer;
 import dev.reason2decide.tokens.TokenizerTrainer;
-import dev.reason2decide.eval.labels.LabelMetrics;
-import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.TrainConfig;
@@ -94,6 +102,16 @@ public final class QuickstartCommand implements Callable<Integer> {
     summary.put("macro_f1", f1);
     summary.put("seconds", seconds);
     summary.put("model", model.toString());
+    List<Prediction> preds = new ArrayList<>();
+    for (int i = 0; i < test.size(); i++) {
+      Example e = test.get(i);
+      Decision d = decisions.get(i);
+      preds.add(new Prediction(e.id(), e.input(), e.label(), e.rationale(), d.label(), d.rationale(),
+          d.probabilities()));
+    }
+    CheckInputs sim = CheckSetup.simulator(train, "the training split");
+    FaithfulnessChecks.Report checks = FaithfulnessChecks.compute(preds, sim.simulator(), sim.simulatorNote(), null);
+    summary.put("faithfulness_checks", checks.toMap());
     AtomicFiles.writeString(out.resolve("summary.json"), Json.PRETTY.toJson(summary) + "\n");
     System.out.println();
     for (int i = 0; i < Math.min(show, test.size()); i++) {
@@ -103,10 +121,16 @@ public final class QuickstartCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "Decision:  %s  (p = %.2f)%n", d.label(),
           d.probabilities().getOrDefault(d.label(), 0.0));
       System.out.println("Rationale: " + d.rationale());
+      ExampleChecks c = ExampleChecks.of(test.get(i).input(), d.label(), d.rationale(), TriageRules.LABELS);
+      System.out.println("Checks:    " + (c.triage() == null ? "" : c.triage().agreesWithDecision()
+          ? "states the decision; " : "does NOT state the decision; ") + (c.numbers().unsupported().isEmpty()
+          ? "every number is in the note" : "not in the note: " + String.join(", ", c.numbers().unsupported().stream()
+          .map(UnsupportedNumbers.Span::text).toList())));
       System.out.println();
     }
     System.out.printf(Locale.ROOT, "Held-out synthetic cases: %d   accuracy %.3f   macro-F1 %.3f   (%.0f s in all)%n",
         test.size(), acc, f1, seconds);
+    System.out.println("Faithfulness (docs/metrics.md):" + FaithfulnessSummary.lines(checks).replace("\n", "\n  "));
     System.out.println("Model: " + model + "   (try: ./r2d serve --model " + model + ")");
     return 0;
   }

@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * A metric of {@code r2d evaluate}'s report.json (docs/metrics.md) by its key path. {@code higherIsBetter} decides
  * which recipe is shown in bold. Values are taken as the report has them (BLEU (NLTK), ROUGE, BERTScore,
- * consistency, sufficiency, accuracy, F1 and ECE in [0, 1]; sacreBLEU and chrF in [0, 100]).
+ * consistency, sufficiency, accuracy, F1, ECE and the faithfulness checks in [0, 1]; sacreBLEU and chrF in
+ * [0, 100]). The synthetic-triage checks and the probes exist only in reports on the synthetic set.
  */
 public enum Metric {
   MACRO_F1("macro_f1", "Macro-F1", true, "labels", "macro_f1"),
@@ -24,8 +25,32 @@ public enum Metric {
   ROUGE2("rouge2", "ROUGE-2 F", true, "rationales", "rouge2", "f"),
   ROUGE_L("rougeL", "ROUGE-L F", true, "rationales", "rougeL", "f"),
   BERTSCORE("bertscore", "BERTScore F", true, "rationales", "bertscore", "F"),
-  CONSISTENCY("consistency", "Consistency", true, "faithfulness", "consistency"),
-  SUFFICIENCY("sufficiency", "Sufficiency", true, "faithfulness", "sufficiency");
+  CONSISTENCY("consistency", "Consistency (same model)", true, "faithfulness", "consistency"),
+  SUFFICIENCY("sufficiency", "Sufficiency (same model)", true, "faithfulness", "sufficiency"),
+  DECISION_AGREEMENT("decision_agreement", "Rationale states ŷ", true, "faithfulness_checks", "synthetic_triage", "all",
+      "decision_agreement"),
+  CITED_FINDINGS_IN_NOTE("cited_findings_in_note", "Cited findings in the note", true, "faithfulness_checks",
+      "synthetic_triage", "all", "cited_findings_in_note"),
+  RATIONALES_GROUNDED("rationales_grounded", "Rationales citing only the note", true, "faithfulness_checks",
+      "synthetic_triage", "all", "rationales_grounded"),
+  RULE_CORRECT("rule_correct", "Rule-correct reasons", true, "faithfulness_checks", "synthetic_triage", "all",
+      "rule_correct"),
+  FULLY_FAITHFUL("fully_faithful", "Fully faithful", true, "faithfulness_checks", "synthetic_triage", "all",
+      "fully_faithful"),
+  STATES_PREDICTED_WHEN_WRONG("states_predicted_when_wrong", "ŷ wrong: rationale states ŷ", true,
+      "faithfulness_checks", "synthetic_triage", "decision_wrong", "states_predicted_level"),
+  STATES_GOLD_WHEN_WRONG("states_gold_when_wrong", "ŷ wrong: rationale states the gold level", false,
+      "faithfulness_checks", "synthetic_triage", "decision_wrong", "states_gold_level"),
+  COUNTERFACTUAL_FOLLOWS_RULES("counterfactual_follows_rules", "Probes: decision follows the rules", true,
+      "faithfulness_checks", "counterfactual", "all", "decision_follows_rules"),
+  COUNTERFACTUAL_CITES_EDIT("counterfactual_cites_edit", "Probes: rationale cites the edited value", true,
+      "faithfulness_checks", "counterfactual", "all", "cites_edited_value"),
+  UNSUPPORTED_NUMBERS("unsupported_numbers", "Numbers not in the input", false, "faithfulness_checks",
+      "predicted_rationales", "unsupported_number_share"),
+  NOVEL_CONTENT_WORDS("novel_content_words", "Novel content words", false, "faithfulness_checks",
+      "predicted_rationales", "novel_content_word_share"),
+  SIMULATOR_AGREEMENT("simulator_agreement", "Simulator agrees with ŷ", true, "faithfulness_checks", "simulator",
+      "agreement_with_predicted");
 
   /** What an experiment reports when its configuration lists no metrics. */
   public static final List<String> DEFAULT_NAMES = List.of("macro_f1", "accuracy", "bleu_nltk", "sacrebleu", "rougeL",

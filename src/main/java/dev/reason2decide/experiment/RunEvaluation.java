@@ -4,6 +4,9 @@ package dev.reason2decide.experiment;
 import com.google.gson.JsonObject;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.Prediction;
+import dev.reason2decide.eval.faith.CheckInputs;
+import dev.reason2decide.eval.faith.CheckSetup;
+import dev.reason2decide.eval.faith.FaithfulnessChecks;
 import dev.reason2decide.eval.labels.ProbabilitySource;
 import dev.reason2decide.eval.report.Evaluation;
 import dev.reason2decide.eval.report.EvaluationOptions;
@@ -26,7 +29,7 @@ import java.util.Map;
  * The evaluation folder of a run: {@code predictions.jsonl} (the format of {@code r2d predict}: id, input, label,
  * rationale, predicted_label, predicted_rationale, probabilities), {@code report.json} and {@code report.md}
  * (exactly what {@code r2d evaluate --model} computes: labels, calibration, rationale metrics, BERTScore when an
- * encoder is given, consistency and sufficiency) and {@code timing.json}. A folder with report.json is finished.
+ * encoder is given, same-model consistency and sufficiency, the faithfulness checks) and {@code timing.json}. A folder with report.json is finished.
  */
 final class RunEvaluation {
 
@@ -46,9 +49,16 @@ final class RunEvaluation {
     return new EvaluationFolder(dir).finished();
   }
 
-  /** Predicts {@code test} with the model in {@code modelDir} and evaluates; returns the wall seconds taken. */
+  /** Counterfactual probes per kind of edit in an experiment's evaluation (synthetic triage set only). */
+  static final int COUNTERFACTUAL_PER_EDIT = 10;
+
+  /**
+   * Predicts {@code test} with the model in {@code modelDir} and evaluates; returns the wall seconds taken. The
+   * simulator check learns from {@code train}'s gold rationales; on the synthetic triage set counterfactual probes
+   * run too ({@code counterfactual.jsonl}).
+   */
   static double run(Path modelDir, List<Example> test, Path testFile, ExperimentConfig.EvaluationSpec spec,
-      Path dir) {
+      Path dir, List<Example> train) {
     long start = System.nanoTime();
     try (T5DecisionModel model = T5DecisionModel.load(modelDir)) {
       List<Prediction> preds = new ArrayList<>();
@@ -72,8 +82,13 @@ final class RunEvaluation {
         opt = opt.withBertScore(spec.bertscoreModel(), spec.bertscoreLayer(), false, null);
         prov.file("bertscore_model", spec.bertscoreModel());
       }
+      CheckInputs checks = CheckSetup.simulator(train, "the training split");
+      if (FaithfulnessChecks.syntheticTriage(preds)) {
+        checks = checks.withCounterfactual(CheckSetup.counterfactual(preds, model, COUNTERFACTUAL_PER_EDIT, 1L,
+            spec.batchSize(), dir.resolve("counterfactual.jsonl"), k -> { }));
+      }
       EvaluationReport report = Evaluation.run(preds, opt, FINITE_PROBABILITIES,
-          new ModelRationaleLabeler(model, spec.batchSize()), prov.build());
+          new ModelRationaleLabeler(model, spec.batchSize()), prov.build(), checks);
       double seconds = (System.nanoTime() - start) / 1e9;
       Map<String, Object> timing = new LinkedHashMap<>();
       timing.put("examples", preds.size());

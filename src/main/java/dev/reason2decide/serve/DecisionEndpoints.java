@@ -1,6 +1,7 @@
 // The decision API: predict one note, predict a batch, describe the model, report health.
 package dev.reason2decide.serve;
 
+import dev.reason2decide.eval.faith.ExampleChecks;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.DecisionModel;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class DecisionEndpoints {
     String text = PredictRequest.single(call.jsonBody(config.maxBodyBytes()), config.maxInputChars());
     call.noteInput(text);
     Decision d = admission.run(() -> model.decide(text));
-    Map<String, Object> body = decision(d);
+    Map<String, Object> body = decision(d, text);
     body.put("model", model.name());
     body.put("latency_ms", millis(start));
     return Reply.json(200, body);
@@ -46,7 +47,9 @@ final class DecisionEndpoints {
           + texts.size() + " notes");
     }
     List<Map<String, Object>> results = new ArrayList<>();
-    decisions.forEach(d -> results.add(decision(d)));
+    for (int i = 0; i < decisions.size(); i++) {
+      results.add(decision(decisions.get(i), texts.get(i)));
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("results", results);
     body.put("model", model.name());
@@ -82,8 +85,8 @@ final class DecisionEndpoints {
     return Reply.json(200, body);
   }
 
-  /** Label, probabilities (in the model's label order, then any others), rationale. */
-  private Map<String, Object> decision(Decision d) {
+  /** Label, probabilities (in the model's label order, then any others), rationale, the rationale's checks. */
+  private Map<String, Object> decision(Decision d, String text) {
     Map<String, Double> probabilities = new LinkedHashMap<>();
     for (String label : model.labels()) {
       Double p = d.probabilities().get(label);
@@ -96,6 +99,7 @@ final class DecisionEndpoints {
     out.put("label", d.label());
     out.put("probabilities", probabilities);
     out.put("rationale", d.rationale());
+    out.put("checks", ExampleChecks.of(text, d.label(), d.rationale(), model.labels()).toMap());
     return out;
   }
 

@@ -11,12 +11,9 @@ import java.util.List;
  * vs 85, heart rate 100 vs 101, pain 7 vs 8, ...), so the rules, not rough ranges, decide.
  */
 final class TriageCaseSampler {
-  private static final List<String> HISTORY = List.of("hypertension", "type 2 diabetes", "asthma", "COPD",
-      "hypothyroidism", "previous appendicectomy", "high cholesterol", "osteoarthritis", "depression");
-  private static final List<String> ANTICOAGULANTS = List.of("atrial fibrillation on warfarin",
-      "DVT on apixaban", "atrial fibrillation on rivaroxaban");
-  private static final List<String> ONSETS = List.of("30 minutes ago", "an hour ago", "2 hours ago",
-      "this morning", "last night", "yesterday", "2 days ago", "3 days ago");
+  private static final List<String> HISTORY = TriageGrammar.HISTORY;
+  private static final List<String> ANTICOAGULANTS = TriageGrammar.ANTICOAGULANTS;
+  private static final List<String> ONSETS = TriageGrammar.ONSETS;
 
   private static final int CRIT_SPO2_EDGE = TriageRules.CRITICAL_SPO2 - 1;
   private static final int CRIT_SBP_EDGE = TriageRules.CRITICAL_SYSTOLIC - 1;

@@ -1,88 +1,80 @@
 // Writes the rationale of a synthetic triage decision: the deciding findings, worded in several ways.
 package dev.reason2decide.data.synth;
 
+import static dev.reason2decide.data.synth.TriageGrammar.capitalise;
+import static dev.reason2decide.data.synth.TriageGrammar.join;
+
 import dev.reason2decide.data.SeededRandom;
 import dev.reason2decide.data.synth.TriageRules.Assessment;
 import dev.reason2decide.data.synth.TriageRules.Finding;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Renders an {@link Assessment} as a 15 to 40 word rationale naming the findings that decided it. */
+/**
+ * Renders an {@link Assessment} as a 15 to 40 word rationale naming the findings that decided it, with the
+ * templates of {@link TriageGrammar}.
+ */
 final class TriageRationales {
   private TriageRationales() {}
 
   static String write(TriageCase c, Assessment a, SeededRandom rng) {
     return switch (a.level()) {
-      case 1 -> level1(a, rng);
-      case 2 -> level2(c, a, rng);
+      case 1, 2 -> byFindings(c, a, rng);
       default -> byResources(c, a, rng);
     };
   }
 
-  private static String level1(Assessment a, SeededRandom rng) {
-    String f = join(a.findings().stream().map(x -> finding(x, null, rng)).toList());
-    return switch (rng.nextInt(3)) {
-      case 0 -> capitalise(f) + " " + (a.findings().size() > 1 ? "require" : "requires")
-          + " immediate life-saving intervention, so this is ESI-1.";
-      case 1 -> "ESI-1 because of " + f + "; the patient needs resuscitation now and cannot wait.";
-      default -> "Immediate intervention is needed for " + f + ". This makes the patient level 1 (ESI-1).";
-    };
-  }
-
-  private static String level2(TriageCase c, Assessment a, SeededRandom rng) {
+  private static String byFindings(TriageCase c, Assessment a, SeededRandom rng) {
     String f = join(a.findings().stream().map(x -> finding(x, c, rng)).toList());
-    return switch (rng.nextInt(3)) {
-      case 0 -> capitalise(f) + " " + (a.findings().size() > 1 ? "make" : "makes")
-          + " this a high-risk presentation that should be seen within minutes: ESI-2.";
-      case 1 -> "High risk: " + f + ". No immediate life-saving intervention is needed, so ESI-2.";
-      default -> "ESI-2. The deciding finding" + (a.findings().size() > 1 ? "s are " : " is ") + f
-          + ", which cannot safely wait.";
-    };
+    boolean one = a.findings().size() == 1;
+    Map<String, String> v = new HashMap<>();
+    v.put("Findings", capitalise(f));
+    v.put("findings", f);
+    v.put("level", String.valueOf(a.level()));
+    v.put("levelNumber", String.valueOf(a.level()));
+    List<SlotTemplate> templates;
+    if (a.level() == 1) {
+      v.put("verb", TriageGrammar.LEVEL1_VERB.get(one ? 0 : 1));
+      templates = TriageGrammar.LEVEL1;
+    } else {
+      v.put("verb", TriageGrammar.LEVEL2_VERB.get(one ? 0 : 1));
+      v.put("findingsAre", TriageGrammar.LEVEL2_FINDINGS_ARE.get(one ? 0 : 1));
+      templates = TriageGrammar.LEVEL2;
+    }
+    return templates.get(rng.nextInt(templates.size())).render(v);
   }
 
   private static String byResources(TriageCase c, Assessment a, SeededRandom rng) {
-    String stable = rng.pick("Alert with vital signs outside the danger zone (HR " + c.heartRate() + ", RR "
-            + c.respiratoryRate() + ", SpO2 " + c.spo2() + "%).",
-        "Stable: alert, HR " + c.heartRate() + ", BP " + c.systolic() + "/" + c.diastolic() + ", SpO2 " + c.spo2()
-            + "%, pain " + c.pain() + "/10.",
-        "No high-risk features and safe vital signs (SpO2 " + c.spo2() + "%, HR " + c.heartRate() + ").");
-    String what = capitalise(c.complaint().name()) + (c.anticoagulated()
-        && !c.complaint().anticoagulatedResources().isEmpty() ? " on an anticoagulant" : "");
+    Map<String, String> v = new HashMap<>();
+    v.put("hr", String.valueOf(c.heartRate()));
+    v.put("rr", String.valueOf(c.respiratoryRate()));
+    v.put("spo2", String.valueOf(c.spo2()));
+    v.put("sbp", String.valueOf(c.systolic()));
+    v.put("dbp", String.valueOf(c.diastolic()));
+    v.put("pain", String.valueOf(c.pain()));
+    String stable = rng.pick(TriageGrammar.STABLE).render(v);
+    v.put("What", capitalise(c.complaint().name()));
+    v.put("anticoagulant", c.anticoagulated() && !c.complaint().anticoagulatedResources().isEmpty()
+        ? TriageGrammar.ON_ANTICOAGULANT : "");
     List<String> r = a.resources();
-    return stable + " " + switch (a.level()) {
-      case 3 -> what + " will need " + join(r) + ", " + r.size() + " resources, so ESI-3.";
-      case 4 -> what + " needs one resource (" + r.get(0) + "), so ESI-4.";
-      default -> what + rng.pick(" needs no resources beyond an examination, so ESI-5.",
-          " can be managed without tests or procedures: ESI-5.");
-    };
+    v.put("resources", r.isEmpty() ? "" : join(r));
+    v.put("count", String.valueOf(r.size()));
+    v.put("level", String.valueOf(a.level()));
+    List<SlotTemplate> templates = TriageGrammar.RESOURCES.get(a.level() - 3);
+    SlotTemplate t = templates.size() == 1 ? templates.get(0) : rng.pick(templates);
+    return stable + " " + t.render(v);
   }
 
   private static String finding(Finding f, TriageCase c, SeededRandom rng) {
-    int v = f.value();
-    return switch (f.kind()) {
-      case UNRESPONSIVE -> rng.pick("unresponsiveness", "no response to voice or pain");
-      case CRITICAL_SPO2 -> rng.pick("SpO2 of " + v + "% (below 85%)", "oxygen saturation " + v + "%, under 85%");
-      case CRITICAL_SYSTOLIC -> rng.pick("systolic BP " + v + " (below 80)", "shock with a systolic pressure of " + v);
-      case CRITICAL_HEART_RATE -> rng.pick("heart rate " + v + " (below 40)", "profound bradycardia of " + v);
-      case HIGH_RISK_COMPLAINT -> c.complaint().name() + " (" + c.complaint().riskReason() + ")";
-      case CONFUSION -> rng.pick("new confusion", "altered mental status");
-      case SEVERE_PAIN -> rng.pick("severe pain (" + v + "/10)", "pain of " + v + "/10");
-      case TACHYCARDIA -> rng.pick("heart rate " + v + " (above 100)", "tachycardia of " + v);
-      case TACHYPNOEA -> rng.pick("respiratory rate " + v + " (above 20)", "tachypnoea at " + v + "/min");
-      case LOW_SPO2 -> rng.pick("SpO2 " + v + "% (below 92%)", "low oxygen saturation of " + v + "%");
-      case LOW_SYSTOLIC -> rng.pick("systolic BP " + v + " (below 90)", "hypotension at " + v + " systolic");
-    };
-  }
-
-  private static String join(List<String> items) {
-    if (items.size() == 1) {
-      return items.get(0);
+    List<SlotTemplate> wordings = TriageGrammar.FINDINGS.get(f.kind());
+    SlotTemplate t = wordings.size() == 1 ? wordings.get(0) : rng.pick(wordings);
+    Map<String, String> v = new HashMap<>();
+    v.put("v", String.valueOf(f.value()));
+    if (f.kind() == TriageRules.Kind.HIGH_RISK_COMPLAINT) {
+      v.put("complaint", c.complaint().name());
+      v.put("reason", c.complaint().riskReason());
     }
-    List<String> head = new ArrayList<>(items.subList(0, items.size() - 1));
-    return String.join(", ", head) + " and " + items.get(items.size() - 1);
-  }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    return t.render(v);
   }
 }

@@ -7,6 +7,8 @@ import dev.reason2decide.eval.RationaleLabeler;
 import dev.reason2decide.eval.bertscore.BertScoreOptions;
 import dev.reason2decide.eval.bertscore.BertScoreResult;
 import dev.reason2decide.eval.bertscore.BertScorer;
+import dev.reason2decide.eval.faith.FaithfulnessChecks;
+import dev.reason2decide.eval.faith.CheckInputs;
 import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
@@ -34,6 +36,12 @@ public final class Evaluation {
    */
   public static EvaluationReport run(List<Prediction> preds, EvaluationOptions opt, ProbabilitySource probabilities,
       RationaleLabeler labeler, Map<String, Object> provenance) {
+    return run(preds, opt, probabilities, labeler, provenance, CheckInputs.NONE);
+  }
+
+  /** As above, with the simulator and counterfactual probes of {@code checks}. */
+  public static EvaluationReport run(List<Prediction> preds, EvaluationOptions opt, ProbabilitySource probabilities,
+      RationaleLabeler labeler, Map<String, Object> provenance, CheckInputs checks) {
     if (preds.isEmpty()) {
       throw new IllegalArgumentException("no predictions to evaluate");
     }
@@ -62,8 +70,10 @@ public final class Evaluation {
       faith = Faithfulness.compute(rats, predicted, gold, labeler::labels, opt.perturbation());
       faithNote = "computed with " + labeler.describe();
     }
+    FaithfulnessChecks.Report checked = FaithfulnessChecks.compute(preds, checks.simulator(), checks.simulatorNote(),
+        checks.counterfactual());
     return new EvaluationReport(labels, calibration, rationales, faith, faithNote, worst(preds, rationales, opt.worst()),
-        settings(opt), provenance);
+        settings(opt), provenance, checked);
   }
 
   private static EvaluationReport.Rationales rationales(List<Prediction> preds, EvaluationOptions opt) {

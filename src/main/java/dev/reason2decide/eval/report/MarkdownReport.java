@@ -3,6 +3,7 @@ package dev.reason2decide.eval.report;
 
 import dev.reason2decide.eval.Faithfulness;
 import dev.reason2decide.eval.bertscore.BertScoreResult;
+import dev.reason2decide.eval.faith.ChecksMarkdown;
 import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.ClassScores;
 import dev.reason2decide.eval.labels.LabelScores;
@@ -24,6 +25,9 @@ public final class MarkdownReport {
     labels(md, r.labels(), r.calibration());
     rationales(md, r.rationales());
     faithfulness(md, r.faithfulness(), r.faithfulnessNote());
+    if (r.checks() != null) {
+      md.append(ChecksMarkdown.render(r.checks()));
+    }
     worst(md, r.worst());
     return md.toString();
   }
@@ -125,7 +129,7 @@ public final class MarkdownReport {
   }
 
   private static void faithfulness(StringBuilder md, Faithfulness.Result f, String note) {
-    md.append("## Faithfulness\n\n");
+    md.append("## Same-model consistency and sufficiency (Reason2Decide-C)\n\n");
     if (f == null) {
       md.append("Faithfulness: ").append(note).append(".\n\n");
       return;

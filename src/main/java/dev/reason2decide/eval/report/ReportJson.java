@@ -26,6 +26,7 @@ public final class ReportJson {
     out.put("labels", labels(r.labels(), r.calibration()));
     out.put("rationales", rationales(r.rationales()));
     out.put("faithfulness", faithfulness(r.faithfulness(), r.faithfulnessNote()));
+    out.put("faithfulness_checks", r.checks() == null ? null : r.checks().toMap());
     Map<String, Object> ex = new LinkedHashMap<>();
     List<Object> worst = new ArrayList<>();
     for (EvaluationReport.WorstExample w : r.worst()) {
@@ -138,6 +139,7 @@ public final class ReportJson {
   private static Map<String, Object> faithfulness(Faithfulness.Result f, String note) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("computed", f != null);
+    m.put("kind", "same-model (Reason2Decide-C): the task model labels its own rationale");
     m.put("note", note);
     if (f != null) {
       m.put("n", f.n());

@@ -1,5 +1,6 @@
 // Decision page: sends the note to /v1/predict and shows the label, every probability as a bar, and the rationale
-// with the words it shares with the note highlighted.
+// with the words it shares with the note highlighted, every number the note does not contain marked "not in the note",
+// and a warning when the rationale states another decision than the one shown.
 'use strict';
 
 const STOPWORDS = new Set(('a an and are as at be been but by for from had has have he her his if in into is it its '
@@ -24,6 +25,44 @@ function renderMarked(node, text, terms) {
     if (part === '') continue;
     if (terms.has(part.toLowerCase())) node.append(el('mark', {text: part}));
     else node.append(document.createTextNode(part));
+  }
+}
+
+/**
+ * The rationale, words shared with the note highlighted; each of `unsupported` ({text, start, end}: offsets in the
+ * rationale) wrapped as a number that is not in the note.
+ */
+function renderRationale(node, text, terms, unsupported) {
+  node.replaceChildren();
+  let at = 0;
+  const spans = (unsupported || []).slice().sort((a, b) => a.start - b.start);
+  for (const s of spans) {
+    if (s.start < at || s.end > text.length) continue;
+    appendMarked(node, text.slice(at, s.start), terms);
+    node.append(el('span', {class: 'unsupported', 'data-check': 'unsupported-number', title: 'not in the note',
+      text: text.slice(s.start, s.end)}), el('span', {class: 'unsupported-tag', text: 'not in the note'}));
+    at = s.end;
+  }
+  appendMarked(node, text.slice(at), terms);
+}
+
+function appendMarked(node, text, terms) {
+  const part = document.createElement('span');
+  renderMarked(part, text, terms);
+  node.append(...part.childNodes);
+}
+
+/** A warning when the rationale states a decision other than the one shown (only where the checks can tell). */
+function renderDecisionWarning(checks, label) {
+  const box = document.getElementById('decision-warning');
+  const stated = checks && checks.stated_decision;
+  if (stated && checks.states_decision === false) {
+    box.textContent = 'Warning: this rationale argues for ' + stated + ', but the decision shown is ' + label
+      + '. The explanation does not support the decision.';
+    box.hidden = false;
+  } else {
+    box.textContent = '';
+    box.hidden = true;
   }
 }
 
@@ -66,7 +105,9 @@ async function decide(event) {
     const p = d.probabilities[d.label];
     document.getElementById('decision-p').textContent = typeof p === 'number' ? (p * 100).toFixed(1) + ' %' : '';
     renderBars(d.probabilities, d.label);
-    renderMarked(document.getElementById('rationale'), d.rationale, evidenceWords(note));
+    renderRationale(document.getElementById('rationale'), d.rationale, evidenceWords(note),
+      d.checks && d.checks.unsupported_numbers);
+    renderDecisionWarning(d.checks, d.label);
     renderMarked(document.getElementById('note-echo'), note, evidenceWords(d.rationale));
     document.getElementById('meta').textContent = 'model ' + d.model + ' · ' + d.latency_ms + ' ms';
     document.getElementById('answer').hidden = false;

@@ -1,0 +1,96 @@
+// The exact faithfulness checks of one synthetic-triage rationale: states ŷ, cites the note, reasons by the rules.
+package dev.reason2decide.eval.triage;
+
+import dev.reason2decide.data.synth.TriageRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One example's checks. {@code agreesWithDecision}: the rationale states an ESI level and it is ŷ.
+ * {@code grounded}: every finding it cites has the note's value ({@code citedInNote} of {@code cited.size()}).
+ * {@code ruleCorrect}: its reasons decide the level it states under the rules ({@link RuleCheck}).
+ * {@code fullyFaithful}: all three. A rationale outside the generator's grammar ({@code parsed} false) fails all.
+ *
+ * @param parsed whether the rationale is in the grammar
+ * @param statedLevel the level it states (0: none or two different ones)
+ * @param predictedLevel ŷ as a level (0 when ŷ is not an ESI label)
+ * @param goldLevel y as a level (0 when there is no gold label)
+ * @param cited every finding it cites, each with whether the note agrees
+ * @param ruleCorrect see above
+ */
+public record TriageCheck(boolean parsed, int statedLevel, int predictedLevel, int goldLevel,
+    List<Citation> cited, boolean ruleCorrect) {
+  public TriageCheck {
+    cited = List.copyOf(cited);
+  }
+
+  /**
+   * A cited finding and the note's value of it.
+   *
+   * @param finding what the rationale states
+   * @param noteValue the note's value
+   */
+  public record Citation(CitedFinding finding, String noteValue) {
+    public boolean inNote() {
+      return finding.value().equals(noteValue);
+    }
+  }
+
+  /** Checks {@code rationale} for the decision {@code predicted} on {@code note} ({@code gold} may be null). */
+  public static TriageCheck of(ParsedNote note, String predicted, String gold, String rationale) {
+    if (note == null) {
+      throw new IllegalArgumentException("the exact checks need a synthetic triage note");
+    }
+    ParsedRationale r = RationaleParser.parse(rationale);
+    int p = level(predicted);
+    int g = level(gold);
+    if (r == null) {
+      return new TriageCheck(false, 0, p, g, List.of(), false);
+    }
+    List<Citation> cited = new ArrayList<>();
+    for (CitedFinding f : r.cited()) {
+      cited.add(new Citation(f, note.value(f.fact())));
+    }
+    return new TriageCheck(true, r.level(), p, g, cited, RuleCheck.correct(r));
+  }
+
+  /** The level of an ESI label ("ESI-3" → 3), 0 for anything else or null. */
+  public static int level(String label) {
+    if (label == null) {
+      return 0;
+    }
+    int i = TriageRules.LABELS.indexOf(label.strip());
+    return i + 1;
+  }
+
+  public boolean agreesWithDecision() {
+    return parsed && statedLevel != 0 && statedLevel == predictedLevel;
+  }
+
+  public int citedInNote() {
+    return (int) cited.stream().filter(Citation::inNote).count();
+  }
+
+  public boolean grounded() {
+    return parsed && citedInNote() == cited.size();
+  }
+
+  public boolean fullyFaithful() {
+    return agreesWithDecision() && grounded() && ruleCorrect;
+  }
+
+  /** Whether ŷ is y; null without a gold label. */
+  public Boolean decisionCorrect() {
+    return goldLevel == 0 ? null : predictedLevel == goldLevel;
+  }
+
+  /** Whether the rationale states the gold level (false without one). */
+  public boolean statesGold() {
+    return parsed && goldLevel != 0 && statedLevel == goldLevel;
+  }
+
+  /** The stated level as a label, or null. */
+  public String statedLabel() {
+    return statedLevel == 0 ? null : TriageRules.LABELS.get(statedLevel - 1);
+  }
+}

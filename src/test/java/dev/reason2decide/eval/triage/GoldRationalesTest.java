@@ -1,0 +1,90 @@
+// The parsers read back every template the generator has: gold notes give their cases, gold rationales score 1.0.
+package dev.reason2decide.eval.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reason2decide.data.synth.SlotTemplate;
+import dev.reason2decide.data.synth.SynthTriage;
+import dev.reason2decide.data.synth.TriageCase;
+import dev.reason2decide.data.synth.TriageGrammar;
+import dev.reason2decide.data.synth.TriageRules;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GoldRationalesTest {
+  private static final List<SynthTriage.Generated> GOLD = SynthTriage.generateWithCases(6000, 21);
+
+  @Test
+  void everyGoldNoteParsesBackIntoItsCase() {
+    Set<Integer> templates = new HashSet<>();
+    for (SynthTriage.Generated g : GOLD) {
+      ParsedNote note = NoteParser.parse(g.example().input());
+      assertNotNull(note, g.example().input());
+      TriageCase c = g.triageCase();
+      TriageCase expected = new TriageCase(c.age(), c.female(), c.complaint(), c.complaintText(), c.onset(),
+          c.heartRate(), c.systolic(), c.diastolic(), c.respiratoryRate(), c.spo2(), c.temperature(), c.mental(),
+          c.pain(), c.history(), c.anticoagulated(), false);
+      assertEquals(expected, note.facts(), g.example().input());
+      assertEquals(g.example().input(), NoteParser.render(note.template(), note.slots()), "renders back");
+      templates.add(note.template());
+    }
+    assertEquals(TriageGrammar.NOTES.size(), templates.size(), "every note template seen");
+  }
+
+  @Test
+  void everyGoldRationaleScoresOneOnEveryCheck() {
+    Set<String> templates = new HashSet<>();
+    List<TriageCheck> checks = new java.util.ArrayList<>();
+    for (SynthTriage.Generated g : GOLD) {
+      ParsedRationale r = RationaleParser.parse(g.example().rationale());
+      assertNotNull(r, g.example().rationale());
+      templates.add(r.template());
+      TriageCheck c = TriageCheck.of(NoteParser.parse(g.example().input()), g.example().label(), g.example().label(),
+          g.example().rationale());
+      assertTrue(c.fullyFaithful() && c.grounded() && c.ruleCorrect() && c.agreesWithDecision(),
+          c + "\n" + g.example());
+      assertTrue(c.cited().size() >= 1, g.example().rationale());
+      checks.add(c);
+      TriageRules.Assessment a = g.assessment();
+      if (a.level() <= 2) {
+        assertEquals(a.findings().stream().map(TriageRules.Finding::kind).toList(),
+            r.reasons().stream().map(ParsedRationale.Reason::kind).toList(), g.example().rationale());
+        assertEquals(a.findings().stream().map(TriageRules.Finding::value).toList(),
+            r.reasons().stream().map(ParsedRationale.Reason::value).toList(), g.example().rationale());
+      } else {
+        assertEquals(a.resources(), r.resources(), g.example().rationale());
+      }
+    }
+    TriageFaithfulness.Rates rates = TriageFaithfulness.rates(checks);
+    assertEquals(1.0, rates.decisionAgreement());
+    assertEquals(1.0, rates.citedFindingsInNote());
+    assertEquals(1.0, rates.rationalesGrounded());
+    assertEquals(1.0, rates.ruleCorrect());
+    assertEquals(1.0, rates.fullyFaithful());
+    int expected = TriageGrammar.LEVEL1.size() + TriageGrammar.LEVEL2.size()
+        + TriageGrammar.STABLE.size() * TriageGrammar.RESOURCES.stream().mapToInt(List::size).sum();
+    assertEquals(expected, templates.size(), "every rationale template seen: " + templates);
+  }
+
+  @Test
+  void everyFindingWordingOccursInSomeGoldRationale() {
+    for (Map.Entry<TriageRules.Kind, List<SlotTemplate>> e : TriageGrammar.FINDINGS.entrySet()) {
+      for (SlotTemplate t : e.getValue()) {
+        String literal = t.text().contains("{") ? t.text().substring(0, t.text().indexOf('{')) : t.text();
+        if (literal.isEmpty()) { // "{complaint} ({reason})": checked through the parsed reasons
+          assertTrue(GOLD.stream().anyMatch(g -> g.assessment().findings().stream()
+              .anyMatch(f -> f.kind() == TriageRules.Kind.HIGH_RISK_COMPLAINT)), "high-risk complaints occur");
+          continue;
+        }
+        String lit = literal;
+        assertTrue(GOLD.stream().anyMatch(g -> g.example().rationale().toLowerCase().contains(lit.toLowerCase())),
+            "wording " + t.text() + " of " + e.getKey() + " occurs");
+      }
+    }
+  }
+}
