@@ -165,7 +165,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** The simulator from --simulator-train, else from train.jsonl beside a --gold inside a dataset folder. */
-  private CheckInputs simulatorInputs(Provenance prov) {
+  private CheckInputs simulatorInputs(Provenance.Report prov) {
     Path train = simulatorTrain;
     if (train == null && gold != null) {
       Path folder = gold.toAbsolutePath().getParent();

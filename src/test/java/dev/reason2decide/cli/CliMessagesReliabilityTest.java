@@ -212,10 +212,10 @@ class CliMessagesReliabilityTest {
   @Test
   void aWrongTypeInAnExperimentsTrainSettingsNamesTheField() {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> dev.reason2decide.experiment.TrainSettings.resolve(dev.reason2decide.train.Recipe.R2D, 1, 10,
-            com.google.gson.JsonParser.parseString("{\"batch_size\":[8]}").getAsJsonObject(), "exp.json"));
-    assertEquals("exp.json: train settings: field 'batch_size': expected a number, found an array",
-        e.getMessage());
+        () -> dev.reason2decide.train.TrainSettings.apply(
+            dev.reason2decide.train.TrainConfig.reference(dev.reason2decide.train.Recipe.R2D),
+            com.google.gson.JsonParser.parseString("{\"batch_size\":[8]}").getAsJsonObject(), "exp.json: train."));
+    assertEquals("exp.json: train.batch-size must be a single value, got [8]", e.getMessage());
     assertNoInternals(e.getMessage());
   }
 
