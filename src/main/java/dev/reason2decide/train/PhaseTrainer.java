@@ -154,6 +154,7 @@ public final class PhaseTrainer {
     int predicted = 0;
     int examples = 0;
     long tokens = 0;
+    Integer explainCut = null;
     JointObjective.Result last = null;
     double norm;
     float lr = learningRate(t);
@@ -180,6 +181,9 @@ public final class PhaseTrainer {
         predicted += last.predicted();
         examples += last.examples();
         tokens += last.tokens();
+        if (last.explainCut() != null) {
+          explainCut = (explainCut == null ? 0 : explainCut) + last.explainCut();
+        }
       }
       Map<String, NDArray> grads = new LinkedHashMap<>();
       // torch's clip_grad_norm_: the 2-norm of the per-tensor 2-norms (one pass over each gradient)
@@ -213,7 +217,7 @@ public final class PhaseTrainer {
     Double loss = hasPred && hasRat ? Double.valueOf(alpha * lPred + (1 - alpha) * lRat)
         : hasPred ? Double.valueOf(lPred) : hasRat ? Double.valueOf(lRat) : null;
     return new StepRecord("step", phase.name(), t + 1, loss, hasPred ? lPred : null, hasRat ? lRat : null, alpha,
-        last.pi(), last.pi() == null ? null : (double) predicted / examples, lr, norm, tokens / secs, secs);
+        last.pi(), last.pi() == null ? null : (double) predicted / examples, lr, norm, tokens / secs, secs, explainCut);
   }
 
   /**
