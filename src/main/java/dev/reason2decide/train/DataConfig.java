@@ -3,45 +3,64 @@ package dev.reason2decide.train;
 
 /**
  * Batches of {@code batchSize} examples (validation and selection in batches of {@code evalBatchSize}); inputs cut
- * at {@code maxInputTokens}, targets at {@code maxTargetTokens} (counted and reported); length-grouped batches when
- * {@code groupByLength}, else random batches as in the reference; at most {@code maxValidationExamples} validation
- * examples (0: all).
+ * at {@code maxInputTokens}, targets at {@code maxTargetTokens} (counted and reported); while π_t &gt; 0 every Stage-2
+ * explanation prompt is cut at {@code explainMaxInputTokens} instead (0: at {@code maxInputTokens}); length-grouped
+ * batches when {@code groupByLength}, else random batches as in the reference; at most
+ * {@code maxValidationExamples} validation examples (0: all).
  */
 public record DataConfig(int batchSize, int evalBatchSize, int maxInputTokens, int maxTargetTokens,
-    boolean groupByLength, int maxValidationExamples) {
+    int explainMaxInputTokens, boolean groupByLength, int maxValidationExamples) {
 
   public DataConfig {
     TrainConfig.check(batchSize > 0 && evalBatchSize > 0, "batch sizes must be positive");
     TrainConfig.check(maxInputTokens >= 8 && maxTargetTokens >= 2, "token limits too small");
+    TrainConfig.check(explainMaxInputTokens == 0 || explainMaxInputTokens >= 8,
+        "explain-max-input-tokens must be 0 (= max-input-tokens) or at least 8, got " + explainMaxInputTokens);
     TrainConfig.check(maxValidationExamples >= 0, "max-validation must be >= 0 (0 = all), got " + maxValidationExamples);
   }
 
   /** The reference: batch 64, 1024 input and 256 target tokens, all validation examples. */
   public static DataConfig reference() {
-    return new DataConfig(64, 64, 1024, 256, true, 0);
+    return new DataConfig(64, 64, 1024, 256, 0, true, 0);
+  }
+
+  /** The limit of Stage-2's explanation prompts at a step with sampling probability {@code pi}. */
+  public int explainLimit(double pi) {
+    return pi > 0 && explainMaxInputTokens > 0 ? explainMaxInputTokens : maxInputTokens;
   }
 
   public DataConfig withBatchSize(int v) {
-    return new DataConfig(v, evalBatchSize, maxInputTokens, maxTargetTokens, groupByLength, maxValidationExamples);
+    return new DataConfig(v, evalBatchSize, maxInputTokens, maxTargetTokens, explainMaxInputTokens, groupByLength,
+        maxValidationExamples);
   }
 
   public DataConfig withEvalBatchSize(int v) {
-    return new DataConfig(batchSize, v, maxInputTokens, maxTargetTokens, groupByLength, maxValidationExamples);
+    return new DataConfig(batchSize, v, maxInputTokens, maxTargetTokens, explainMaxInputTokens, groupByLength,
+        maxValidationExamples);
   }
 
   public DataConfig withMaxInputTokens(int v) {
-    return new DataConfig(batchSize, evalBatchSize, v, maxTargetTokens, groupByLength, maxValidationExamples);
+    return new DataConfig(batchSize, evalBatchSize, v, maxTargetTokens, explainMaxInputTokens, groupByLength,
+        maxValidationExamples);
   }
 
   public DataConfig withMaxTargetTokens(int v) {
-    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, v, groupByLength, maxValidationExamples);
+    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, v, explainMaxInputTokens, groupByLength,
+        maxValidationExamples);
+  }
+
+  public DataConfig withExplainMaxInputTokens(int v) {
+    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, maxTargetTokens, v, groupByLength,
+        maxValidationExamples);
   }
 
   public DataConfig withGroupByLength(boolean v) {
-    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, maxTargetTokens, v, maxValidationExamples);
+    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, maxTargetTokens, explainMaxInputTokens, v,
+        maxValidationExamples);
   }
 
   public DataConfig withMaxValidationExamples(int v) {
-    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, maxTargetTokens, groupByLength, v);
+    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, maxTargetTokens, explainMaxInputTokens,
+        groupByLength, v);
   }
 }

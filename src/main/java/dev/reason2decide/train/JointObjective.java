@@ -24,8 +24,12 @@ import java.util.SplittableRandom;
  * π_t) chose the model's prediction; ŷ is inserted as text, unvalidated, into {@code given label: ỹ, explain: x}.
  */
 public final class JointObjective {
-  /** Losses and sampling of one micro-batch. */
-  public record Result(Double lPred, Double lRat, double alpha, Double pi, int predicted, int examples, long tokens) {}
+  /**
+   * Losses and sampling of one micro-batch; {@code explainCut}: explanation prompts cut at
+   * {@code explain-max-input-tokens} (null when that limit is not in force at this step).
+   */
+  public record Result(Double lPred, Double lRat, double alpha, Double pi, int predicted, int examples, long tokens,
+      Integer explainCut) {}
 
   private final T5Model model;
   private final EncodedExamples data;
@@ -64,6 +68,7 @@ public final class JointObjective {
     Double lPred = null;
     Double lRat = null;
     long tokens = 0;
+    Integer explainCut = null;
     try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
       NDArray total = null;
       NDArray encPred = null;
@@ -86,12 +91,9 @@ public final class JointObjective {
         List<long[]> in = new ArrayList<>();
         if (labelled) {
           String[] yhat = predicted > 0 ? sampleLabels(m, encPred, maskPred, usePred) : new String[batch.length];
-          for (int i = 0; i < batch.length; i++) {
-            int e = batch[i];
-            in.add(usePred[i]
-                ? tok.encode(cfg.prompts().labelled(yhat[i], data.examples.get(e).input()), cfg.data().maxInputTokens()).ids()
-                : data.goldLabelled[e]);
-          }
+          ExplanationPrompts prompts = explanationPrompts(batch, usePred, yhat, pi);
+          in = prompts.ids();
+          explainCut = prompts.cutAtExplainLimit();
         } else {
           in = rows(data.explain, batch);
         }
@@ -109,7 +111,35 @@ public final class JointObjective {
         gc.backward(total.mul(Tensors.scalar(m, scale)));
       }
     }
-    return new Result(lPred, lRat, a, pi, predicted, batch.length, tokens);
+    return new Result(lPred, lRat, a, pi, predicted, batch.length, tokens, explainCut);
+  }
+
+  /** Token ids of a batch's {@code given label: ỹ, explain: x} prompts and how many the explanation limit cut. */
+  record ExplanationPrompts(List<long[]> ids, Integer cutAtExplainLimit) {}
+
+  /**
+   * The batch's explanation prompts with ỹ = {@code yhat[i]} where {@code usePred[i]}, else the gold label. While
+   * π_t &gt; 0 and {@code explain-max-input-tokens} is set, every prompt, gold ones too, is tokenised afresh at that
+   * limit (the reference, {@code train_stage2.py} 234–237, at 512); otherwise gold prompts are the ones tokenised at
+   * {@code max-input-tokens} up front and ŷ prompts are cut there too.
+   */
+  ExplanationPrompts explanationPrompts(int[] batch, boolean[] usePred, String[] yhat, double pi) {
+    boolean explainLimit = pi > 0 && cfg.data().explainMaxInputTokens() > 0;
+    int limit = cfg.data().explainLimit(pi);
+    List<long[]> ids = new ArrayList<>(batch.length);
+    int cut = 0;
+    for (int i = 0; i < batch.length; i++) {
+      int e = batch[i];
+      if (!usePred[i] && !explainLimit) {
+        ids.add(data.goldLabelled[e]);
+        continue;
+      }
+      String label = usePred[i] ? yhat[i] : data.examples.get(e).label();
+      TextTokenizer.Tokens t = tok.encode(cfg.prompts().labelled(label, data.examples.get(e).input()), limit);
+      ids.add(t.ids());
+      cut += t.truncated() ? 1 : 0;
+    }
+    return new ExplanationPrompts(ids, explainLimit ? cut : null);
   }
 
   /** ŷ for the rows with {@code use[i]}: greedy with dropout (reference) or the best-scoring label of the set. */

@@ -5,8 +5,9 @@ package dev.reason2decide.train;
  * A phase trains L = α_t·L_pred + (1 − α_t)·L_rat over {@code steps} steps (a weight of 0 skips that task's
  * forward pass). {@code rationale} says which rationale prompt is used: none, {@code explain: x} (Stage-1 and DSS)
  * or {@code given label: ỹ, explain: x} with ỹ drawn by {@code sampling} (Stage-2). Selection is by validation
- * loss of the rationale task (Stage-1) or validation macro-F1 (the rest); early stopping is armed after
- * {@code patienceDelay} steps.
+ * loss of the rationale task (Stage-1) or validation macro-F1 (the rest); early stopping (see
+ * {@link EarlyStopping}) ignores validations before step {@code patienceDelay} and stops after {@code patience}
+ * failures (0: never).
  */
 public record Phase(String name, int steps, AlphaSchedule alpha, RationaleTask rationale, SamplingSchedule sampling,
     Selection selection, int evalEvery, int patience, int patienceDelay) {

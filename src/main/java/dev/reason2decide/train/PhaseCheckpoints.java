@@ -20,9 +20,30 @@ import java.util.Map;
  * name, then renamed).
  */
 final class PhaseCheckpoints implements TrainingListener {
-  /** Saved progress of a phase: the last step taken and the early-stopping counters. */
-  record State(int step, Double best, int bestStep, int badEvals) {
-    static final State START = new State(0, null, 0, 0);
+  /**
+   * Saved progress of a phase: the last step taken and the early-stopping counters. {@code oldFile}: written before
+   * the stopping rule kept its own baseline (no {@code stop_failures}); its counters read as the plain rule's.
+   */
+  record State(int step, EarlyStopping.Counters counters, boolean oldFile) {
+    static final State START = new State(0, EarlyStopping.Counters.START, false);
+
+    /**
+     * The counters to resume {@code phase} with. An old file's are exact for a phase without an arming delay (the
+     * plain rule's baseline is the best) and for a delayed phase not yet armed (nothing counted yet); past the
+     * arming step the baseline of the delayed rule cannot be rebuilt from it, which is refused.
+     */
+    EarlyStopping.Counters countersFor(Phase phase, Path file) {
+      if (!oldFile || phase.patienceDelay() == 0) {
+        return counters;
+      }
+      if (step < phase.patienceDelay()) {
+        return new EarlyStopping.Counters(counters.best(), counters.bestStep(), null, 0);
+      }
+      throw new IllegalArgumentException(file + ": written before " + phase.name() + "'s early stopping kept its own "
+          + "baseline, at step " + step + ", past the arming step " + phase.patienceDelay() + "; its stopping "
+          + "counters cannot be rebuilt: resume it with the version that wrote it, or start " + phase.name()
+          + " afresh (remove its folder)");
+    }
   }
 
   private final PhaseFolder folder;
@@ -52,11 +73,21 @@ final class PhaseCheckpoints implements TrainingListener {
     }
     try {
       JsonObject o = Json.readObject(f);
-      return new State(o.get("step").getAsInt(), o.has("best") && !o.get("best").isJsonNull()
-          ? o.get("best").getAsDouble() : null, o.get("best_step").getAsInt(), o.get("bad_evals").getAsInt());
+      Double best = number(o, "best");
+      int bestStep = o.get("best_step").getAsInt();
+      if (!o.has("stop_failures")) { // written before issue 13: bad_evals counted against the best
+        return new State(o.get("step").getAsInt(), new EarlyStopping.Counters(best, bestStep, best,
+            o.get("bad_evals").getAsInt()), true);
+      }
+      return new State(o.get("step").getAsInt(), new EarlyStopping.Counters(best, bestStep, number(o, "stop_baseline"),
+          o.get("stop_failures").getAsInt()), false);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(f + ": unreadable trainer state: " + e.getMessage(), e);
     }
+  }
+
+  private static Double number(JsonObject o, String key) {
+    return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsDouble() : null;
   }
 
   @Override
@@ -78,7 +109,8 @@ final class PhaseCheckpoints implements TrainingListener {
       st.put("step", step);
       st.put("best", stopping.best());
       st.put("best_step", stopping.bestStep());
-      st.put("bad_evals", stopping.badEvaluations());
+      st.put("stop_baseline", stopping.counters().baseline());
+      st.put("stop_failures", stopping.counters().failures());
       st.put("seed", seed);
       st.put("rng", "torch and coins re-seeded from (seed, phase, step); batch order from (seed, epoch)");
       Json.writePretty(PhaseFolder.trainerState(tmp), st);

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Trains one {@link Phase} into its {@link PhaseFolder}. The trainer owns the step loop; selection and early
@@ -54,6 +55,7 @@ public final class PhaseTrainer {
   private Map<String, NDArray> params;
   private List<int[]> order;
   private int orderEpoch = -1;
+  private IntFunction<Map<String, Object>> scriptedValidation;
 
   /** Updates are skipped while the gradient is NaN/∞ (logged as such); this many in a row stop the run. */
   static final int MAX_NON_FINITE_STEPS = 10;
@@ -92,8 +94,8 @@ public final class PhaseTrainer {
     AdamW.zeroGradients(params);
     boolean stopped = false;
     int step = s.step();
-    EarlyStopping stopping = new EarlyStopping(phase.patience(), phase.patienceDelay(), s.best(), s.bestStep(),
-        s.badEvals());
+    EarlyStopping stopping = new EarlyStopping(phase.patience(), phase.patienceDelay(),
+        s.countersFor(phase, PhaseFolder.trainerState(folder.state())));
     try (AdamW opt = new AdamW(new AdamW.Settings(0.9f, 0.999f, 1e-8f, cfg.optim().weightDecay()), root)) {
       if (resumed != null) {
         opt.load(PhaseFolder.optimizer(folder.state()));
@@ -108,7 +110,7 @@ public final class PhaseTrainer {
         step = t + 1;
         if (step % phase.evalEvery() == 0 || step == phase.steps()) {
           model.parameters().requireGradients(false);
-          Map<String, Object> metrics = evaluate(root);
+          Map<String, Object> metrics = evaluate(root, step);
           model.parameters().requireGradients(true);
           double score = phase.selection() == Phase.Selection.VALIDATION_LOSS ? -(Double) metrics.get("val_loss")
               : (Double) metrics.get("val_macro_f1");
@@ -152,6 +154,7 @@ public final class PhaseTrainer {
     int predicted = 0;
     int examples = 0;
     long tokens = 0;
+    Integer explainCut = null;
     JointObjective.Result last = null;
     double norm;
     float lr = learningRate(t);
@@ -178,6 +181,9 @@ public final class PhaseTrainer {
         predicted += last.predicted();
         examples += last.examples();
         tokens += last.tokens();
+        if (last.explainCut() != null) {
+          explainCut = (explainCut == null ? 0 : explainCut) + last.explainCut();
+        }
       }
       Map<String, NDArray> grads = new LinkedHashMap<>();
       // torch's clip_grad_norm_: the 2-norm of the per-tensor 2-norms (one pass over each gradient)
@@ -207,13 +213,28 @@ public final class PhaseTrainer {
     }
     double secs = (System.nanoTime() - start) / 1e9;
     double alpha = last.alpha();
-    Double loss = hasPred && hasRat ? alpha * lPred + (1 - alpha) * lRat : hasPred ? lPred : hasRat ? lRat : null;
+    // boxed in every branch: a step that trains no task has no loss (null), not an unboxing error
+    Double loss = hasPred && hasRat ? Double.valueOf(alpha * lPred + (1 - alpha) * lRat)
+        : hasPred ? Double.valueOf(lPred) : hasRat ? Double.valueOf(lRat) : null;
     return new StepRecord("step", phase.name(), t + 1, loss, hasPred ? lPred : null, hasRat ? lRat : null, alpha,
-        last.pi(), last.pi() == null ? null : (double) predicted / examples, lr, norm, tokens / secs, secs);
+        last.pi(), last.pi() == null ? null : (double) predicted / examples, lr, norm, tokens / secs, secs, explainCut);
   }
 
-  private Map<String, Object> evaluate(NDManager root) {
+  /**
+   * Replaces validation by {@code metricsAt} (step → the validation's metrics: {@code val_loss} or
+   * {@code val_macro_f1}), so that tests can feed scripted validation curves through the real loop.
+   */
+  PhaseTrainer scriptValidation(IntFunction<Map<String, Object>> metricsAt) {
+    this.scriptedValidation = metricsAt;
+    return this;
+  }
+
+  private Map<String, Object> evaluate(NDManager root, int step) {
     Map<String, Object> metrics = new LinkedHashMap<>();
+    if (scriptedValidation != null) {
+      metrics.putAll(scriptedValidation.apply(step));
+      return metrics;
+    }
     if (phase.selection() == Phase.Selection.VALIDATION_LOSS) {
       metrics.put("val_loss", Validator.rationaleLoss(model, val, phase.rationale(), cfg.data().evalBatchSize(), root));
     } else {

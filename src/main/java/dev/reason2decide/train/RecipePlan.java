@@ -41,6 +41,6 @@ public final class RecipePlan {
 
   static Phase dss(int steps, TrainConfig c) {
     return new Phase("dss", steps, AlphaSchedule.constant(c.schedules().dssAlpha()), Phase.RationaleTask.EXPLAIN, null,
-        Phase.Selection.MACRO_F1, c.eval().evalEvery(), c.eval().patience(), 0);
+        Phase.Selection.MACRO_F1, c.eval().evalEvery(), c.eval().dssPatience(), 0);
   }
 }

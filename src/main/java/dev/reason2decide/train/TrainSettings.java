@@ -57,6 +57,8 @@ public final class TrainSettings {
           (c, v) -> c.withEval(c.eval().withPatience(v))),
       s("stage1-patience", Integer.class, "Early-stopping patience of Stage-1.", c -> c.eval().stage1Patience(),
           (c, v) -> c.withEval(c.eval().withStage1Patience(v))),
+      s("dss-patience", Integer.class, "Early-stopping patience of DSS; 0 turns it off (the DSS authors' code has "
+          + "none).", c -> c.eval().dssPatience(), (c, v) -> c.withEval(c.eval().withDssPatience(v))),
       s("alpha", Float.class, "Final weight of L_pred in Stage-2.", c -> c.schedules().alpha().alpha(),
           (c, v) -> alpha(c, c.schedules().alpha().withAlpha(v))),
       s("alpha-warmup", Double.class, "Fraction W of Stage-2 for the α ramp.",
@@ -86,6 +88,9 @@ public final class TrainSettings {
           (c, v) -> c.withSchedules(c.schedules().withSampledLabel(v))),
       s("max-input-tokens", Integer.class, "Input truncation (counted, reported).", c -> c.data().maxInputTokens(),
           (c, v) -> c.withData(c.data().withMaxInputTokens(v))),
+      s("explain-max-input-tokens", Integer.class, "While π > 0, every Stage-2 explanation prompt, gold ones too, is "
+          + "cut here (the reference: 512); 0: max-input-tokens.", c -> c.data().explainMaxInputTokens(),
+          (c, v) -> c.withData(c.data().withExplainMaxInputTokens(v))),
       s("max-target-tokens", Integer.class, "Target truncation.", c -> c.data().maxTargetTokens(),
           (c, v) -> c.withData(c.data().withMaxTargetTokens(v))),
       s("label-max-new-tokens", Integer.class, "Greedy ŷ length (max_length 50).",
@@ -193,6 +198,9 @@ public final class TrainSettings {
     if (train == null || !train.isJsonObject()) {
       throw new IllegalArgumentException(where + " must be a JSON object of training settings");
     }
-    return apply(TrainConfig.reference(Recipe.R2D), train.getAsJsonObject(), where);
+    TrainConfig c = apply(TrainConfig.reference(Recipe.R2D), train.getAsJsonObject(), where);
+    // a DSS run written before dss-patience existed stopped with --patience
+    return c.recipe() != Recipe.DSS || train.getAsJsonObject().has("dss-patience") ? c
+        : c.withEval(c.eval().withDssPatience(c.eval().patience()));
   }
 }
