@@ -81,8 +81,8 @@ final class EvaluationInput {
     }
     for (String c : groupBy) {
       if (!pc.contains(c) && !gc.contains(c)) {
-        throw new IllegalArgumentException("--group-by " + c + ": neither " + predictions
-            + (gold != null ? " nor " + gold : "") + " has such a column");
+        throw new IllegalArgumentException("--group-by " + c + ": " + (gold != null ? "neither " + predictions
+            + " nor " + gold + " has" : predictions + " has no") + " such column");
       }
     }
     if (g == null) {

@@ -9,9 +9,19 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
-/** Writes a text file where the job's output lives (local disk, HDFS, an object store). */
+/** Files where the job's output lives (local disk, HDFS, an object store). */
 final class JobFiles {
   private JobFiles() {}
+
+  /** Whether {@code path} exists (checked before a job runs, so that it does not fail only at the end). */
+  static boolean exists(SparkSession spark, String path) {
+    Path p = new Path(path);
+    try {
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + ": cannot be checked: " + e.getMessage(), e);
+    }
+  }
 
   /** Writes {@code text} to {@code file}: first to a hidden temporary name beside it, then renamed. */
   static void writeString(SparkSession spark, String file, String text) {

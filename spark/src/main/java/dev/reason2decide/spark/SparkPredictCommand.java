@@ -117,6 +117,13 @@ public final class SparkPredictCommand implements Callable<Integer> {
       if (labelSet == null) {
         throw new IllegalArgumentException(model + ": no r2d.json (label set) in this folder; pass --labels");
       }
+      if (!overwrite) {
+        for (String o : policy == BadRowPolicy.ERRORS ? List.of(output, errorsOut) : List.of(output)) {
+          if (JobFiles.exists(spark, o)) {
+            throw new IllegalArgumentException(o + " already exists; pass --overwrite to replace it");
+          }
+        }
+      }
       NoteColumns columns = new NoteColumns(idColumn, inputColumn, labelColumn, rationaleColumn, carry);
       NoteSource source = format != null ? NoteSource.parse(format) : NoteSource.of(spark, input);
       Dataset<Row> notes = columns.select(source.read(spark, input, null), input);
