@@ -23,7 +23,11 @@ public final class Sessions {
     b.master(chosen);
     b.config("spark.executorEnv.DJL_OFFLINE", "true");
     b.config("spark.executorEnv.OPT_OUT_TRACKING", "true");
-    b.config("spark.executor.extraJavaOptions", "-Dai.djl.offline=true");
+    // spark-submit passes --conf values as system properties: keep the user's executor options, add ours
+    String opts = System.getProperty("spark.executor.extraJavaOptions", "");
+    if (!opts.contains("-Dai.djl.offline=")) {
+      b.config("spark.executor.extraJavaOptions", (opts + " -Dai.djl.offline=true").strip());
+    }
     if (chosen.startsWith("local")) {
       // embedded runs need no web UI, and one JVM has nothing to shuffle over the network
       b.config("spark.ui.enabled", "false");
