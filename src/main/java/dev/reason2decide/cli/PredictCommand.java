@@ -1,13 +1,12 @@
 // `r2d predict`: the decision, its rationale and a probability per label for every input, as JSONL or CSV.
 package dev.reason2decide.cli;
 
-import com.google.gson.JsonObject;
 import dev.reason2decide.data.CsvCells;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleSet;
 import dev.reason2decide.data.RequiredExamples;
-import dev.reason2decide.eval.faith.ExampleChecks;
+import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
@@ -105,24 +104,7 @@ public final class PredictCommand implements Callable<Integer> {
   private static void writeJsonl(Writer w, List<Example> ex, List<Decision> d, List<String> labels)
       throws IOException {
     for (int i = 0; i < ex.size(); i++) {
-      Example e = ex.get(i);
-      JsonObject o = new JsonObject();
-      o.addProperty("id", e.id());
-      o.addProperty("input", e.input());
-      if (!e.label().isEmpty()) {
-        o.addProperty("label", e.label());
-      }
-      if (e.rationale() != null && !e.rationale().isEmpty()) {
-        o.addProperty("rationale", e.rationale());
-      }
-      o.addProperty("predicted_label", d.get(i).label());
-      o.addProperty("predicted_rationale", d.get(i).rationale());
-      JsonObject p = new JsonObject();
-      d.get(i).probabilities().forEach(p::addProperty);
-      o.add("probabilities", p);
-      o.add("checks", Json.COMPACT.toJsonTree(ExampleChecks.of(e.input(), d.get(i).label(), d.get(i).rationale(),
-          labels).toMap()));
-      w.write(Json.COMPACT.toJson(o));
+      w.write(Json.COMPACT.toJson(PredictionRow.of(ex.get(i), d.get(i), labels)));
       w.write('\n');
     }
   }

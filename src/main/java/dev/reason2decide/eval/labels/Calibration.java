@@ -35,7 +35,6 @@ public final class Calibration {
     int[] count = new int[bins];
     double[] confSum = new double[bins];
     int[] right = new int[bins];
-    int scored = 0;
     int missing = 0;
     for (int i = 0; i < gold.size(); i++) {
       Map<String, Double> probs = probabilities.get(i);
@@ -43,30 +42,65 @@ public final class Calibration {
         missing++;
         continue;
       }
-      String best = null;
-      double conf = -1;
-      for (Map.Entry<String, Double> e : probs.entrySet()) {
-        Double v = e.getValue();
-        if (v == null || !Double.isFinite(v) || v < 0 || v > 1) {
-          throw new IllegalArgumentException("example " + (i + 1) + ": probability of '" + e.getKey() + "' is "
-              + v + ", not a number in [0, 1]");
-        }
-        String label = LabelMetrics.normalize(e.getKey());
-        if (v > conf || (v == conf && LabelMetrics.CODE_POINT_ORDER.compare(label, best) < 0)) {
-          conf = v;
-          best = label;
-        }
-      }
-      int b = 0;
-      while (b < bins - 1 && conf > (double) (b + 1) / bins) {
-        b++;
-      }
+      TopLabel top = topLabel(probs, i + 1);
+      int b = bin(top.confidence(), bins);
       count[b]++;
-      confSum[b] += conf;
-      if (best.equals(LabelMetrics.normalize(gold.get(i)))) {
+      confSum[b] += top.confidence();
+      if (top.label().equals(LabelMetrics.normalize(gold.get(i)))) {
         right[b]++;
       }
-      scored++;
+    }
+    return fromBins(count, confSum, right, missing);
+  }
+
+  /** The most probable label (normalized; ties go to the label that sorts first) and its probability. */
+  public record TopLabel(String label, double confidence) {}
+
+  /**
+   * The top label of one example's probabilities; a probability outside [0, 1] or not finite is an error naming
+   * {@code example} (1-based).
+   */
+  public static TopLabel topLabel(Map<String, Double> probs, int example) {
+    String best = null;
+    double conf = -1;
+    for (Map.Entry<String, Double> e : probs.entrySet()) {
+      Double v = e.getValue();
+      if (v == null || !Double.isFinite(v) || v < 0 || v > 1) {
+        throw new IllegalArgumentException("example " + example + ": probability of '" + e.getKey() + "' is "
+            + v + ", not a number in [0, 1]");
+      }
+      String label = LabelMetrics.normalize(e.getKey());
+      if (v > conf || (v == conf && LabelMetrics.CODE_POINT_ORDER.compare(label, best) < 0)) {
+        conf = v;
+        best = label;
+      }
+    }
+    return new TopLabel(best, conf);
+  }
+
+  /** The bin (0-based) of a confidence among {@code bins} equal-width bins (i/M, (i+1)/M]; 0 goes to the first. */
+  public static int bin(double confidence, int bins) {
+    int b = 0;
+    while (b < bins - 1 && confidence > (double) (b + 1) / bins) {
+      b++;
+    }
+    return b;
+  }
+
+  /**
+   * ECE from per-bin sums: examples, summed confidence and examples whose top label was right in each bin, and how
+   * many examples had no probabilities. Sums over parts of a data set (e.g. Spark partitions) give the data
+   * set's figures.
+   */
+  public static Result fromBins(int[] count, double[] confSum, int[] right, int withoutProbabilities) {
+    int bins = count.length;
+    if (bins < 1 || confSum.length != bins || right.length != bins) {
+      throw new IllegalArgumentException("bin arrays must have the same length >= 1, got " + count.length + ", "
+          + confSum.length + ", " + right.length);
+    }
+    int scored = 0;
+    for (int c : count) {
+      scored += c;
     }
     List<ReliabilityBin> table = new ArrayList<>();
     double ece = 0;
@@ -78,6 +112,6 @@ public final class Calibration {
         ece += (double) count[b] / scored * Math.abs(acc - meanConf);
       }
     }
-    return new Result(ece, bins, scored, missing, table);
+    return new Result(ece, bins, scored, withoutProbabilities, table);
   }
 }

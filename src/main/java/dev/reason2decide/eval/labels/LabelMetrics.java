@@ -76,22 +76,67 @@ public final class LabelMetrics {
     int n = goldRaw.size();
     List<String> gold = goldRaw.stream().map(LabelMetrics::normalize).toList();
     List<String> pred = predRaw.stream().map(LabelMetrics::normalize).toList();
-    List<String> labels;
-    if (fixed == null) {
-      Set<String> union = new TreeSet<>(CODE_POINT_ORDER);
-      union.addAll(gold);
-      union.addAll(pred);
-      labels = List.copyOf(union);
-    } else {
-      Set<String> set = new LinkedHashSet<>();
-      for (String l : fixed) {
-        set.add(normalize(l));
-      }
-      labels = List.copyOf(set);
+    if (fixed != null) {
+      Set<String> set = normalizedSet(fixed);
       for (int i = 0; i < n; i++) {
         if (!set.contains(gold.get(i))) {
           throw new IllegalArgumentException("gold label '" + gold.get(i) + "' of example " + (i + 1)
-              + " is not in the fixed label set " + labels);
+              + " is not in the fixed label set " + List.copyOf(set));
+        }
+      }
+    }
+    Map<String, Map<String, Long>> pairs = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      pairs.computeIfAbsent(gold.get(i), g -> new LinkedHashMap<>()).merge(pred.get(i), 1L, Long::sum);
+    }
+    return fromCounts(pairs, fixed);
+  }
+
+  private static Set<String> normalizedSet(Collection<String> fixed) {
+    Set<String> set = new LinkedHashSet<>();
+    for (String l : fixed) {
+      set.add(normalize(l));
+    }
+    return set;
+  }
+
+  /**
+   * Scores from counts of (gold, predicted) pairs: {@code pairs.get(g).get(p)} examples have gold label {@code g}
+   * and predicted label {@code p} (both as {@link #normalize} returns them). The same figures as {@link #score}
+   * on the examples the counts came from, so counts summed over parts of a data set (e.g. Spark partitions) give
+   * the data set's scores. {@code fixed} is null for the union of gold and predicted labels.
+   */
+  public static LabelScores fromCounts(Map<String, Map<String, Long>> pairs, Collection<String> fixed) {
+    if (fixed != null && fixed.isEmpty()) {
+      throw new IllegalArgumentException("the fixed label set is empty");
+    }
+    long total = 0;
+    long correct = 0;
+    Set<String> seen = new TreeSet<>(CODE_POINT_ORDER);
+    for (Map.Entry<String, Map<String, Long>> g : pairs.entrySet()) {
+      seen.add(g.getKey());
+      for (Map.Entry<String, Long> p : g.getValue().entrySet()) {
+        if (p.getValue() < 0) {
+          throw new IllegalArgumentException("negative count " + p.getValue() + " for (" + g.getKey() + ", "
+              + p.getKey() + ")");
+        }
+        seen.add(p.getKey());
+        total += p.getValue();
+        correct += g.getKey().equals(p.getKey()) ? p.getValue() : 0;
+      }
+    }
+    if (total == 0) {
+      throw new IllegalArgumentException("no examples to score");
+    }
+    List<String> labels;
+    if (fixed == null) {
+      labels = List.copyOf(seen);
+    } else {
+      Set<String> set = normalizedSet(fixed);
+      labels = List.copyOf(set);
+      for (String g : pairs.keySet()) {
+        if (!set.contains(g)) {
+          throw new IllegalArgumentException("gold label '" + g + "' is not in the fixed label set " + labels);
         }
       }
     }
@@ -99,27 +144,23 @@ public final class LabelMetrics {
     for (String l : labels) {
       index.put(l, index.size());
     }
-    int outside = 0;
-    int correct = 0;
-    boolean needOther = false;
-    for (int i = 0; i < n; i++) {
-      if (!index.containsKey(pred.get(i))) {
-        needOther = true;
-        outside++;
+    long outside = 0;
+    for (Map<String, Long> row : pairs.values()) {
+      for (Map.Entry<String, Long> p : row.entrySet()) {
+        outside += index.containsKey(p.getKey()) ? 0 : p.getValue();
       }
     }
     List<String> columns = new ArrayList<>(labels);
-    if (needOther) {
+    if (outside > 0) {
       columns.add(OTHER);
     }
     int k = labels.size();
     long[][] matrix = new long[k][columns.size()];
-    for (int i = 0; i < n; i++) {
-      int row = index.get(gold.get(i));
-      Integer col = index.get(pred.get(i));
-      matrix[row][col == null ? k : col]++;
-      if (gold.get(i).equals(pred.get(i))) {
-        correct++;
+    for (Map.Entry<String, Map<String, Long>> g : pairs.entrySet()) {
+      int row = index.get(g.getKey());
+      for (Map.Entry<String, Long> p : g.getValue().entrySet()) {
+        Integer col = index.get(p.getKey());
+        matrix[row][col == null ? k : col] += p.getValue();
       }
     }
     Map<String, ClassScores> per = new LinkedHashMap<>();
@@ -146,7 +187,7 @@ public final class LabelMetrics {
     }
     double macro = f1Sum / k;
     double weightedF1 = supportSum == 0 ? 0.0 : weighted / supportSum;
-    return new LabelScores(n, (double) correct / n, macro, weightedF1, labels, per,
-        new ConfusionMatrix(labels, List.copyOf(columns), matrix), fixed != null, outside);
+    return new LabelScores((int) total, (double) correct / total, macro, weightedF1, labels, per,
+        new ConfusionMatrix(labels, List.copyOf(columns), matrix), fixed != null, (int) outside);
   }
 }

@@ -44,7 +44,11 @@ public final class ChrF {
     return fScore(segmentStats(hypothesis, reference));
   }
 
-  private static long[] segmentStats(String hypothesis, String reference) {
+  /**
+   * Per order n = 1..6: hypothesis n-grams (0 when the reference has none), reference n-grams and matches of one
+   * pair; summed over a corpus they give {@link #corpusFromStats}.
+   */
+  public static long[] segmentStats(String hypothesis, String reference) {
     int[] hyp = PyText.codePoints(String.join("", PyText.split(hypothesis)));
     int[] ref = PyText.codePoints(String.join("", PyText.split(reference)));
     long[] s = new long[3 * CHAR_ORDER];
@@ -63,6 +67,14 @@ public final class ChrF {
       s[3 * (n - 1) + 2] = match;
     }
     return s;
+  }
+
+  /** The corpus chrF of statistics summed over pairs ({@link #segmentStats}), as {@link #score} forms it. */
+  public static double corpusFromStats(long[] stats) {
+    if (stats.length != 3 * CHAR_ORDER) {
+      throw new IllegalArgumentException("chrF statistics have " + 3 * CHAR_ORDER + " entries, got " + stats.length);
+    }
+    return fScore(stats);
   }
 
   private static Map<String, Integer> charNgrams(int[] cps, int n) {

@@ -49,8 +49,20 @@ public final class SacreBleu {
     return "nrefs:1|case:mixed|eff:" + (effectiveOrder ? "yes" : "no") + "|tok:13a|smooth:exp|version:" + VERSION;
   }
 
+  /**
+   * The corpus score of statistics summed over segments ({@link #segmentStats}): summing them over parts of a
+   * corpus (e.g. Spark partitions) and calling this gives the corpus score of {@link #score}.
+   */
+  public static Score corpusFromStats(long[] stats) {
+    if (stats.length != 2 + 2 * MAX_ORDER) {
+      throw new IllegalArgumentException("sacreBLEU statistics have " + (2 + 2 * MAX_ORDER) + " entries, got "
+          + stats.length);
+    }
+    return fromStats(stats, false);
+  }
+
   /** [hyp_len, ref_len, correct_1..4, total_1..4] of one pair. */
-  private long[] segmentStats(String hypothesis, String reference) {
+  public long[] segmentStats(String hypothesis, String reference) {
     List<String> hyp = tokenizer.tokenize(PyText.rstrip(hypothesis));
     List<String> ref = tokenizer.tokenize(PyText.rstrip(reference));
     long[] s = new long[2 + 2 * MAX_ORDER];

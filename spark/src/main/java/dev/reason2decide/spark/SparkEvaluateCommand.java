@@ -1,0 +1,244 @@
+// `r2d spark evaluate`: r2d evaluate's label, calibration and rationale metrics from statistics summed on Spark.
+package dev.reason2decide.spark;
+
+import dev.reason2decide.eval.labels.LabelMetrics;
+import dev.reason2decide.eval.report.EvaluationReport;
+import dev.reason2decide.eval.report.MarkdownReport;
+import dev.reason2decide.eval.report.ReportJson;
+import dev.reason2decide.eval.text.ChrF;
+import dev.reason2decide.eval.text.NltkBleu;
+import dev.reason2decide.eval.text.Rouge;
+import dev.reason2decide.eval.text.SacreBleu;
+import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.Json;
+import dev.reason2decide.io.Provenance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import scala.Tuple2;
+
+/**
+ * Each partition turns its notes into {@link EvaluationTotals} per group; Spark adds them up by group; the driver
+ * forms the figures with the core's metric classes. Label metrics come from the confusion counts, ECE from
+ * per-bin sums, sacreBLEU and chrF from summed corpus statistics, NLTK BLEU and ROUGE as means of per-note scores:
+ * the numbers {@code r2d evaluate} prints for the same files. Not distributed here: BERTScore and faithfulness (they
+ * need a model) and the list of worst examples; the report says so.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "r2d evaluate's label metrics, calibration and rationale metrics (BLEU, sacreBLEU, chrF, ROUGE) "
+        + "computed on Spark, overall and per group; writes report.json, report.md and groups.jsonl/groups.csv.")
+public final class SparkEvaluateCommand implements Callable<Integer> {
+  /** What a group value that is absent or null is shown as. */
+  static final String MISSING = "(missing)";
+
+  @Option(names = "--predictions", required = true, description = "Output of r2d predict or r2d spark predict "
+      + "(JSON lines or Parquet, file or folder).")
+  String predictions;
+
+  @Option(names = "--gold", description = "Examples with id, label and optional rationale, matched by id.")
+  String gold;
+
+  @Option(names = "--format", description = "Format of --predictions (default: from the extension).")
+  String format;
+
+  @Option(names = "--gold-format", description = "Format of --gold (default: from the extension).")
+  String goldFormat;
+
+  @Option(names = "--group-by", split = ",", description = "Also score each value (combination) of these columns, "
+      + "from the predictions or the gold file (e.g. department,month).")
+  List<String> groupBy = new ArrayList<>();
+
+  @Option(names = "--label-set", split = ",", description = "Score against this fixed label set.")
+  List<String> labelSet;
+
+  @Option(names = "--ece-bins", defaultValue = "10", description = "Calibration bins (default: ${DEFAULT-VALUE}).")
+  int eceBins;
+
+  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*]).")
+  String master;
+
+  @Option(names = "--out", required = true, description = "Output folder on the driver's file system.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = Sessions.start("evaluate", master);
+    try {
+      boolean withGold = gold != null;
+      int bins = eceBins;
+      List<String> groups = List.copyOf(groupBy);
+      JavaPairRDD<List<String>, EvaluationTotals> perGroup = EvaluationInput.read(spark, predictions, format, gold,
+              goldFormat, groups).javaRDD()
+          .mapPartitionsToPair(rows -> partitionTotals(rows, bins, groups.size(), withGold))
+          .reduceByKey(EvaluationTotals::merge);
+      Map<List<String>, EvaluationTotals> totals = new HashMap<>(perGroup.collectAsMap());
+      if (totals.isEmpty()) {
+        throw new IllegalArgumentException(predictions + ": no predictions to evaluate");
+      }
+      EvaluationTotals all = new EvaluationTotals(eceBins);
+      totals.values().forEach(all::merge);
+      Map<String, Object> prov = new LinkedHashMap<>(Provenance.base());
+      prov.put("command", "r2d spark evaluate");
+      prov.put("spark", spark.version());
+      prov.put("master", spark.sparkContext().master());
+      prov.put("predictions", predictions);
+      prov.put("gold", gold);
+      EvaluationReport report = all.report(labelSet, settings(), prov);
+      AtomicFiles.writeString(out.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
+      AtomicFiles.writeString(out.resolve("report.md"), MarkdownReport.render(report));
+      if (!groups.isEmpty()) {
+        writeGroups(totals, groups);
+      }
+      System.out.println(String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (n=%d%s)",
+          report.labels().accuracy(), report.labels().macroF1(), report.labels().n(),
+          groups.isEmpty() ? "" : ", " + totals.size() + " groups") + "\nwrote " + out);
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** One partition's totals per group key. */
+  private static Iterator<Tuple2<List<String>, EvaluationTotals>> partitionTotals(Iterator<Row> rows, int bins,
+      int groups, boolean withGold) {
+    EvaluationTotals.Scorers scorers = new EvaluationTotals.Scorers();
+    Map<List<String>, EvaluationTotals> acc = new HashMap<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      List<String> key = new ArrayList<>();
+      for (int i = 0; i < groups; i++) {
+        String v = r.getString(EvaluationInput.GROUPS + i);
+        key.add(v == null ? MISSING : v);
+      }
+      Scored s = scored(r, withGold);
+      acc.computeIfAbsent(List.copyOf(key), k -> new EvaluationTotals(bins))
+          .add(s.gold, s.predicted, r.isNullAt(EvaluationInput.PROBABILITIES) ? null
+              : r.getJavaMap(EvaluationInput.PROBABILITIES), s.goldRationale, s.predictedRationale, s.where, scorers);
+    }
+    List<Tuple2<List<String>, EvaluationTotals>> out = new ArrayList<>();
+    acc.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+    return out.iterator();
+  }
+
+  /** The gold and predicted fields of one joined row, checked as r2d evaluate checks them. */
+  private record Scored(String where, String gold, String predicted, String goldRationale,
+      String predictedRationale) {}
+
+  private static Scored scored(Row r, boolean withGold) {
+    String id = r.getString(EvaluationInput.ID);
+    String goldId = r.getString(EvaluationInput.GOLD_ID);
+    String where = "prediction " + (id != null ? "'" + id + "'" : "without id");
+    String label = r.getString(EvaluationInput.LABEL);
+    String rationale = r.getString(EvaluationInput.RATIONALE);
+    String predicted = r.getString(EvaluationInput.PREDICTED_LABEL);
+    if (id == null && goldId != null) {
+      throw new BadRowException("gold example '" + goldId + "' has no prediction");
+    }
+    if (predicted == null) {
+      throw new BadRowException(where + ": no predicted_label");
+    }
+    if (withGold) {
+      if (goldId == null) {
+        throw new BadRowException(where + " is not in the gold file");
+      }
+      String goldLabel = r.getString(EvaluationInput.GOLD_LABEL);
+      if (goldLabel == null || goldLabel.isBlank()) {
+        throw new BadRowException("gold example '" + goldId + "': label missing or empty");
+      }
+      goldLabel = goldLabel.strip();
+      if (label != null && !label.strip().equals(goldLabel)) {
+        throw new BadRowException(where + " carries gold label '" + label + "' but the gold example says '"
+            + goldLabel + "': the files do not match");
+      }
+      String goldRationale = r.getString(EvaluationInput.GOLD_RATIONALE);
+      return new Scored(where, goldLabel, predicted, goldRationale == null || goldRationale.isBlank() ? rationale
+          : goldRationale, r.getString(EvaluationInput.PREDICTED_RATIONALE));
+    }
+    if (label == null) {
+      throw new BadRowException(where + " has no gold label: give the examples with --gold");
+    }
+    return new Scored(where, label, predicted, rationale, r.getString(EvaluationInput.PREDICTED_RATIONALE));
+  }
+
+  private void writeGroups(Map<List<String>, EvaluationTotals> totals, List<String> groups) {
+    List<List<String>> keys = new ArrayList<>(totals.keySet());
+    keys.sort((a, b) -> {
+      for (int i = 0; i < a.size(); i++) {
+        int c = LabelMetrics.CODE_POINT_ORDER.compare(a.get(i), b.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    });
+    StringBuilder jsonl = new StringBuilder();
+    StringBuilder csv = new StringBuilder(String.join(",", groups.stream().map(SparkEvaluateCommand::csv).toList())
+        + ",n,accuracy,macro_f1,weighted_f1,ece,bleu_nltk,sacrebleu,chrf,rougeL_f\n");
+    for (List<String> k : keys) {
+      EvaluationReport r = totals.get(k).report(labelSet, Map.of(), Map.of());
+      Map<String, Object> line = new LinkedHashMap<>();
+      Map<String, String> group = new LinkedHashMap<>();
+      for (int i = 0; i < groups.size(); i++) {
+        group.put(groups.get(i), k.get(i));
+      }
+      line.put("group", group);
+      Map<String, Object> m = ReportJson.toMap(r);
+      line.put("labels", m.get("labels"));
+      line.put("rationales", m.get("rationales"));
+      jsonl.append(Json.COMPACT.toJson(line)).append('\n');
+      List<String> cells = new ArrayList<>(k.stream().map(SparkEvaluateCommand::csv).toList());
+      cells.add(Integer.toString(r.labels().n()));
+      cells.add(num(r.labels().accuracy()));
+      cells.add(num(r.labels().macroF1()));
+      cells.add(num(r.labels().weightedF1()));
+      cells.add(r.calibration() == null ? "" : num(r.calibration().ece()));
+      EvaluationReport.Rationales rat = r.rationales();
+      cells.add(rat == null ? "" : num(rat.nltkBleu().score()));
+      cells.add(rat == null ? "" : num(rat.sacreBleu().corpus().score()));
+      cells.add(rat == null ? "" : num(rat.chrf().score()));
+      cells.add(rat == null ? "" : num(rat.rouge().mean().rougeL().f()));
+      csv.append(String.join(",", cells)).append('\n');
+    }
+    AtomicFiles.writeString(out.resolve("groups.jsonl"), jsonl.toString());
+    AtomicFiles.writeString(out.resolve("groups.csv"), csv.toString());
+  }
+
+  private static String num(double v) {
+    return Double.toString(v);
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  }
+
+  private Map<String, Object> settings() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("normalization", "strip; empty -> \"" + LabelMetrics.UNKNOWN + "\"");
+    l.put("label_set", labelSet == null ? "union of gold and predicted strings" : labelSet);
+    l.put("zero_division", 0);
+    l.put("reference", "scikit-learn precision_recall_fscore_support / accuracy_score");
+    l.put("ece", "top-label, " + eceBins + " equal-width bins");
+    s.put("labels", l);
+    s.put("bleu_nltk", NltkBleu.settings());
+    s.put("sacrebleu", SacreBleu.signature(false) + " (sentence: " + SacreBleu.signature(true) + ")");
+    s.put("chrf", ChrF.signature());
+    s.put("rouge", Rouge.settings());
+    s.put("distributed", "label metrics from confusion counts, ECE from per-bin sums, sacreBLEU/chrF from summed "
+        + "corpus statistics, NLTK BLEU and ROUGE as means of per-note scores; no BERTScore, faithfulness or worst "
+        + "examples");
+    s.put("group_by", groupBy);
+    return s;
+  }
+}

@@ -1,0 +1,43 @@
+// One record of `r2d predict`'s JSONL: the note's id and text, its gold fields if any, the decision, its rationale, checks.
+package dev.reason2decide.eval.report;
+
+import com.google.gson.JsonObject;
+import dev.reason2decide.data.Example;
+import dev.reason2decide.eval.faith.ExampleChecks;
+import dev.reason2decide.inference.Decision;
+import dev.reason2decide.io.Json;
+import java.util.List;
+
+/**
+ * Builds the output record of one note. It is the single place where prediction fields are named: {@code r2d
+ * predict} writes these objects as JSONL and {@code r2d spark predict} turns the same objects into its rows, so a
+ * field added here appears in both outputs with the same name and value.
+ */
+public final class PredictionRow {
+  private PredictionRow() {}
+
+  /**
+   * {@code id, input, label (when the note has one), rationale (when it has one), predicted_label,
+   * predicted_rationale, probabilities} (label → probability, in the model's label order), {@code checks} (the
+   * rationale's faithfulness checks, {@link ExampleChecks}; {@code labels} is the model's label set).
+   */
+  public static JsonObject of(Example note, Decision decision, List<String> labels) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", note.id());
+    o.addProperty("input", note.input());
+    if (note.label() != null && !note.label().isEmpty()) {
+      o.addProperty("label", note.label());
+    }
+    if (note.rationale() != null && !note.rationale().isEmpty()) {
+      o.addProperty("rationale", note.rationale());
+    }
+    o.addProperty("predicted_label", decision.label());
+    o.addProperty("predicted_rationale", decision.rationale());
+    JsonObject p = new JsonObject();
+    decision.probabilities().forEach(p::addProperty);
+    o.add("probabilities", p);
+    o.add("checks", Json.COMPACT.toJsonTree(
+        ExampleChecks.of(note.input(), decision.label(), decision.rationale(), labels).toMap()));
+    return o;
+  }
+}
