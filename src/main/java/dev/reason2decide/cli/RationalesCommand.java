@@ -8,6 +8,7 @@ import dev.reason2decide.data.FileFormat;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
+import dev.reason2decide.io.OutputTarget;
 import dev.reason2decide.llm.CachedChat;
 import dev.reason2decide.llm.ChatClient;
 import dev.reason2decide.llm.ChatException;
@@ -125,12 +126,16 @@ public final class RationalesCommand implements Runnable {
         prov.put("rejected_by_reason", reasons);
         prov.put("rejected_examples", rejections);
         prov.put("usage", RunProvenance.usage(chat));
-        Path provFile = output.resolveSibling(output.getFileName() + ".provenance.json");
-        AtomicFiles.writeString(provFile, Json.PRETTY.toJson(prov) + "\n");
+        // a device or FIFO as --output gets no provenance file beside it
+        Path provFile = OutputTarget.sideFile(output, ".provenance.json").orElse(null);
+        if (provFile != null) {
+          AtomicFiles.writeString(provFile, Json.PRETTY.toJson(prov) + "\n");
+        }
         System.out.println("rationales: wrote " + result.accepted().size() + " of " + examples.size()
             + " examples to " + output + " (" + result.rejected().size() + " rejected"
             + (reasons.isEmpty() ? "" : ": " + reasons) + "); " + chat.sent() + " requests sent, "
-            + chat.cachedHits() + " answered from the cache; " + chat.sentUsage() + "; provenance in " + provFile);
+            + chat.cachedHits() + " answered from the cache; " + chat.sentUsage()
+            + (provFile == null ? "" : "; provenance in " + provFile));
         return 0;
       }
     }
