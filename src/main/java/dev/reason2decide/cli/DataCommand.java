@@ -14,6 +14,7 @@ import dev.reason2decide.data.convert.CasiMedicosArg;
 import dev.reason2decide.data.convert.MedMcqa;
 import dev.reason2decide.data.convert.PubMedQa;
 import dev.reason2decide.data.synth.SynthTriage;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +91,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
       printSummary(out, PubMedQa.write(new PubMedQa.Options(raw, validation, seed), out));
       return 0;
     }
@@ -106,6 +108,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
       printSummary(out, CasiMedicosArg.write(raw, out));
       return 0;
     }
@@ -129,6 +132,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
       double[] f = fractions(fractions);
       printSummary(out, MedMcqa.write(new MedMcqa.Options(raw, f[0], f[1], f[2], seed), out));
       return 0;
@@ -180,6 +184,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new InputOutputPaths().input("FILE", in).outputFolder("--out", out).check();
       ReadOptions o = files.toReadOptions();
       ExampleSet set = new ExampleReader(o).read(in);
       reportSkipped(set.report());

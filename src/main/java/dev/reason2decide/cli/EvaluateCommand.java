@@ -15,6 +15,7 @@ import dev.reason2decide.eval.report.PredictionFile;
 import dev.reason2decide.eval.report.Provenance;
 import dev.reason2decide.eval.report.ReportJson;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -95,6 +96,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (perturbation && model == null) {
       throw new IllegalArgumentException("--perturbation needs --model");
     }
+    Path dir = out != null ? out : defaultOut(predictions);
+    new InputOutputPaths().input("--predictions", predictions).input("--gold", gold).inputFolder("--model", model)
+        .inputFolder("--bertscore-model", bertscoreModel).outputFolder(out != null ? "--out" : "the report folder", dir)
+        .check();
     List<Prediction> preds = PredictionFile.read(predictions);
     Provenance prov = new Provenance().file("predictions", predictions);
     if (gold != null) {
@@ -118,7 +123,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     } else {
       report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, prov.build());
     }
-    Path dir = out != null ? out : defaultOut(predictions);
     AtomicFiles.writeString(dir.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
     AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report));
     System.out.println(summary(report, dir));

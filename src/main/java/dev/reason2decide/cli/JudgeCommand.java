@@ -5,6 +5,7 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.eval.report.PredictionFile;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.OutputTarget;
 import dev.reason2decide.llm.CachedChat;
 import dev.reason2decide.llm.ChatClient;
@@ -60,6 +61,8 @@ public final class JudgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    new InputOutputPaths().input("--predictions", predictions).input("--gold", gold).output("--output", output)
+        .output("--summary", summary).output("--cache", llm.cache).check();
     List<Example> goldExamples = gold == null ? null : new ExampleReader(ReadOptions.LLM).read(gold).examples();
     List<Judge.Item> items = Judge.pair(PredictionFile.readWithRationales(predictions), goldExamples,
         gold == null ? predictions.toString() : gold.toString());

@@ -8,6 +8,7 @@ import dev.reason2decide.data.ExampleSet;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.OutputTarget;
 import dev.reason2decide.io.Provenance;
@@ -57,6 +58,8 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    new InputOutputPaths().input("--input", input).inputFolder("--model", model).output("--output", output)
+        .output("--output's provenance", Path.of(output + ".provenance.json")).check();
     ExampleSet set = new ExampleReader(files.toReadOptions().forPrediction()).read(input);
     if (!quiet || !set.report().skipped().isEmpty()) {
       System.err.println(set.report().summary());

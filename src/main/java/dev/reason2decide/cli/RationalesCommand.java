@@ -7,6 +7,7 @@ import dev.reason2decide.data.ExampleWriter;
 import dev.reason2decide.data.FileFormat;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.OutputTarget;
 import dev.reason2decide.llm.CachedChat;
@@ -74,6 +75,8 @@ public final class RationalesCommand implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
+      new InputOutputPaths().input("--input", input).input("--prompt", prompt).output("--output", output)
+          .output("--cache", llm.cache).check();
       FileFormat.of(output); // an unusable output name fails now, not after the LLM calls
       List<Example> examples = new ExampleReader(ReadOptions.LLM).read(input).examples();
       PromptTemplate template = prompt == null ? RationaleGenerator.defaultPrompt()

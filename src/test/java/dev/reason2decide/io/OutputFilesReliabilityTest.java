@@ -94,6 +94,64 @@ class OutputFilesReliabilityTest {
     assertEquals(Set.of("predictions.jsonl"), names(out), "no predictions.jsonl.provenance.json beside a FIFO");
   }
 
+  @Test
+  void predictRefusesToOverwriteItsInput() throws Exception {
+    Path model = TinyModelFolder.create(tmp.resolve("model"));
+    Path x = tmp.resolve("notes.jsonl");
+    String notes = "{\"id\":\"a\",\"question\":\"fever and cough\"}\n";
+    Files.writeString(x, notes);
+    CommandRun r = CommandRun.of("predict", "--model", model.toString(), "--input", x.toString(), "--output",
+        tmp.resolve(".").resolve("notes.jsonl").toString(), "--quiet");
+    assertEquals(1, r.code(), r.err());
+    assertEquals("r2d predict: --output " + tmp.resolve(".").resolve("notes.jsonl")
+        + " would overwrite the input --input " + x + "; choose another output", r.err().strip());
+    assertEquals(notes, Files.readString(x), "the input is intact");
+    assertEquals(Set.of("model", "notes.jsonl"), names(tmp), "nothing written");
+  }
+
+  @Test
+  void dataSplitRefusesAnOutputFolderHoldingItsInput() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("data"));
+    Path f = dir.resolve("train.jsonl");
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      rows.append("{\"id\":\"r").append(i).append("\",\"question\":\"note ").append(i)
+          .append("\",\"label\":\"").append(i % 2 == 0 ? "a" : "b").append("\",\"rationale\":\"why\"}\n");
+    }
+    Files.writeString(f, rows);
+    CommandRun r = CommandRun.of("data", "split", f.toString(), "--out", dir.toString());
+    assertEquals(1, r.code(), r.err());
+    assertEquals("r2d split: --out " + dir + " would overwrite the input FILE " + f
+        + " (the input is inside the output folder); choose another output", r.err().strip());
+    assertEquals(rows.toString(), Files.readString(f), "the input is intact");
+    assertEquals(Set.of("train.jsonl"), names(dir), "nothing written");
+  }
+
+  @Test
+  void judgeRefusesScoresOverItsPredictionsThroughALink() throws Exception {
+    Path preds = tmp.resolve("preds.jsonl");
+    Files.writeString(preds, "{}\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("scores.jsonl"), preds);
+    CommandRun r = CommandRun.of("judge", "--predictions", preds.toString(), "--output", link.toString(),
+        "--base-url", "http://127.0.0.1:9/v1", "--model", "m");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("--output " + link + " would overwrite the input --predictions " + preds), r.err());
+    assertEquals("{}\n", Files.readString(preds));
+  }
+
+  @Test
+  void theCheckComparesRealPathsAndFolders() throws Exception {
+    Path model = Files.createDirectories(tmp.resolve("model"));
+    new InputOutputPaths().input("--input", tmp.resolve("a.jsonl")).inputFolder("--model", model)
+        .output("--output", tmp.resolve("b.jsonl")).output("--new", model.resolve("new.jsonl")).check();
+    Files.writeString(model.resolve("model.safetensors"), "weights");
+    IllegalArgumentException inside = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new InputOutputPaths().inputFolder("--model", model)
+            .output("--output", model.resolve("model.safetensors")).check());
+    assertEquals("--output " + model.resolve("model.safetensors") + " would overwrite the input --model " + model
+        + " (the output is inside the input folder); choose another output", inside.getMessage());
+  }
+
   static Path fifo(Path p) throws IOException, InterruptedException {
     Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
     assertEquals(0, mk.waitFor(), "mkfifo");
