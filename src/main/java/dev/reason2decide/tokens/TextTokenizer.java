@@ -22,6 +22,8 @@ public final class TextTokenizer implements AutoCloseable {
   private final Path source;
   private final int eosId;
   private final int padId;
+  /** Characters of the longest vocabulary piece: no token covers more of a text (0: not yet read). */
+  private volatile int longestPiece;
 
   private TextTokenizer(HuggingFaceTokenizer hf, Path source) {
     this.hf = hf;
@@ -61,7 +63,10 @@ public final class TextTokenizer implements AutoCloseable {
     }
   }
 
-  /** A tokenised text: ids ending with {@code </s>}, and whether truncation removed tokens. */
+  /**
+   * A tokenised text: ids ending with {@code </s>}, and whether truncation removed tokens; {@code fullLength} is the
+   * untruncated length, or a lower bound of it when a long text was cut by characters first.
+   */
   public record Tokens(long[] ids, boolean truncated, int fullLength) {}
 
   /** Ids without special tokens. */
@@ -69,14 +74,71 @@ public final class TextTokenizer implements AutoCloseable {
     return hf.encode(text, false, false).getIds();
   }
 
-  /** Ids followed by {@code </s>}, at most {@code maxLength} in all (the eos is kept when cutting). */
+  /**
+   * Ids followed by {@code </s>}, at most {@code maxLength} in all (the eos is kept when cutting). A text longer
+   * than {@code maxLength} × the longest piece in characters is cut by characters first, at a space, and only the
+   * head is tokenized (doubling the head until it fills {@code maxLength}): a 50 MB note costs what its first tokens
+   * cost, and the ids are those of the whole text, since tokens never span a space.
+   */
   public Tokens encode(String text, int maxLength) {
-    long[] plain = encodePlain(text);
+    long[] plain = maxLength == Integer.MAX_VALUE ? encodePlain(text) : encodeHead(text, maxLength);
     int full = plain.length + 1;
     int keep = Math.min(plain.length, Math.max(0, maxLength - 1));
     long[] ids = Arrays.copyOf(plain, keep + 1);
     ids[keep] = eosId;
     return new Tokens(ids, full > maxLength, full);
+  }
+
+  /** Plain ids of the shortest head of {@code text} (cut at a space) with at least {@code maxLength} of them. */
+  private long[] encodeHead(String text, int maxLength) {
+    long bound = (long) maxLength * longestPiece();
+    while (bound < text.length()) {
+      int cut = (int) bound;
+      int space = cut;
+      while (space > 0 && !Character.isWhitespace(text.charAt(space))) {
+        space--;
+      }
+      if (space > 0) {
+        cut = space;
+      } else if (Character.isLowSurrogate(text.charAt(cut))) {
+        cut--; // one long word: cut anyway, but never inside a character
+      }
+      long[] head = encodePlain(text.substring(0, cut));
+      if (head.length >= maxLength) {
+        return head;
+      }
+      bound *= 2;
+    }
+    return encodePlain(text);
+  }
+
+  /** The longest piece of the vocabulary (and of the added tokens), in characters, read once from the file. */
+  int longestPiece() {
+    int n = longestPiece;
+    if (n == 0) {
+      try {
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(source))
+            .getAsJsonObject();
+        com.google.gson.JsonElement vocab = o.getAsJsonObject("model").get("vocab");
+        List<String> pieces = new java.util.ArrayList<>();
+        if (vocab.isJsonArray()) {
+          vocab.getAsJsonArray().forEach(e -> pieces.add(e.getAsJsonArray().get(0).getAsString()));
+        } else {
+          pieces.addAll(vocab.getAsJsonObject().keySet());
+        }
+        if (o.has("added_tokens") && o.get("added_tokens").isJsonArray()) {
+          o.getAsJsonArray("added_tokens").forEach(e -> pieces.add(e.getAsJsonObject().get("content").getAsString()));
+        }
+        n = 1;
+        for (String p : pieces) {
+          n = Math.max(n, p.length());
+        }
+      } catch (IOException | RuntimeException e) {
+        n = 64; // a vocabulary this code cannot read: a generous bound, still far below a megabyte
+      }
+      longestPiece = n;
+    }
+    return n;
   }
 
   /** Ids followed by {@code </s>}, never truncated. */

@@ -228,6 +228,145 @@ class ServerReliabilityTest {
     }
   }
 
+  /**
+   * Resident-size growth allowed while the tiny model is attacked (MiB); docs/limits.md states it. Measured: about
+   * 170 MiB of JVM heap for the request bodies and 80 MiB per admitted 512-token note (DJL keeps a call's
+   * intermediate tensors until it ends), so about 500 MiB for the 2,048-token budget below.
+   */
+  static final long ATTACK_BOUND_MIB = 700;
+
+  @Test
+  void residentMemoryStaysBoundedUnderBatchesOfLongNotes() throws Exception {
+    // the audit's attack (batches of 64 notes of 16,000 characters, six at once) on the tiny model with 512-token
+    // inputs: requests that cost more than the token budget are refused, the others wait their turn
+    Path dir = dev.reason2decide.testing.TinyModelFolder.create(tmp.resolve("model"), 512, 4, 16);
+    ServeConfig config = ServeConfig.defaults().withConcurrency(2, 4).withMaxTokensInFlight(2048);
+    ExecutorService clients = Executors.newFixedThreadPool(6);
+    try (T5DecisionModelHolder holder = new T5DecisionModelHolder(dir);
+        DecisionServer server = start(holder.model, config, new ConcurrentLinkedQueue<>())) {
+      TestHttp http = new TestHttp(server);
+      assertEquals(200, http.postJson("/v1/predict", "{\"text\": \"fever and cough\"}").status(), "warm-up");
+      long before = ServerMemoryProbe.residentMib();
+      ServerMemoryProbe.resetPeak();
+      List<Integer> statuses = new ArrayList<>();
+      for (int notes : new int[] {64, 4}) {
+        String body = batchOfLongNotes(notes, 16_000);
+        List<Future<TestHttp.Answer>> answers = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+          answers.add(clients.submit(() -> http.postJson("/v1/predict/batch", body)));
+        }
+        for (Future<TestHttp.Answer> a : answers) {
+          statuses.add(a.get(120, TimeUnit.SECONDS).status());
+        }
+      }
+      long peak = ServerMemoryProbe.peakMib();
+      assertEquals(List.of(422, 422, 422, 422, 422, 422), statuses.subList(0, 6), "64 long notes exceed the budget");
+      assertTrue(statuses.subList(6, 12).stream().allMatch(st -> st == 200 || st == 503), statuses.toString());
+      assertTrue(statuses.subList(6, 12).contains(200), statuses.toString());
+      assertTrue(peak - before < ATTACK_BOUND_MIB, "resident size grew from " + before + " MiB to a peak of " + peak
+          + " MiB; the bound is " + ATTACK_BOUND_MIB + " MiB");
+      System.out.println("residentMemoryStaysBoundedUnderBatchesOfLongNotes: before " + before + " MiB, peak "
+          + peak + " MiB, statuses " + statuses);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
+  void aTimedOutDecisionStopsDecodingAndFreesItsSlot() throws Exception {
+    Path dir = dev.reason2decide.testing.TinyModelFolder.create(tmp.resolve("model"), 64, 4, 4000);
+    java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CompletableFuture<String> outcome = new java.util.concurrent.CompletableFuture<>();
+    try (T5DecisionModelHolder holder = new T5DecisionModelHolder(dir)) {
+      DecisionModel slow = new DecisionModel() {
+        @Override
+        public Decision decide(String text) {
+          while (!release.get()) {
+            Thread.onSpinWait(); // deaf to interrupts: the interrupt is left for the decoder to see
+          }
+          try {
+            Decision d = holder.model.decide(text);
+            outcome.complete("finished");
+            return d;
+          } catch (java.util.concurrent.CancellationException e) {
+            outcome.complete("cancelled: " + e.getMessage());
+            throw e;
+          }
+        }
+
+        @Override
+        public List<String> labels() {
+          return holder.model.labels();
+        }
+
+        @Override
+        public String name() {
+          return "slow";
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+          return Map.of();
+        }
+      };
+      ServeConfig config = ServeConfig.defaults().withConcurrency(1, 0).withRequestTimeout(Duration.ofMillis(200));
+      try (DecisionServer server = start(slow, config, new ConcurrentLinkedQueue<>())) {
+        TestHttp http = new TestHttp(server);
+        TestHttp.Answer late = http.postJson("/v1/predict", "{\"text\": \"fever and cough\"}");
+        assertEquals(504, late.status());
+        release.set(true);
+        assertEquals("cancelled: decoding interrupted after 0 of 4 steps", outcome.get(60, TimeUnit.SECONDS),
+            "the label decoder stops before its first step");
+        AdmissionTest.awaitInFlight(http, 0);
+      }
+    }
+  }
+
+  @Test
+  void longNotesAreCutByCharactersWithTheSameTokensAsTheWholeText() throws Exception {
+    try (dev.reason2decide.tokens.TextTokenizer tok = dev.reason2decide.tokens.TextTokenizer.load(
+        dev.reason2decide.testing.Shared.fixture("t5-tiny-v1_1"))) {
+      String words = batchOfLongNotes(1, 200_000);
+      String spacesFirst = " ".repeat(50_000) + words; // the first cut holds no token: the head is doubled
+      String oneWord = "x".repeat(200_000);
+      for (String note : List.of(words, spacesFirst, oneWord)) {
+        long[] whole = tok.encode(note);
+        dev.reason2decide.tokens.TextTokenizer.Tokens cut = tok.encode(note, 64);
+        long[] expected = java.util.Arrays.copyOf(whole, 64);
+        expected[63] = tok.eosId();
+        assertTrue(java.util.Arrays.equals(expected, cut.ids()), "the first 63 tokens of the whole note");
+        assertTrue(cut.truncated());
+      }
+    }
+  }
+
+  /** The tiny T5 model of a folder, closed with the test. */
+  static final class T5DecisionModelHolder implements AutoCloseable {
+    final dev.reason2decide.inference.T5DecisionModel model;
+
+    T5DecisionModelHolder(Path dir) {
+      model = dev.reason2decide.inference.T5DecisionModel.load(dir);
+    }
+
+    @Override
+    public void close() {
+      model.close();
+    }
+  }
+
+  static String batchOfLongNotes(int notes, int chars) {
+    String[] words = {"patient", "reports", "fever", "cough", "chest", "pain", "since", "yesterday", "no", "rash"};
+    StringBuilder body = new StringBuilder("{\"texts\": [");
+    for (int i = 0; i < notes; i++) {
+      StringBuilder note = new StringBuilder();
+      for (int w = i; note.length() < chars - 12; w++) {
+        note.append(words[(w * 7 + i) % words.length]).append(' ');
+      }
+      body.append(i == 0 ? "" : ", ").append('"').append(note.toString().strip()).append('"');
+    }
+    return body.append("]}").toString();
+  }
+
   static String message(String response) {
     return JsonParser.parseString(body(response)).getAsJsonObject().get("message").getAsString();
   }

@@ -17,13 +17,19 @@ public final class TinyModelFolder {
 
   /** {@code dir} with config.json, model.safetensors, tokenizer.json and an r2d.json (inputs ≤ 64 tokens). */
   public static Path create(Path dir) throws IOException {
+    return create(dir, 64, 4, 8);
+  }
+
+  /** As {@link #create(Path)} with the card's input and decode lengths. */
+  public static Path create(Path dir, int maxInputTokens, int labelTokens, int rationaleTokens) throws IOException {
     Files.createDirectories(dir);
     Path src = Shared.fixture("t5-tiny-v1_1");
     for (String f : List.of("config.json", "model.safetensors", "tokenizer.json")) {
       Files.copy(src.resolve(f), dir.resolve(f));
       dir.resolve(f).toFile().setWritable(true);
     }
-    ModelCard card = new ModelCard(LABELS, PromptTemplates.reference(), 64, 4, 8, "r2d", "stage2");
+    ModelCard card = new ModelCard(LABELS, PromptTemplates.reference(), maxInputTokens, labelTokens, rationaleTokens,
+        "r2d", "stage2");
     Files.writeString(dir.resolve(ModelCard.FILE), Json.PRETTY.toJson(card));
     return dir;
   }
