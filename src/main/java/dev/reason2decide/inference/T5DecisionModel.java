@@ -139,7 +139,8 @@ public final class T5DecisionModel implements DecisionModel {
   private void finite(float[] logp) {
     for (int j = 0; j < logp.length; j++) {
       if (!Float.isFinite(logp[j])) {
-        throw new IllegalStateException("model " + dir + ": the score of label '" + card.labels().get(j) + "' is "
+        // the folder's name, not its path: the service passes this message on to its clients
+        throw new IllegalStateException("model " + name() + ": the score of label '" + card.labels().get(j) + "' is "
             + logp[j] + " (not a finite number); its weights may be damaged (NaN or infinite values)");
       }
     }

@@ -37,9 +37,6 @@ public record T5Config(int vocabSize, int dModel, int dKv, int dFf, int numLayer
     within("num_decoder_layers", numDecoderLayers, 1, MAX_LAYERS);
     within("relative_attention_num_buckets", relativeAttentionNumBuckets, 2, 4096);
     within("relative_attention_max_distance", relativeAttentionMaxDistance, 1, 1 << 20);
-    within("pad_token_id", padTokenId, 0, vocabSize - 1);
-    within("eos_token_id", eosTokenId, 0, vocabSize - 1);
-    within("decoder_start_token_id", decoderStartTokenId, 0, vocabSize - 1);
     require(dropoutRate >= 0 && dropoutRate < 1, "dropout_rate must be in [0, 1), got " + dropoutRate);
     activation(feedForwardProj);
   }

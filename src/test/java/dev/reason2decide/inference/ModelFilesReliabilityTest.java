@@ -68,7 +68,7 @@ class ModelFilesReliabilityTest {
     Files.move(weights, model.resolve("model.safetensors"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     CommandRun r = predict(model);
     assertEquals(1, r.code(), r.err());
-    assertEquals("r2d predict: model " + model + ": the score of label 'yes' is NaN (not a finite number); its "
+    assertEquals("r2d predict: model nan-model: the score of label 'yes' is NaN (not a finite number); its "
         + "weights may be damaged (NaN or infinite values)", r.err().strip());
     assertFalse(Files.exists(tmp.resolve("out.jsonl")), "no output with NaN in it");
   }
