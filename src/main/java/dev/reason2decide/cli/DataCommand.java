@@ -15,6 +15,7 @@ import dev.reason2decide.data.convert.CasiMedicosArg;
 import dev.reason2decide.data.convert.MedMcqa;
 import dev.reason2decide.data.convert.PubMedQa;
 import dev.reason2decide.data.synth.SynthTriage;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
       printSummary(out, PubMedQa.write(new PubMedQa.Options(raw, validation, seed), out));
       return 0;
     }
@@ -107,6 +109,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
       printSummary(out, CasiMedicosArg.write(raw, out));
       return 0;
     }
@@ -130,6 +133,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
       double[] f = fractions(fractions);
       printSummary(out, MedMcqa.write(new MedMcqa.Options(raw, f[0], f[1], f[2], seed), out));
       return 0;
@@ -181,6 +185,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new InputOutputPaths().input("FILE", in).outputFolder("--out", out).check();
       ReadOptions o = files.toReadOptions();
       ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(o).read(in));
       reportSkipped(set.report());

@@ -19,6 +19,7 @@ import dev.reason2decide.eval.report.ReportJson;
 import dev.reason2decide.inference.DecisionModel;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
 import java.nio.file.Files;
@@ -124,6 +125,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (perturbation && model == null) {
       throw new IllegalArgumentException("--perturbation needs --model");
     }
+    Path dir = out != null ? out : defaultOut(predictions);
+    new InputOutputPaths().input("--predictions", predictions).input("--gold", gold).inputFolder("--model", model)
+        .inputFolder("--bertscore-model", bertscoreModel).outputFolder(out != null ? "--out" : "the report folder", dir)
+        .check();
     if (counterfactual && model == null) {
       throw new IllegalArgumentException("--counterfactual needs --model");
     }
@@ -141,7 +146,6 @@ public final class EvaluateCommand implements Callable<Integer> {
           bertscoreBaseline == null ? null : Baseline.constant(bertscoreBaseline));
       prov.file("bertscore_model", bertscoreModel);
     }
-    Path dir = out != null ? out : defaultOut(predictions);
     CheckInputs checks = simulatorInputs(prov);
     if (counterfactual) {
       try (DecisionModel m = decisionModels.apply(model)) {

@@ -3,6 +3,7 @@ package dev.reason2decide.cli;
 
 import dev.reason2decide.experiment.ExperimentConfig;
 import dev.reason2decide.experiment.ExperimentRunner;
+import dev.reason2decide.io.InputOutputPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +42,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       cfg = cfg.withScratch(scratch);
     }
     Path dir = out != null ? out : Path.of("experiments", cfg.name());
+    new InputOutputPaths().inputFolder("--init", init).outputFolder("--out", dir).check();
     new ExperimentRunner(cfg, dir, init, System.out, null).run();
     return 0;
   }

@@ -7,6 +7,8 @@ import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.eval.report.PredictionFile;
+import dev.reason2decide.io.InputOutputPaths;
+import dev.reason2decide.io.OutputTarget;
 import dev.reason2decide.llm.CachedChat;
 import dev.reason2decide.llm.ChatClient;
 import dev.reason2decide.llm.ChatException;
@@ -61,6 +63,8 @@ public final class JudgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    new InputOutputPaths().input("--predictions", predictions).input("--gold", gold).output("--output", output)
+        .output("--summary", summary).output("--cache", llm.cache).check();
     List<Example> goldExamples = gold == null ? null
         : RequiredExamples.atLeastOne(new ExampleReader(ReadOptions.LLM).read(gold)).examples();
     List<Prediction> predicted = PredictionFile.readWithRationales(predictions);
@@ -71,8 +75,9 @@ public final class JudgeCommand implements Callable<Integer> {
     List<Judge.Item> items = Judge.pair(predicted, goldExamples,
         gold == null ? predictions.toString() : gold.toString());
     Path cacheFile = llm.cacheFor(output);
+    // a device or FIFO as --output gets no summary file beside it (the summary is printed all the same)
     Path summaryFile = summary != null ? summary
-        : output.resolveSibling(output.getFileName() + ".summary.json");
+        : OutputTarget.sideFile(output, ".summary.json").orElse(null);
     Judge.Settings settings = new Judge.Settings(temperature, maxTokens, llm.seedOrNull(), repairs, withReference);
     ChatClient client = new ChatClient(llm.clientConfig());
     try (ResponseCache cache = ResponseCache.open(cacheFile)) {
@@ -102,9 +107,11 @@ public final class JudgeCommand implements Callable<Integer> {
       prov.put("repairs", repairs);
       prov.put("usage", RunProvenance.usage(chat));
       Map<String, Object> s = JudgeReport.summary(results, prov);
-      JudgeReport.writeSummary(summaryFile, s);
+      if (summaryFile != null) {
+        JudgeReport.writeSummary(summaryFile, s);
+      }
       System.out.print(JudgeReport.render(s));
-      System.out.println("judge: scores in " + output + ", summary in " + summaryFile);
+      System.out.println("judge: scores in " + output + (summaryFile == null ? "" : ", summary in " + summaryFile));
       return 0;
     }
   }

@@ -64,7 +64,12 @@ public final class LlmOptions {
   }
 
   Path cacheFor(Path output) {
-    return cache != null ? cache : output.resolveSibling(output.getFileName() + ".cache.jsonl");
+    if (cache != null) {
+      return cache;
+    }
+    return dev.reason2decide.io.OutputTarget.sideFile(output, ".cache.jsonl").orElseThrow(() ->
+        new IllegalArgumentException("--output " + output + " is a device or FIFO, so the answer cache cannot go "
+            + "beside it; give --cache FILE"));
   }
 
   /** "1234+567 tokens" for progress lines. */

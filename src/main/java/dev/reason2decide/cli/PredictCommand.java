@@ -10,7 +10,9 @@ import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
+import dev.reason2decide.io.OutputTarget;
 import dev.reason2decide.io.Provenance;
 import java.io.IOException;
 import java.io.Writer;
@@ -59,6 +61,8 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    new InputOutputPaths().input("--input", input).inputFolder("--model", model).output("--output", output)
+        .output("--output's provenance", Path.of(output + ".provenance.json")).check();
     ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(files.toReadOptions().forPrediction()).read(input));
     if (!quiet || !set.report().skipped().isEmpty()) {
       System.err.println(set.report().summary());
@@ -95,7 +99,9 @@ public final class PredictCommand implements Callable<Integer> {
       prov.put("generation", Map.of("label", "greedy, max " + m.card().labelMaxNewTokens() + " new tokens",
           "rationale", "greedy, max " + m.card().rationaleMaxNewTokens() + " new tokens"));
       prov.put("seconds", (System.nanoTime() - start) / 1e9);
-      AtomicFiles.writeString(Path.of(output + ".provenance.json"), Json.PRETTY.toJson(prov) + "\n");
+      // a device or FIFO (--output /dev/stdout) gets no provenance file beside it
+      OutputTarget.sideFile(output, ".provenance.json")
+          .ifPresent(f -> AtomicFiles.writeString(f, Json.PRETTY.toJson(prov) + "\n"));
     }
     System.out.println(output);
     return 0;

@@ -8,7 +8,9 @@ import dev.reason2decide.data.FileFormat;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.io.AtomicFiles;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
+import dev.reason2decide.io.OutputTarget;
 import dev.reason2decide.llm.CachedChat;
 import dev.reason2decide.llm.ChatClient;
 import dev.reason2decide.llm.ChatException;
@@ -74,6 +76,8 @@ public final class RationalesCommand implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
+      new InputOutputPaths().input("--input", input).input("--prompt", prompt).output("--output", output)
+          .output("--cache", llm.cache).check();
       FileFormat.of(output); // an unusable output name fails now, not after the LLM calls
       List<Example> examples = RequiredExamples.atLeastOne(new ExampleReader(ReadOptions.LLM).read(input)).examples();
       PromptTemplate template = prompt == null ? RationaleGenerator.defaultPrompt()
@@ -126,12 +130,16 @@ public final class RationalesCommand implements Runnable {
         prov.put("rejected_by_reason", reasons);
         prov.put("rejected_examples", rejections);
         prov.put("usage", RunProvenance.usage(chat));
-        Path provFile = output.resolveSibling(output.getFileName() + ".provenance.json");
-        AtomicFiles.writeString(provFile, Json.PRETTY.toJson(prov) + "\n");
+        // a device or FIFO as --output gets no provenance file beside it
+        Path provFile = OutputTarget.sideFile(output, ".provenance.json").orElse(null);
+        if (provFile != null) {
+          AtomicFiles.writeString(provFile, Json.PRETTY.toJson(prov) + "\n");
+        }
         System.out.println("rationales: wrote " + result.accepted().size() + " of " + examples.size()
             + " examples to " + output + " (" + result.rejected().size() + " rejected"
             + (reasons.isEmpty() ? "" : ": " + reasons) + "); " + chat.sent() + " requests sent, "
-            + chat.cachedHits() + " answered from the cache; " + chat.sentUsage() + "; provenance in " + provFile);
+            + chat.cachedHits() + " answered from the cache; " + chat.sentUsage()
+            + (provFile == null ? "" : "; provenance in " + provFile));
         return 0;
       }
     }

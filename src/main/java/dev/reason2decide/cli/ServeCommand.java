@@ -65,6 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most notes in one batch request; more gets 422 (default: ${DEFAULT-VALUE}).")
   int maxBatch;
 
+  @Option(names = "--max-tokens-in-flight", paramLabel = "N", defaultValue = "16384",
+      description = "Input tokens of all notes being decided at once (what bounds memory); a request that does "
+          + "not fit gets 503, one that never can 422 (default: ${DEFAULT-VALUE}).")
+  int maxTokensInFlight;
+
   @Option(names = "--log-text", description = "Include note texts in the request log (they are patient data).")
   boolean logText;
 
@@ -82,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServeConfig config;
     try {
       config = new ServeConfig(host, port, workers == null ? ServeConfig.defaults().workers() : workers, queue,
-          Duration.ofMillis(timeoutMs), maxBodyBytes, maxInputChars, maxBatch, logText, runs);
+          Duration.ofMillis(timeoutMs), maxBodyBytes, maxInputChars, maxBatch, maxTokensInFlight, logText, runs);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -116,7 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
           }
         }, logText))) {
       running = server;
-      err.println("r2d serve: model " + m.name() + " (" + m.labels().size() + " labels) at " + server.url()
+      err.println("r2d serve: model " + RequestLog.escape(m.name(), false) + " (" + m.labels().size() + " labels) at " + server.url()
           + (runs == null ? "" : " (runs view: " + server.url() + "runs)"));
       err.flush();
       stop.await();

@@ -1,6 +1,7 @@
 // `r2d tokenizer build`: trains a BPE tokenizer for models trained from scratch and writes a tokenizer folder.
 package dev.reason2decide.cli;
 
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.tokens.BpeTrainer;
 import dev.reason2decide.tokens.TokenizerTrainer;
@@ -54,6 +55,9 @@ public final class TokenizerCommand implements Runnable {
 
     @Override
     public Integer call() {
+      InputOutputPaths paths = new InputOutputPaths().outputFolder("--out", out);
+      corpus.forEach(f -> paths.input("--corpus", f));
+      paths.check();
       TokenizerTrainer.Report r = TokenizerTrainer.build(corpus,
           new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet), files.toReadOptions(), out);
       Map<String, Object> m = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleSet;
 import dev.reason2decide.data.RequiredExamples;
+import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.llm.RationaleSources;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.PhaseTrainer;
@@ -68,6 +69,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    new InputOutputPaths().input("--train", train).input("--validation", validation)
+        .input("--stage1-rationales", stage1Rationales).input("--stage2-rationales", stage2Rationales)
+        .inputFolder("--init", init).inputFolder("--tokenizer", tokenizer).outputFolder("--out", out).check();
     TrainConfig cfg = TrainOptions.toConfig(spec.commandLine().getParseResult());
     ModelSource source = new ModelSource(init, scratch, tokenizer);
     ExampleReader reader = new ExampleReader(files.toReadOptions());

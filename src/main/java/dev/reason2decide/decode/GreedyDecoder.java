@@ -9,6 +9,7 @@ import dev.reason2decide.model.DecoderCache;
 import dev.reason2decide.model.T5Config;
 import dev.reason2decide.model.T5Model;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 
 /**
  * Picks the arg-max token at every step; a sequence that produced {@code </s>} is padded with the pad id while
@@ -73,7 +74,10 @@ public final class GreedyDecoder {
     }
   }
 
-  /** The decoding loop both decoders share: start token, arg-max steps, pad after {@code </s>}, trim. */
+  /**
+   * The decoding loop both decoders share: start token, arg-max steps, pad after {@code </s>}, trim. An interrupt
+   * of the decoding thread stops it before the next step with a {@link CancellationException}.
+   */
   private static long[][] decode(T5Config c, int n, int maxNewTokens, NextTokens step) {
     long[][] out = new long[n][maxNewTokens + 1];
     boolean[] done = new boolean[n];
@@ -82,6 +86,10 @@ public final class GreedyDecoder {
     }
     int len = 1;
     for (int t = 0; t < maxNewTokens; t++) {
+      if (Thread.interrupted()) {
+        // the caller gave up (a request's deadline passed): stop between steps and free the thread
+        throw new CancellationException("decoding interrupted after " + t + " of " + maxNewTokens + " steps");
+      }
       long[] next = step.next(out, len);
       int open = 0;
       for (int i = 0; i < n; i++) {

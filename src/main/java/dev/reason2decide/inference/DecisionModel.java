@@ -17,6 +17,14 @@ public interface DecisionModel extends AutoCloseable {
     return texts.stream().map(this::decide).toList();
   }
 
+  /**
+   * What deciding {@code texts} costs in input tokens, after truncation to the model's input length: what the
+   * service admits against its token budget. At least one per text; this default counts one per text.
+   */
+  default int inputTokens(List<String> texts) {
+    return texts.size();
+  }
+
   /** The label set, in a fixed order. */
   List<String> labels();
 

@@ -60,6 +60,7 @@ public final class T5DecisionModel implements DecisionModel {
       card = new ModelCard(labels, card.prompts(), card.maxInputTokens(), card.labelMaxNewTokens(),
           card.rationaleMaxNewTokens(), card.recipe(), card.stage());
     }
+    CardLimits.check(dir, card);
     NDManager root = Engines.newManager();
     try {
       return new T5DecisionModel(dir, root, T5Checkpoint.load(dir, root), TextTokenizer.load(dir), card);
@@ -90,6 +91,9 @@ public final class T5DecisionModel implements DecisionModel {
         NDArray enc = model.encode(im[0], im[1], false);                       // (B,S,D)
         long[][] ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
         float[][] scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
+        for (float[] row : scores) {
+          finite(row);
+        }
         List<String> labels = new ArrayList<>();
         List<long[]> explain = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
@@ -113,6 +117,16 @@ public final class T5DecisionModel implements DecisionModel {
     });
   }
 
+  /** Tokens of {@code predict: x} per text, truncated to the card's input limit (long notes are cut first). */
+  @Override
+  public int inputTokens(List<String> texts) {
+    long sum = 0;
+    for (String t : texts) {
+      sum += tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids().length;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, sum);
+  }
+
   /** Ids (B,S) and mask of {@code predict: x} for each text, truncated to the card's input limit. */
   private NDArray[] predictInputs(NDManager m, List<String> texts) {
     List<long[]> prompts = new ArrayList<>();
@@ -120,6 +134,17 @@ public final class T5DecisionModel implements DecisionModel {
       prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());
     }
     return TokenBatch.inputs(m, prompts, model.config().padTokenId());
+  }
+
+  /** Nothing when every score is finite; else an error naming the model (damaged weights give NaN). */
+  private void finite(float[] logp) {
+    for (int j = 0; j < logp.length; j++) {
+      if (!Float.isFinite(logp[j])) {
+        // the folder's name, not its path: the service passes this message on to its clients
+        throw new IllegalStateException("model " + name() + ": the score of label '" + card.labels().get(j) + "' is "
+            + logp[j] + " (not a finite number); its weights may be damaged (NaN or infinite values)");
+      }
+    }
   }
 
   /** Softmax of sequence log-probabilities over the label set. */

@@ -26,11 +26,17 @@ public final class Folders {
 
   /**
    * Writes a folder under a temporary name beside {@code target}, then swaps it in, so a crash never leaves a
-   * half-written folder under the real name.
+   * half-written folder under the real name. A symbolic link to a folder is followed: its target is replaced and
+   * the link kept.
    */
-  public static void replace(Path target, Consumer<Path> writer) {
+  public static void replace(Path given, Consumer<Path> writer) {
+    OutputTarget resolved = OutputTarget.of(given);
+    if (resolved.special()) {
+      throw new UncheckedIOException(new IOException(given + ": is a device or FIFO, not a folder"));
+    }
+    Path target = resolved.real();
     try {
-      Path parent = target.toAbsolutePath().getParent();
+      Path parent = target.getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + target.getFileName() + ".tmp");
       deleteTree(tmp);
@@ -43,7 +49,7 @@ public final class Folders {
       Files.move(tmp, target);
       deleteTree(old);
     } catch (IOException e) {
-      throw new UncheckedIOException(target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(given + ": " + e.getMessage(), e);
     }
   }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +55,7 @@ public final class T5Checkpoint {
         for (String f : TOKENIZER_FILES) {
           Path src = tokenizerDir.resolve(f);
           if (Files.isRegularFile(src)) {
-            Path tmp = Files.createTempFile(dir, "." + f, ".tmp");
-            Files.copy(src, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.copy(src, dir.resolve(f));
           }
         }
       }

@@ -21,14 +21,29 @@ public record T5Config(int vocabSize, int dModel, int dKv, int dFf, int numLayer
     String feedForwardProj, boolean tieWordEmbeddings, boolean scaleDecoderOutputs, int padTokenId, int eosTokenId,
     int decoderStartTokenId, float initializerFactor) {
 
+  /** Largest vocabulary accepted (mT5's is 250,112). */
+  public static final int MAX_VOCAB = 1 << 20;
+  /** Largest d_model, d_kv, d_ff accepted (T5-XXL: 4,096, 128, 65,536 with 64 heads). */
+  public static final int MAX_WIDTH = 1 << 17;
+  /** Most layers per stack and most heads accepted (T5-XXL: 24 and 64). */
+  public static final int MAX_LAYERS = 256;
+
   public T5Config {
-    require(vocabSize > 0, "vocab_size must be positive, got " + vocabSize);
-    require(dModel > 0 && dKv > 0 && dFf > 0, "d_model, d_kv, d_ff must be positive");
-    require(numHeads > 0, "num_heads must be positive, got " + numHeads);
-    require(numLayers > 0 && numDecoderLayers > 0, "num_layers / num_decoder_layers must be positive");
-    require(relativeAttentionNumBuckets >= 2, "relative_attention_num_buckets must be >= 2");
+    within("vocab_size", vocabSize, 1, MAX_VOCAB);
+    within("d_model", dModel, 1, MAX_WIDTH);
+    within("d_kv", dKv, 1, MAX_WIDTH);
+    within("d_ff", dFf, 1, MAX_WIDTH);
+    within("num_heads", numHeads, 1, MAX_LAYERS);
+    within("num_layers", numLayers, 1, MAX_LAYERS);
+    within("num_decoder_layers", numDecoderLayers, 1, MAX_LAYERS);
+    within("relative_attention_num_buckets", relativeAttentionNumBuckets, 2, 4096);
+    within("relative_attention_max_distance", relativeAttentionMaxDistance, 1, 1 << 20);
     require(dropoutRate >= 0 && dropoutRate < 1, "dropout_rate must be in [0, 1), got " + dropoutRate);
     activation(feedForwardProj);
+  }
+
+  private static void within(String field, long value, long min, long max) {
+    require(value >= min && value <= max, field + " is " + value + "; it must be between " + min + " and " + max);
   }
 
   private static void require(boolean ok, String message) {

@@ -108,7 +108,10 @@ public final class T5Parameters implements AutoCloseable {
    */
   public static T5Parameters load(Path dir, T5Config config, NDManager manager) {
     Map<String, TensorEntry> entries = readEntries(dir);
-    Map<String, NDArray> out = new LinkedHashMap<>();
+    checkLayers(dir, entries, "encoder", "num_layers", config.numLayers());
+    checkLayers(dir, entries, "decoder", "num_decoder_layers", config.numDecoderLayers());
+    // every name, shape and dtype is checked before anything is allocated
+    Map<String, TensorEntry> found = new LinkedHashMap<>();
     for (Map.Entry<String, long[]> e : expectedShapes(config).entrySet()) {
       String name = e.getKey();
       TensorEntry t = entries.get(name);
@@ -130,10 +133,36 @@ public final class T5Parameters implements AutoCloseable {
           && t.dtype() != dev.reason2decide.model.safetensors.DType.BF16 && t.dtype() != dev.reason2decide.model.safetensors.DType.F64) {
         throw new CheckpointException(t.file(), name, "dtype " + t.dtype() + " is not a floating-point weight type");
       }
-      float[] values = t.toFloats();
-      out.put(name, dev.reason2decide.engine.Tensors.owned(manager, values, new Shape(e.getValue())));
+      found.put(name, t);
+    }
+    Map<String, NDArray> out = new LinkedHashMap<>();
+    for (Map.Entry<String, TensorEntry> e : found.entrySet()) {
+      float[] values = e.getValue().toFloats();
+      out.put(e.getKey(), dev.reason2decide.engine.Tensors.owned(manager, values, new Shape(e.getValue().shape())));
     }
     return new T5Parameters(config, out);
+  }
+
+  /** The weights' number of {@code stack} blocks must be config.json's {@code field}: said before any allocation. */
+  private static void checkLayers(Path dir, Map<String, TensorEntry> entries, String stack, String field,
+      int expected) {
+    String prefix = stack + ".block.";
+    int blocks = 0;
+    for (String name : entries.keySet()) {
+      if (name.startsWith(prefix)) {
+        int dot = name.indexOf('.', prefix.length());
+        try {
+          blocks = Math.max(blocks, Integer.parseInt(name.substring(prefix.length(), dot < 0 ? name.length() : dot))
+              + 1);
+        } catch (NumberFormatException ignored) {
+          // not a numbered block: the name check below reports what is missing
+        }
+      }
+    }
+    if (blocks != expected) {
+      throw new CheckpointException(dir.resolve("config.json"), field + " is " + expected + " but the weights have "
+          + blocks + " " + stack + " blocks");
+    }
   }
 
   private static Map<String, TensorEntry> readEntries(Path dir) {

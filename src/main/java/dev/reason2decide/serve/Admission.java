@@ -16,19 +16,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Runs decisions on {@code workers} threads. A request holds one of {@code workers + queueCapacity} slots from
- * admission until its computation has really finished (not merely until its caller stopped waiting), so a slow
- * model can never pile up work: when every slot is held, new requests are refused at once with 503.
+ * Runs decisions on {@code workers} threads. A request holds one of {@code workers + queueCapacity} slots, and its
+ * cost in input tokens out of {@code maxTokens}, from admission until its computation has really finished (not
+ * merely until its caller stopped waiting), so a slow model can never pile up work: when the slots or the tokens
+ * are taken, new requests are refused at once with 503. When the caller stops waiting (504) the computation is
+ * interrupted, and the greedy decoder stops at its next step.
  */
 final class Admission implements AutoCloseable {
   private final Semaphore slots;
+  private final Semaphore tokens;
   private final int capacity;
+  private final int maxTokens;
   private final ExecutorService pool;
   private final Duration timeout;
 
   Admission(int workers, int queueCapacity, Duration timeout) {
+    this(workers, queueCapacity, Integer.MAX_VALUE, timeout);
+  }
+
+  Admission(int workers, int queueCapacity, int maxTokens, Duration timeout) {
     this.capacity = workers + queueCapacity;
     this.slots = new Semaphore(capacity);
+    this.maxTokens = maxTokens;
+    this.tokens = new Semaphore(maxTokens);
     this.timeout = timeout;
     AtomicInteger n = new AtomicInteger();
     // the queue never holds more than queueCapacity tasks: the semaphore admits at most workers + queueCapacity
@@ -49,16 +59,42 @@ final class Admission implements AutoCloseable {
     return capacity;
   }
 
-  /**
-   * Computes {@code work} on a model thread and waits for it at most the request timeout.
-   *
-   * @throws ApiError 503 with Retry-After when no slot is free, 504 when the timeout passes
-   */
+  /** Input tokens of the requests admitted and not yet finished. */
+  long tokensInFlight() {
+    return maxTokens - tokens.availablePermits();
+  }
+
+  /** {@link #run(int, Supplier)} for work that costs one token. */
   <T> T run(Supplier<T> work) throws ApiError {
+    return run(1, work);
+  }
+
+  /**
+   * Computes {@code work}, which costs {@code cost} input tokens, on a model thread and waits for it at most the
+   * request timeout.
+   *
+   * @throws ApiError 422 when {@code cost} alone exceeds the token budget, 503 with Retry-After when no slot or not
+   *     enough tokens are free, 504 when the timeout passes
+   */
+  <T> T run(int cost, Supplier<T> work) throws ApiError {
+    if (cost > maxTokens) {
+      throw new ApiError(422, "the notes need " + cost + " input tokens; the limit is " + maxTokens
+          + " tokens in flight (--max-tokens-in-flight); send fewer or shorter notes per request");
+    }
     if (!slots.tryAcquire()) {
       throw new ApiError(503, "the service is busy: all " + capacity + " request slots (--workers + --queue) are "
           + "taken; retry shortly", Map.of("Retry-After", "1"));
     }
+    if (!tokens.tryAcquire(cost)) {
+      slots.release();
+      throw new ApiError(503, "the service is busy: " + tokensInFlight() + " of " + maxTokens + " input tokens "
+          + "(--max-tokens-in-flight) are being decided, " + cost + " more do not fit; retry shortly",
+          Map.of("Retry-After", "1"));
+    }
+    Runnable release = () -> {
+      tokens.release(cost);
+      slots.release();
+    };
     AtomicBoolean claimed = new AtomicBoolean();
     Future<T> future;
     try {
@@ -69,18 +105,18 @@ final class Admission implements AutoCloseable {
         try {
           return work.get();
         } finally {
-          slots.release();
+          release.run();
         }
       });
     } catch (RuntimeException e) {
-      slots.release();
+      release.run();
       throw e;
     }
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       if (claimed.compareAndSet(false, true)) {
-        slots.release(); // never started: free its slot now
+        release.run(); // never started: free its slot now
       }
       future.cancel(true);
       throw new ApiError(504, "the decision took longer than the request timeout of " + timeout.toMillis()

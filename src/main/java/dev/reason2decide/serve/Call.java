@@ -62,6 +62,15 @@ public final class Call {
           throw tooLarge(maxBytes, "more than " + maxBytes + " bytes");
         }
       }
+    } catch (IOException e) {
+      // the JDK's chunked decoder says "invalid chunk length" / "invalid chunk header"; anything else: client gone
+      if (e.getMessage() != null && e.getMessage().startsWith("invalid chunk")) {
+        throw new ApiError(400, "malformed chunked request body: " + e.getMessage());
+      }
+      throw e;
+    } catch (IndexOutOfBoundsException e) {
+      // a chunk size of 2^31 or more overflows the JDK's chunked decoder
+      throw new ApiError(400, "malformed chunked request body: a chunk size is out of range");
     }
     if (bytes.size() == 0) {
       throw new ApiError(400, "request body is empty; send a JSON object");

@@ -28,7 +28,7 @@ final class DecisionEndpoints {
     long start = System.nanoTime();
     String text = PredictRequest.single(call.jsonBody(config.maxBodyBytes()), config.maxInputChars());
     call.noteInput(text);
-    Decision d = admission.run(() -> model.decide(text));
+    Decision d = admission.run(model.inputTokens(List.of(text)), () -> model.decide(text));
     Map<String, Object> body = decision(d, text);
     body.put("model", model.name());
     body.put("latency_ms", millis(start));
@@ -41,7 +41,7 @@ final class DecisionEndpoints {
     List<String> texts = PredictRequest.batch(call.jsonBody(config.maxBodyBytes()), config.maxInputChars(),
         config.maxBatchItems());
     texts.forEach(call::noteInput);
-    List<Decision> decisions = admission.run(() -> model.decideAll(texts));
+    List<Decision> decisions = admission.run(model.inputTokens(texts), () -> model.decideAll(texts));
     if (decisions.size() != texts.size()) {
       throw new IllegalStateException("the model answered " + decisions.size() + " decisions for "
           + texts.size() + " notes");
@@ -57,16 +57,20 @@ final class DecisionEndpoints {
     return Reply.json(200, body);
   }
 
-  /** {@code GET /v1/model}: name, label set, the checkpoint's own description, and this service's limits. */
+  /**
+   * {@code GET /v1/model}: name, label set, the checkpoint's own description (file names, never the server's
+   * paths), and this service's limits.
+   */
   Reply describe(Call call) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", model.name());
     body.put("labels", model.labels());
-    body.put("checkpoint", model.describe());
+    body.put("checkpoint", PublicDescription.of(model.describe()));
     Map<String, Object> limits = new LinkedHashMap<>();
     limits.put("max_body_bytes", config.maxBodyBytes());
     limits.put("max_input_chars", config.maxInputChars());
     limits.put("max_batch_items", config.maxBatchItems());
+    limits.put("max_tokens_in_flight", config.maxTokensInFlight());
     limits.put("workers", config.workers());
     limits.put("queue", config.queueCapacity());
     limits.put("timeout_ms", config.requestTimeout().toMillis());
@@ -81,6 +85,7 @@ final class DecisionEndpoints {
     body.put("model", model.name());
     body.put("in_flight", admission.inFlight());
     body.put("capacity", admission.capacity());
+    body.put("tokens_in_flight", admission.tokensInFlight());
     body.put("uptime_s", Math.round((System.nanoTime() - startedNanos) / 1e9));
     return Reply.json(200, body);
   }

@@ -12,20 +12,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Serves {@link DecisionModel} over HTTP (JDK {@code com.sun.net.httpserver}). Connections are handled by a fixed,
- * bounded pool ({@code workers + queue} threads that may wait on a decision, plus a few that answer everything
- * else, such as 503s, at once); decisions run under {@link Admission}. The model is loaded by the caller, once,
- * and shared by every request; closing the server does not close the model.
+ * Serves {@link DecisionModel} over HTTP (JDK {@code com.sun.net.httpserver}). Connections are read and answered by
+ * a bounded pool of connection threads, apart from the model's worker threads: {@code workers + queue} of them
+ * may wait on a decision, and {@value #SPARE_THREADS} more read requests and answer everything else (health, pages,
+ * refusals), so that many slow clients cannot hold up {@code /health}; a request whose headers and body take longer
+ * than {@value #READ_TIMEOUT_S} s to arrive is cut off. Decisions run under {@link Admission}. The model is loaded
+ * by the caller, once, and shared by every request; closing the server does not close the model.
  */
 public final class DecisionServer implements AutoCloseable {
-  /** Connection threads beyond the admitted decisions: they answer health checks, pages and refusals. */
-  private static final int SPARE_THREADS = 8;
+  /** Connection threads beyond the admitted decisions: they read requests, answer health checks and refusals. */
+  static final int SPARE_THREADS = 128;
+  /** Longest time a client may take to send its request line, headers and body (seconds). */
+  static final int READ_TIMEOUT_S = 10;
   /** Connections waiting for a thread; beyond them the JDK server closes new connections. */
   private static final int PENDING_CONNECTIONS = 256;
 
   static {
-    // a client that sends its request or reads its answer too slowly is cut off (seconds; JDK-wide settings)
-    System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "60");
+    // a client that sends its request or reads its answer too slowly is cut off (seconds; JDK-wide settings; the
+    // request time covers the request line, the headers and the body)
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(READ_TIMEOUT_S));
     System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "60");
     // answers are written as headers then body: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to each
     System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
@@ -45,7 +50,8 @@ public final class DecisionServer implements AutoCloseable {
 
   /** Binds {@code config.host():config.port()} and starts serving {@code model}. */
   public static DecisionServer start(DecisionModel model, ServeConfig config, RequestLog log) throws IOException {
-    Admission admission = new Admission(config.workers(), config.queueCapacity(), config.requestTimeout());
+    Admission admission = new Admission(config.workers(), config.queueCapacity(), config.maxTokensInFlight(),
+        config.requestTimeout());
     DecisionEndpoints api = new DecisionEndpoints(model, config, admission);
     Routes routes = new Routes(log)
         .exact("POST", "/v1/predict", api::predict)

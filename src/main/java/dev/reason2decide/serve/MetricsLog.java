@@ -24,6 +24,11 @@ record MetricsLog(List<Map<String, Object>> steps, List<Map<String, Object>> eva
   static final int MAX_POINTS = 4000;
   static final int KEPT_REASONS = 5;
 
+  /** A log without records. */
+  static MetricsLog empty() {
+    return new MetricsLog(new ArrayList<>(), new ArrayList<>(), 0, new ArrayList<>(), 1);
+  }
+
   /** Reads {@code file} ({@link MetricsFile}); a missing file is an empty log. */
   static MetricsLog read(Path file) {
     List<Map<String, Object>> steps = new ArrayList<>();

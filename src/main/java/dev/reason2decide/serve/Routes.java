@@ -1,4 +1,4 @@
-// The service's routing table: exact paths and path prefixes, each with its methods; 404, 405 and 500 answers.
+// The service's routing table: exact paths and path prefixes, each with its methods (HEAD wherever GET); 404, 405, 500.
 package dev.reason2decide.serve;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -69,7 +69,7 @@ final class Routes implements HttpHandler {
           + (e.getMessage() == null ? "" : ": " + e.getMessage())));
     }
     try {
-      write(exchange, reply);
+      write(exchange, reply, "HEAD".equals(call.method()));
     } finally {
       log.write(call, reply.status(), start);
       exchange.close();
@@ -78,13 +78,18 @@ final class Routes implements HttpHandler {
 
   private Reply dispatch(Call call) throws ApiError, IOException {
     String path = call.path();
+    // HEAD is answered as GET without the body
+    String method = "HEAD".equals(call.method()) ? "GET" : call.method();
     TreeSet<String> allowed = new TreeSet<>();
     for (Route r : routes) {
       if (r.matches(path)) {
-        if (r.method().equals(call.method())) {
+        if (r.method().equals(method)) {
           return r.handler().handle(call);
         }
         allowed.add(r.method());
+        if ("GET".equals(r.method())) {
+          allowed.add("HEAD");
+        }
       }
     }
     if (allowed.isEmpty()) {
@@ -96,7 +101,7 @@ final class Routes implements HttpHandler {
         + String.join(" or ", allowed), headers);
   }
 
-  private static void write(HttpExchange exchange, Reply reply) throws IOException {
+  private static void write(HttpExchange exchange, Reply reply, boolean head) throws IOException {
     var h = exchange.getResponseHeaders();
     h.set("Content-Type", reply.contentType());
     h.set("X-Content-Type-Options", "nosniff");
@@ -105,10 +110,17 @@ final class Routes implements HttpHandler {
     h.set("Referrer-Policy", "no-referrer");
     h.set("Cache-Control", "no-store");
     reply.headers().forEach(h::set);
+    if (head) {
+      exchange.sendResponseHeaders(reply.status(), -1);
+      return;
+    }
     exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
     if (reply.body().length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(reply.body());
+        // sent before closing: closing drains what is left of the request body, which a malformed chunked body
+        // can make wait for bytes that never come (until the read timeout)
+        out.flush();
       }
     }
   }

@@ -18,10 +18,11 @@ final class RunsEndpoints {
     this.catalog = root == null ? null : new RunsCatalog(root);
   }
 
-  /** {@code {"runs_dir", "columns", "runs": [{name, has_*, summary, problems}]}}. */
+  /** {@code {"runs_dir" (its name, not the server's path), "columns", "runs": [{name, has_*, summary, problems}]}}. */
   Reply list(Call call) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("runs_dir", root == null ? null : root.toString());
+    Path name = root == null ? null : root.toAbsolutePath().normalize().getFileName();
+    body.put("runs_dir", root == null ? null : name == null ? "/" : name.toString());
     body.put("columns", RunsCatalog.summaryColumns());
     body.put("runs", catalog == null ? List.of() : catalog.list());
     return Reply.json(200, body);

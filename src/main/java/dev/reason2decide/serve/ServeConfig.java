@@ -17,11 +17,14 @@ import java.time.Duration;
  * @param maxBodyBytes largest accepted request body (413 above it)
  * @param maxInputChars longest accepted note, in characters (422 above it)
  * @param maxBatchItems most notes in one batch request (422 above it)
+ * @param maxTokensInFlight input tokens (after truncation to the model's input length) of all admitted notes
+ *     together: what bounds memory, since a note's cost grows with its tokens and the decode length; a request
+ *     whose notes alone need more gets 422, one that does not fit beside those in flight gets 503
  * @param logText whether request logs include the note text (off: notes are patient data)
  * @param runsDir folder of training runs for the runs view; {@code null} when there is none
  */
 public record ServeConfig(String host, int port, int workers, int queueCapacity, Duration requestTimeout,
-    int maxBodyBytes, int maxInputChars, int maxBatchItems, boolean logText, Path runsDir) {
+    int maxBodyBytes, int maxInputChars, int maxBatchItems, int maxTokensInFlight, boolean logText, Path runsDir) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -30,6 +33,8 @@ public record ServeConfig(String host, int port, int workers, int queueCapacity,
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
   public static final int DEFAULT_MAX_INPUT_CHARS = 20_000;
   public static final int DEFAULT_MAX_BATCH_ITEMS = 64;
+  /** Sixteen notes of 1,024 tokens (see docs/limits.md for the memory this admits). */
+  public static final int DEFAULT_MAX_TOKENS_IN_FLIGHT = 16_384;
 
   public ServeConfig {
     require(host != null && !host.isBlank(), "host must be given");
@@ -41,13 +46,15 @@ public record ServeConfig(String host, int port, int workers, int queueCapacity,
     require(maxBodyBytes >= 64, "max body bytes must be at least 64, got " + maxBodyBytes);
     require(maxInputChars >= 1, "max input chars must be at least 1, got " + maxInputChars);
     require(maxBatchItems >= 1, "max batch items must be at least 1, got " + maxBatchItems);
+    require(maxTokensInFlight >= 1, "max tokens in flight must be at least 1, got " + maxTokensInFlight);
   }
 
   /** Loopback, port 8080, one worker per core (at most 4), the limits above, no runs view. */
   public static ServeConfig defaults() {
     int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return new ServeConfig(DEFAULT_HOST, DEFAULT_PORT, workers, DEFAULT_QUEUE, DEFAULT_TIMEOUT,
-        DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_INPUT_CHARS, DEFAULT_MAX_BATCH_ITEMS, false, null);
+        DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_INPUT_CHARS, DEFAULT_MAX_BATCH_ITEMS, DEFAULT_MAX_TOKENS_IN_FLIGHT, false,
+        null);
   }
 
   /** Admitted requests at most: running plus waiting. */
@@ -57,32 +64,37 @@ public record ServeConfig(String host, int port, int workers, int queueCapacity,
 
   public ServeConfig withAddress(String newHost, int newPort) {
     return new ServeConfig(newHost, newPort, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, logText, runsDir);
+        maxBatchItems, maxTokensInFlight, logText, runsDir);
   }
 
   public ServeConfig withConcurrency(int newWorkers, int newQueueCapacity) {
     return new ServeConfig(host, port, newWorkers, newQueueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, logText, runsDir);
+        maxBatchItems, maxTokensInFlight, logText, runsDir);
   }
 
   public ServeConfig withRequestTimeout(Duration timeout) {
     return new ServeConfig(host, port, workers, queueCapacity, timeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, logText, runsDir);
+        maxBatchItems, maxTokensInFlight, logText, runsDir);
   }
 
   public ServeConfig withLimits(int newMaxBodyBytes, int newMaxInputChars, int newMaxBatchItems) {
     return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, newMaxBodyBytes, newMaxInputChars,
-        newMaxBatchItems, logText, runsDir);
+        newMaxBatchItems, maxTokensInFlight, logText, runsDir);
+  }
+
+  public ServeConfig withMaxTokensInFlight(int tokens) {
+    return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
+        maxBatchItems, tokens, logText, runsDir);
   }
 
   public ServeConfig withLogText(boolean newLogText) {
     return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, newLogText, runsDir);
+        maxBatchItems, maxTokensInFlight, newLogText, runsDir);
   }
 
   public ServeConfig withRunsDir(Path newRunsDir) {
     return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, logText, newRunsDir);
+        maxBatchItems, maxTokensInFlight, logText, newRunsDir);
   }
 
   private static void require(boolean ok, String message) {

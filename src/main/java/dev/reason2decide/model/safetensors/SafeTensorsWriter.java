@@ -3,15 +3,12 @@ package dev.reason2decide.model.safetensors;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.BufferedOutputStream;
+import dev.reason2decide.io.AtomicFiles;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,11 +65,8 @@ public final class SafeTensorsWriter {
     }
     byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
     int padded = (json.length + 7) / 8 * 8;
-    Path dir = file.toAbsolutePath().getParent();
     try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+      AtomicFiles.writeBytes(file, out -> {
         ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, padded);
         out.write(len.array());
         out.write(json);
@@ -95,10 +89,9 @@ public final class SafeTensorsWriter {
           }
         }
         out.write(buf.array(), 0, buf.position());
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new CheckpointException(file, "cannot be written: " + e.getMessage());
+      });
+    } catch (UncheckedIOException e) {
+      throw new CheckpointException(file, "cannot be written: " + e.getCause().getMessage());
     }
   }
 }
