@@ -1,7 +1,7 @@
 // Sane bounds for a model folder's r2d.json, checked before anything is allocated for the model.
 package dev.reason2decide.inference;
 
-import dev.reason2decide.train.ModelCard;
+import dev.reason2decide.runs.ModelCard;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

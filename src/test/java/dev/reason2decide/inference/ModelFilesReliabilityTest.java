@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.reason2decide.model.io.SafeTensorsReader;
-import dev.reason2decide.model.io.SafeTensorsWriter;
-import dev.reason2decide.model.io.TensorEntry;
+import dev.reason2decide.model.safetensors.SafeTensorsReader;
+import dev.reason2decide.model.safetensors.SafeTensorsWriter;
+import dev.reason2decide.model.safetensors.TensorEntry;
 import dev.reason2decide.testing.CommandRun;
 import dev.reason2decide.testing.TinyModelFolder;
 import java.io.IOException;

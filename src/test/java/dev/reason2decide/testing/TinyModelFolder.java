@@ -3,7 +3,7 @@ package dev.reason2decide.testing;
 
 import dev.reason2decide.io.Json;
 import dev.reason2decide.prompts.PromptTemplates;
-import dev.reason2decide.train.ModelCard;
+import dev.reason2decide.runs.ModelCard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
