@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.reason2decide.runs.RunLock;
 import dev.reason2decide.testing.Shared;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -219,5 +220,37 @@ class RunFolderReliabilityTest {
     assertEquals(List.of("stage1 1", "stage2 1"), steps(out));
     assertTrue(Files.exists(out.resolve("stage1/done.json")) && Files.exists(out.resolve("stage1/best"))
         && Files.exists(out.resolve("stage2/best")) && Files.exists(out.resolve("done.json")));
+  }
+
+  /** A tiny experiment file with {@code steps} steps; the data are generated only once a run starts. */
+  private Path experiment(int steps) throws Exception {
+    Path f = dir.resolve("tiny.json");
+    Files.writeString(f, """
+        {"name": "tiny", "data": {"synthetic-triage": {"n": 40, "seed": 7, "fractions": [0.6, 0.2, 0.2]}},
+         "recipes": ["r2d"], "seeds": [1], "steps": %d, "model": {"scratch": "tiny", "tokenizer_vocab": 400}}
+        """.formatted(steps));
+    return f;
+  }
+
+  @Test
+  void anExperimentIsRefusedWhileItsFolderIsLockedOrAPhaseWouldBeEmpty() throws Exception {
+    Path out = dir.resolve("exp");
+    Run empty = run(List.of("experiment", "--config", experiment(1).toString(), "--out", out.toString()));
+    assertEquals(1, empty.code());
+    assertTrue(empty.line().startsWith("r2d experiment: steps 1 with stage1-fraction 0.625 gives r2d a phase of 0 "
+        + "steps (stage1 1, stage2 0)"), empty.err());
+    assertFalse(Files.exists(out), "refused before anything was written");
+
+    try (RunLock held = RunLock.acquire(out, "r2d experiment", false)) {
+      Run locked = run(List.of("experiment", "--config", experiment(4).toString(), "--out", out.toString(),
+          "--break-lock"));
+      assertEquals(1, locked.code());
+      assertEquals("r2d experiment: " + out.resolve("run.lock") + ": " + out + " is in use by r2d experiment (pid "
+          + held.owner().pid() + " on " + held.owner().host() + ", started " + held.owner().started() + "); wait "
+          + "for it to finish or choose another --out (--break-lock never takes a live lock)", locked.line());
+      try (var files = Files.list(out)) {
+        assertEquals(List.of("run.lock"), files.map(f -> f.getFileName().toString()).toList(), "nothing written");
+      }
+    }
   }
 }
