@@ -70,8 +70,16 @@ public final class RunLock implements AutoCloseable {
       if (p.isEmpty() || !p.get().isAlive()) {
         return true;
       }
+      // a pid reused by a process started at another time; the start is derived from clock ticks, so allow a second
       Optional<Instant> start = p.get().info().startInstant();
-      return started != null && start.isPresent() && !start.get().toString().equals(started);
+      if (started == null || start.isEmpty()) {
+        return false;
+      }
+      try {
+        return Math.abs(Instant.parse(started).toEpochMilli() - start.get().toEpochMilli()) > 1000;
+      } catch (java.time.format.DateTimeParseException e) {
+        return false;
+      }
     }
 
     String describe() {
