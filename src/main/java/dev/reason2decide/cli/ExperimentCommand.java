@@ -4,6 +4,9 @@ package dev.reason2decide.cli;
 import dev.reason2decide.experiment.ExperimentConfig;
 import dev.reason2decide.experiment.ExperimentRunner;
 import dev.reason2decide.io.InputOutputPaths;
+import dev.reason2decide.runs.RunLock;
+import dev.reason2decide.train.PhaseBudget;
+import dev.reason2decide.train.Recipe;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +35,10 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Output folder (default: experiments/<name> in the working directory).")
   Path out;
 
+  @Option(names = "--break-lock", description = "Take over stale locks of --out and of its runs (their process is "
+      + "gone: killed or crashed); a live lock on this machine is never taken.")
+  boolean breakLock;
+
   @Override
   public Integer call() {
     if (init != null && scratch != null) {
@@ -41,9 +48,26 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (scratch != null) {
       cfg = cfg.withScratch(scratch);
     }
+    for (String recipe : cfg.recipes()) {
+      for (long seed : cfg.seeds()) {
+        PhaseBudget.check(cfg.training(Recipe.parse(recipe), seed));
+      }
+    }
     Path dir = out != null ? out : Path.of("experiments", cfg.name());
     new InputOutputPaths().inputFolder("--init", init).outputFolder("--out", dir).check();
-    new ExperimentRunner(cfg, dir, init, System.out, null).run();
+    RunLock lock = RunLock.acquire(dir, "r2d experiment", breakLock);
+    try {
+      if (breakLock) {
+        // the experiment's own lock is ours now: a lock left in one of its runs belongs to a process that is gone
+        for (RunLock.Owner stale : RunLock.breakStaleBelow(dir)) {
+          System.err.println("r2d experiment: took over the stale lock of " + stale.command() + " (pid " + stale.pid()
+              + " on " + stale.host() + ")");
+        }
+      }
+      new ExperimentRunner(cfg, dir, init, System.out, null).run();
+    } finally {
+      lock.close();
+    }
     return 0;
   }
 }

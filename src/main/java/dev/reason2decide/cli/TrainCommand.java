@@ -8,6 +8,7 @@ import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.llm.RationaleSources;
 import dev.reason2decide.train.ModelSource;
+import dev.reason2decide.train.PhaseBudget;
 import dev.reason2decide.train.PhaseTrainer;
 import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainingRun;
@@ -55,6 +56,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run in --out where it stopped.")
   boolean resume;
 
+  @Option(names = "--break-lock", description = "Take over a stale lock of --out (its process is gone: killed, "
+      + "crashed, or on a machine that is down); a live lock on this machine is never taken.")
+  boolean breakLock;
+
+  @Option(names = "--allow-data-change", description = "With --resume: continue on data other than the run was "
+      + "trained on so far (provenance.json records the original and the new files).")
+  boolean allowDataChange;
+
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
 
@@ -73,6 +82,10 @@ public final class TrainCommand implements Callable<Integer> {
         .input("--stage1-rationales", stage1Rationales).input("--stage2-rationales", stage2Rationales)
         .inputFolder("--init", init).inputFolder("--tokenizer", tokenizer).outputFolder("--out", out).check();
     TrainConfig cfg = TrainOptions.toConfig(spec.commandLine().getParseResult());
+    if (allowDataChange && !resume) {
+      throw new IllegalArgumentException("--allow-data-change only applies with --resume");
+    }
+    PhaseBudget.check(cfg);
     ModelSource source = new ModelSource(init, scratch, tokenizer);
     ExampleReader reader = new ExampleReader(files.toReadOptions());
     // Both files are checked before anything is created, so a corrected rerun into the same --out is not refused.
@@ -99,7 +112,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     try {
       Path model = TrainingRun.run(cfg, new TrainingRun.Data(trainExamples, valSet.examples(), stage1, dataFiles),
-          source, out, resume, new TrainProgress(quiet), haltAfter);
+          source, out, new TrainingRun.Start(resume, breakLock, allowDataChange, "r2d train"),
+          new TrainProgress(quiet), haltAfter);
       System.out.println(model);
       return 0;
     } catch (PhaseTrainer.Halted h) {

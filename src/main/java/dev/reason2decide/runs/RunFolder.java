@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * A run folder: {@code config.json} (what the run was started with), {@code provenance.json}, {@code metrics.jsonl}
  * (one line per step and per validation, {@link MetricsFile}), one {@link PhaseFolder} per phase ({@code stage1/},
  * {@code stage2/}, {@code sft/}, {@code dss/}), {@code model/} (the final {@link ModelFolder}) and {@code done.json}
- * when finished; experiments add {@code evaluation/} and {@code experiment-timing.json}.
+ * when finished; experiments add {@code evaluation/} and {@code experiment-timing.json}. {@code run.lock}
+ * ({@link RunLock}) exists while a process trains into the folder (an experiment folder has one too).
  */
 public record RunFolder(Path dir) {
   public static final String CONFIG = "config.json";
@@ -17,6 +18,7 @@ public record RunFolder(Path dir) {
   public static final String MODEL = "model";
   public static final String EVALUATION = "evaluation";
   public static final String EXPERIMENT_TIMING = "experiment-timing.json";
+  public static final String LOCK = "run.lock";
 
   public Path config() {
     return dir.resolve(CONFIG);
@@ -45,6 +47,11 @@ public record RunFolder(Path dir) {
 
   public Path experimentTiming() {
     return dir.resolve(EXPERIMENT_TIMING);
+  }
+
+  /** Present while a process writes into the folder ({@link RunLock}). */
+  public Path lock() {
+    return dir.resolve(LOCK);
   }
 
   /** The folder of the phase called {@code name}. */

@@ -15,6 +15,7 @@ import dev.reason2decide.model.T5Model;
 import dev.reason2decide.runs.ModelFolder;
 import dev.reason2decide.runs.PhaseFolder;
 import dev.reason2decide.runs.RunFolder;
+import dev.reason2decide.runs.RunLock;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +29,31 @@ import java.util.TreeSet;
  * Fills a {@link RunFolder}: {@code config.json} ({@link RunConfig}), {@code provenance.json}, {@code metrics.jsonl},
  * one {@link PhaseFolder} per phase, {@code model/} (the final model: the best checkpoint of the last phase) and
  * {@code done.json}. A phase with {@code done.json} is skipped on resume; an unfinished one continues from its
- * {@code state/}.
+ * {@code state/}. The folder is locked ({@link RunLock}) while the run works in it; a configuration that would give a
+ * phase no step is refused before anything is created ({@link PhaseBudget}); a resume on other data than
+ * provenance.json records is refused unless allowed ({@link DataChange}).
  */
 public final class TrainingRun {
   /** Training and validation examples; separate Stage-1 / Stage-2 rationale sets are optional. */
   public record Data(List<Example> train, List<Example> validation, List<Example> stage1Train,
       Map<String, Path> files) {}
+
+  /**
+   * How a run starts: {@code resume} continues an existing run, {@code breakLock} takes over a stale lock,
+   * {@code allowDataChange} lets a resume continue on data other than provenance.json records.
+   */
+  public record Start(boolean resume, boolean breakLock, boolean allowDataChange, String command) {
+    public Start {
+      if (command == null || command.isBlank()) {
+        throw new IllegalArgumentException("a run start needs the command that locks the folder");
+      }
+    }
+
+    /** A new run ({@code false}) or a resume ({@code true}), no lock broken, no data change allowed. */
+    public static Start of(boolean resume) {
+      return new Start(resume, false, false, "r2d");
+    }
+  }
 
   private TrainingRun() {}
 
@@ -43,6 +63,24 @@ public final class TrainingRun {
    */
   public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, boolean resume,
       TrainingListener listener, int haltAfter) {
+    return run(cfg, data, source, out, Start.of(resume), listener, haltAfter);
+  }
+
+  /** As above, with the start options of {@code start}; the folder is locked for the whole run. */
+  public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
+      TrainingListener listener, int haltAfter) {
+    PhaseBudget.check(cfg);
+    RunLock lock = RunLock.acquire(out, start.command(), start.breakLock());
+    try {
+      return runLocked(cfg, data, source, out, start, listener, haltAfter);
+    } finally {
+      lock.close();
+    }
+  }
+
+  private static Path runLocked(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
+      TrainingListener listener, int haltAfter) {
+    boolean resume = start.resume();
     RunFolder run = new RunFolder(out);
     Path configFile = run.config();
     RunConfig runConfig = RunConfig.of(cfg, source);
@@ -59,7 +97,10 @@ public final class TrainingRun {
         throw new IllegalArgumentException(configFile + ": the existing run was started with another configuration ("
             + String.join(", ", changed) + "); resume it with the same options or choose another --out");
       }
-    } else {
+    }
+    DataChange dataChange = DataChange.of(run, data.files());
+    dataChange.requireAllowed(run, start.allowDataChange());
+    if (!Files.exists(configFile)) {
       AtomicFiles.writeString(configFile, runConfig.toJson());
     }
     if (cfg.runtime().threads() > 0) {
@@ -77,7 +118,7 @@ public final class TrainingRun {
       }
       EncodedExamples val = new EncodedExamples(valList, tok, cfg.prompts(), cfg.data().maxInputTokens(),
           cfg.data().maxTargetTokens(), true);
-      writeProvenance(run, cfg, data, source, tok, labels, train, val);
+      writeProvenance(run, cfg, dataChange, source, tok, labels, train, val);
       List<Phase> phases = RecipePlan.phases(cfg);
       ModelFolder previousBest = null;
       int offset = 0;
@@ -144,13 +185,11 @@ public final class TrainingRun {
     return model;
   }
 
-  private static void writeProvenance(RunFolder run, TrainConfig cfg, Data data, ModelSource source, TextTokenizer tok,
-      List<String> labels, EncodedExamples train, EncodedExamples val) {
+  private static void writeProvenance(RunFolder run, TrainConfig cfg, DataChange data, ModelSource source,
+      TextTokenizer tok, List<String> labels, EncodedExamples train, EncodedExamples val) {
     Map<String, Object> p = new LinkedHashMap<>(Provenance.base());
     p.put("seed", cfg.seed());
-    Map<String, Object> files = new LinkedHashMap<>();
-    data.files().forEach((k, v) -> files.put(k, Provenance.file(v)));
-    p.put("data", files);
+    data.record(p);
     p.put("examples", Map.of("train", train.size(), "validation", val.size()));
     p.put("truncated", Map.of("train_inputs", train.truncatedInputs, "train_targets", train.truncatedTargets,
         "validation_inputs", val.truncatedInputs, "validation_targets", val.truncatedTargets));
