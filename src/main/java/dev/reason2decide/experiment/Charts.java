@@ -1,4 +1,4 @@
-// The experiment's charts: validation curves, training losses, final metrics with error bars, π and its realisation.
+// The experiment's charts: validation curves, training losses, final metrics, π, its realisation and R2D-C's c and τ.
 package dev.reason2decide.experiment;
 
 import dev.reason2decide.experiment.chart.BarPanel;
@@ -28,6 +28,9 @@ final class Charts {
   private static final Color PRED = new Color(0x4E79A7);
   private static final Color RAT = new Color(0xF28E2B);
   private static final Color GREY = new Color(0x555555);
+  private static final Color CONFIDENCE = new Color(0x59A14F);
+  private static final Color TAU = new Color(0xB07AA1);
+  private static final Color CYCLE = new Color(0x76B7B2);
 
   private Charts() {}
 
@@ -82,6 +85,8 @@ final class Charts {
           Series.Style.MAIN);
       addIfAny(series, "L_rat (rationale)", RAT, meanBySteps(e.getValue(), o -> o.history().steps(), "l_rat", bucket),
           Series.Style.MAIN);
+      addIfAny(series, "L_cycle (r2dc)", CYCLE, meanBySteps(e.getValue(), o -> o.history().steps(), "l_cycle",
+          bucket), Series.Style.MAIN);
       addIfAny(series, "loss (weighted)", GREY, meanBySteps(e.getValue(), o -> o.history().steps(), "loss", bucket),
           Series.Style.DASHED);
       if (!series.isEmpty()) {
@@ -92,7 +97,8 @@ final class Charts {
       new ChartImage("Training losses per recipe (mean of " + seeds + (bucket > 1 ? ", averaged over " + bucket
           + "-step buckets)" : ")"),
           List.of(new ChartImage.Key("L_pred (label)", PRED, false), new ChartImage.Key("L_rat (rationale)", RAT,
-          false), new ChartImage.Key("loss (weighted)", GREY, true)), losses, 4, 360, 270).write(dir.resolve(LOSSES));
+          false), new ChartImage.Key("L_cycle (r2dc)", CYCLE, false), new ChartImage.Key("loss (weighted)", GREY,
+          true)), losses, 4, 360, 270).write(dir.resolve(LOSSES));
       written.add(LOSSES);
     }
 
@@ -127,11 +133,16 @@ final class Charts {
       series.add(new Series("π (schedule)", GREY, pi, Series.Style.DASHED));
       addIfAny(series, "predicted-label fraction (realised)", c, meanBySteps(e.getValue(),
           o -> o.history().steps(), "predicted_fraction", bucket), Series.Style.MAIN);
+      addIfAny(series, "confidence c of ŷ (r2dc)", CONFIDENCE, meanBySteps(e.getValue(), o -> o.history().steps(),
+          "confidence", bucket), Series.Style.MAIN);
+      addIfAny(series, "threshold τ (r2dc)", TAU, meanBySteps(e.getValue(), o -> o.history().steps(), "tau", bucket),
+          Series.Style.DASHED);
       sampling.add(new LinePanel(e.getKey(), "step", "share of Stage-2 examples", 0, budget, 0.0, 1.0, series,
           true));
     }
     if (!sampling.isEmpty()) {
-      new ChartImage("Scheduled sampling: π and the realised share of predicted labels (mean of " + seeds + ")",
+      new ChartImage("Scheduled sampling: π, the realised share of predicted labels and, for r2dc, c and τ (mean of "
+          + seeds + ")",
           List.of(), sampling, 3, 400, 280).write(dir.resolve(SAMPLING));
       written.add(SAMPLING);
     }
