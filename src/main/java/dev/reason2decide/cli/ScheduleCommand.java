@@ -1,6 +1,7 @@
 // `r2d schedule`: prints α_t and π_t of a recipe for every step, so the schedule can be inspected before training.
 package dev.reason2decide.cli;
 
+import dev.reason2decide.train.ConsistencyConfig;
 import dev.reason2decide.train.Phase;
 import dev.reason2decide.train.TrainConfig;
 import java.io.PrintWriter;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Spec;
 /**
  * CSV {@code step,alpha,pi}: one row per optimiser step of the whole recipe, step counted from 0 as in the formulas
  * (t = steps already taken). Stage-1 rows have α = 0 (no prediction loss) and π = 0; SFT α = 1; DSS α = 0.5.
+ * Recipes with Reason2Decide-C's cycle loss add {@code lambda,gumbel_temperature}: the weight of L_cycle at that
+ * step (0 until the cycle warm-up is over) and the Gumbel-softmax temperature (τ of adaptive sampling depends on
+ * the model's confidences and is logged in metrics.jsonl instead).
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true, modelTransformer = TrainOptions.class,
     description = "Print α_t and π_t for every step of a recipe as CSV (step,alpha,pi).")
@@ -27,13 +31,20 @@ public final class ScheduleCommand implements Callable<Integer> {
     TrainConfig cfg = TrainOptions.toConfig(spec.commandLine().getParseResult());
     List<Phase> phases = RecipePlan.phases(cfg);
     PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
-    out.println("step,alpha,pi");
+    boolean cycle = phases.stream().anyMatch(Phase::cycle);
+    ConsistencyConfig cc = cfg.schedules().consistency();
+    out.println(cycle ? "step,alpha,pi,lambda,gumbel_temperature" : "step,alpha,pi");
     int offset = 0;
     for (Phase p : phases) {
       for (int t = 0; t < p.steps(); t++) {
         double a = p.alpha().at(t, p.steps());
         double pi = p.sampling() == null ? 0.0 : p.sampling().at(t, p.steps());
-        out.println(String.format(Locale.ROOT, "%d,%s,%s", offset + t, num(a), num(pi)));
+        String row = String.format(Locale.ROOT, "%d,%s,%s", offset + t, num(a), num(pi));
+        if (cycle) {
+          boolean on = p.cycle() && cc.cycleOn(t, p.steps());
+          row += "," + (on ? Float.toString(cc.cycleWeight()) : "0.0") + "," + (on ? num(cc.gumbelTemperature(t, p.steps())) : "");
+        }
+        out.println(row);
       }
       offset += p.steps();
     }

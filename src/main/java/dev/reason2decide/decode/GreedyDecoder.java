@@ -8,8 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import dev.reason2decide.model.DecoderCache;
 import dev.reason2decide.model.T5Config;
 import dev.reason2decide.model.T5Model;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
+import java.util.List;
 
 /**
  * Picks the arg-max token at every step; a sequence that produced {@code </s>} is padded with the pad id while
@@ -31,18 +33,51 @@ public final class GreedyDecoder {
    */
   public static long[][] generateWithoutCache(T5Model model, NDArray encoderStates, NDArray encoderMask,
       GenerationSettings g) {
-    NDManager m = encoderStates.getManager();
     int n = (int) encoderStates.getShape().get(0);
-    return decode(model.config(), n, g.maxNewTokens(), (rows, len) -> {
-      long[] flat = new long[n * len];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(rows[i], 0, flat, i * len, len);
-      }
-      NDArray prefix = m.create(flat, new Shape(n, len));
-      NDArray hidden = model.decode(prefix, encoderStates, encoderMask, g.sampleWithDropout()); // (N,len,D)
-      NDArray last = hidden.get(":, -1:, :");                                                 // (N,1,D)
-      return model.logits(last).squeeze(1).argMax(-1).toLongArray();
+    return decode(model.config(), n, g.maxNewTokens(),
+        (rows, len) -> lastLogits(model, encoderStates, encoderMask, g, rows, len).argMax(-1).toLongArray());
+  }
+
+  /**
+   * Ids (N rows, as {@link #generateWithoutCache}) and, per row, the log-probability of the arg-max token at every
+   * step (log-softmax of that step's logits: transformers' {@code output_scores} of greedy decoding, log-softmaxed).
+   * {@code logProbs[i][k]} belongs to {@code ids[i][k + 1]}; after a row's {@code </s>} it is the log-probability of
+   * the arg-max, not of the pad that was written.
+   */
+  public record Scored(long[][] ids, float[][] logProbs) {}
+
+  /** {@link #generateWithoutCache} with the log-probability of every chosen token. */
+  public static Scored generateWithoutCacheScored(T5Model model, NDArray encoderStates, NDArray encoderMask,
+      GenerationSettings g) {
+    int n = (int) encoderStates.getShape().get(0);
+    List<float[]> steps = new ArrayList<>();
+    long[][] ids = decode(model.config(), n, g.maxNewTokens(), (rows, len) -> {
+      NDArray logits = lastLogits(model, encoderStates, encoderMask, g, rows, len);          // (N,V)
+      steps.add(logits.logSoftmax(-1).max(new int[] {-1}).toFloatArray());                  // (N)
+      return logits.argMax(-1).toLongArray();
     });
+    float[][] logProbs = new float[n][steps.size()];
+    for (int k = 0; k < steps.size(); k++) {
+      for (int i = 0; i < n; i++) {
+        logProbs[i][k] = steps.get(k)[i];
+      }
+    }
+    return new Scored(ids, logProbs);
+  }
+
+  /** The decoder re-run over the rows decoded so far (N,len): logits (N,V) of the last position. */
+  private static NDArray lastLogits(T5Model model, NDArray encoderStates, NDArray encoderMask, GenerationSettings g,
+      long[][] rows, int len) {
+    NDManager m = encoderStates.getManager();
+    int n = rows.length;
+    long[] flat = new long[n * len];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(rows[i], 0, flat, i * len, len);
+    }
+    NDArray prefix = m.create(flat, new Shape(n, len));
+    NDArray hidden = model.decode(prefix, encoderStates, encoderMask, g.sampleWithDropout()); // (N,len,D)
+    NDArray last = hidden.get(":, -1:, :");                                                 // (N,1,D)
+    return model.logits(last).squeeze(1);
   }
 
   /**

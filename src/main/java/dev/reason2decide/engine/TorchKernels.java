@@ -1,4 +1,4 @@
-// PyTorch kernels DJL 0.36 does not expose (tanh-GELU, T5's RMSNorm, AdamW's in-place ops), reached through TorchScript.
+// PyTorch kernels DJL 0.36 does not expose (tanh-GELU, RMSNorm, AdamW's in-place ops, Gumbel-softmax), via TorchScript.
 package dev.reason2decide.engine;
 
 import ai.djl.ndarray.NDArray;
@@ -30,7 +30,10 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@link #rmsNorm}: T5LayerNorm with transformers' own ops ({@code pow}, {@code mean}, {@code rsqrt});</li>
  *   <li>{@link #adamw}: torch.optim.AdamW's single-tensor step ({@code mul_}, {@code lerp_}, {@code addcmul_},
  *       {@code addcdiv_}) over every parameter in one call, with torch's exact arithmetic (the decay pass, a
- *       multiplication by exactly 1, is skipped when the weight decay is 0).</li>
+ *       multiplication by exactly 1, is skipped when the weight decay is 0);</li>
+ *   <li>{@link #gumbelNoise} and {@link #gumbelSoftmax}: {@code torch.nn.functional.gumbel_softmax(logits, tau,
+ *       hard=False)} split in two, so that the noise can be given (tests) or drawn from torch's generator, which
+ *       the trainer re-seeds from (seed, phase, step).</li>
  * </ul>
  * The graph executor's optimisations are switched off, so each call is interpreted op by op (no fusion that
  * could change the arithmetic).
@@ -87,7 +90,37 @@ public final class TorchKernels {
           return torch.mul(weight, torch.mul(x, torch.rsqrt(torch.add(variance, eps))))
       """;
 
+  /**
+   * Gumbel noise as {@code F.gumbel_softmax} draws it, −log(E) with E ~ Exp(1) from torch's generator
+   * ({@code exponential_}); E is clamped at the smallest normal float so that a zero draw cannot give +∞.
+   */
+  static final String GUMBEL_NOISE_SOURCE = """
+      class R2dGumbelNoise(Module):
+        __parameters__ = []
+        __buffers__ = []
+        training : bool
+        def forward(self: __torch__.R2dGumbelNoise,
+          like: Tensor) -> Tensor:
+          e = torch.exponential_(torch.empty_like(like))
+          return torch.neg(torch.log(torch.clamp_min(e, 1.1754943508222875e-38)))
+      """;
+
+  /** The rest of {@code F.gumbel_softmax(hard=False)}: softmax((logits + gumbels) / tau) over the last axis. */
+  static final String GUMBEL_SOFTMAX_SOURCE = """
+      class R2dGumbelSoftmax(Module):
+        __parameters__ = []
+        __buffers__ = []
+        training : bool
+        def forward(self: __torch__.R2dGumbelSoftmax,
+          logits: Tensor,
+          gumbels: Tensor,
+          tau: Tensor) -> Tensor:
+          return torch.softmax(torch.div(torch.add(logits, gumbels), tau), -1)
+      """;
+
   private static final Lazy KERNELS = new Lazy("R2dKernels", SOURCE);
+  private static final Lazy GUMBEL_NOISE = new Lazy("R2dGumbelNoise", GUMBEL_NOISE_SOURCE);
+  private static final Lazy GUMBEL_SOFTMAX = new Lazy("R2dGumbelSoftmax", GUMBEL_SOFTMAX_SOURCE);
   private static final Lazy RMS_NORM = new Lazy("R2dRmsNorm", RMS_NORM_SOURCE);
 
   private TorchKernels() {}
@@ -112,6 +145,28 @@ public final class TorchKernels {
     PtSymbolBlock kernels = RMS_NORM.get();
     JniUtils.setGraphExecutorOptimize(false);
     return IValueUtils.forward(kernels, new NDList(unnamed(x), unnamed(weight), unnamed(eps)), true)
+        .singletonOrThrow();
+  }
+
+  /**
+   * Standard Gumbel noise of {@code like}'s shape and type (no gradient), drawn from torch's default generator: the
+   * same draws as {@code F.gumbel_softmax} makes after the same seed. The result belongs to like's manager.
+   */
+  public static NDArray gumbelNoise(NDArray like) {
+    PtSymbolBlock kernels = GUMBEL_NOISE.get();
+    JniUtils.setGraphExecutorOptimize(false);
+    return IValueUtils.forward(kernels, new NDList(unnamed(like)), true).singletonOrThrow();
+  }
+
+  /**
+   * softmax((logits + gumbels) / tau) over the last axis, torch's kernels, differentiable in {@code logits};
+   * {@code tau} is a 0-d float tensor (torch-owned, see {@code Tensors.scalar}). With
+   * {@code gumbels = gumbelNoise(logits)} this is {@code F.gumbel_softmax(logits, tau, hard=False)}.
+   */
+  public static NDArray gumbelSoftmax(NDArray logits, NDArray gumbels, NDArray tau) {
+    PtSymbolBlock kernels = GUMBEL_SOFTMAX.get();
+    JniUtils.setGraphExecutorOptimize(false);
+    return IValueUtils.forward(kernels, new NDList(unnamed(logits), unnamed(gumbels), unnamed(tau)), true)
         .singletonOrThrow();
   }
 

@@ -1,4 +1,4 @@
-// The experiment's charts: validation curves, training losses, final metrics with error bars, π and its realisation.
+// The experiment's charts: validation curves, training losses, final metrics, π, its realisation and R2D-C's c and τ.
 package dev.reason2decide.experiment;
 
 import dev.reason2decide.experiment.chart.BarPanel;
@@ -28,6 +28,9 @@ final class Charts {
   private static final Color PRED = new Color(0x4E79A7);
   private static final Color RAT = new Color(0xF28E2B);
   private static final Color GREY = new Color(0x555555);
+  private static final Color CONFIDENCE = new Color(0x59A14F);
+  private static final Color TAU = new Color(0xB07AA1);
+  private static final Color CYCLE = new Color(0x76B7B2);
 
   private Charts() {}
 
@@ -76,12 +79,16 @@ final class Charts {
 
     int bucket = Math.max(1, cfg.steps() / 60);
     List<Panel> losses = new ArrayList<>();
+    boolean cycle = false;
     for (Map.Entry<String, List<RunOutcome>> e : byRecipe.entrySet()) {
       List<Series> series = new ArrayList<>();
       addIfAny(series, "L_pred (label)", PRED, meanBySteps(e.getValue(), o -> o.history().steps(), "l_pred", bucket),
           Series.Style.MAIN);
       addIfAny(series, "L_rat (rationale)", RAT, meanBySteps(e.getValue(), o -> o.history().steps(), "l_rat", bucket),
           Series.Style.MAIN);
+      List<double[]> lCycle = meanBySteps(e.getValue(), o -> o.history().steps(), "l_cycle", bucket);
+      addIfAny(series, "L_cycle (r2dc)", CYCLE, lCycle, Series.Style.MAIN);
+      cycle |= !lCycle.isEmpty();
       addIfAny(series, "loss (weighted)", GREY, meanBySteps(e.getValue(), o -> o.history().steps(), "loss", bucket),
           Series.Style.DASHED);
       if (!series.isEmpty()) {
@@ -91,8 +98,7 @@ final class Charts {
     if (!losses.isEmpty()) {
       new ChartImage("Training losses per recipe (mean of " + seeds + (bucket > 1 ? ", averaged over " + bucket
           + "-step buckets)" : ")"),
-          List.of(new ChartImage.Key("L_pred (label)", PRED, false), new ChartImage.Key("L_rat (rationale)", RAT,
-          false), new ChartImage.Key("loss (weighted)", GREY, true)), losses, 4, 360, 270).write(dir.resolve(LOSSES));
+          lossKeys(cycle), losses, 4, 360, 270).write(dir.resolve(LOSSES));
       written.add(LOSSES);
     }
 
@@ -116,6 +122,7 @@ final class Charts {
     }
 
     List<Panel> sampling = new ArrayList<>();
+    boolean adaptive = false;
     int i = 0;
     for (Map.Entry<String, List<RunOutcome>> e : byRecipe.entrySet()) {
       Color c = ChartImage.color(i++);
@@ -127,15 +134,31 @@ final class Charts {
       series.add(new Series("π (schedule)", GREY, pi, Series.Style.DASHED));
       addIfAny(series, "predicted-label fraction (realised)", c, meanBySteps(e.getValue(),
           o -> o.history().steps(), "predicted_fraction", bucket), Series.Style.MAIN);
+      List<double[]> confidence = meanBySteps(e.getValue(), o -> o.history().steps(), "confidence", bucket);
+      addIfAny(series, "confidence c of ŷ (r2dc)", CONFIDENCE, confidence, Series.Style.MAIN);
+      adaptive |= !confidence.isEmpty();
+      addIfAny(series, "threshold τ (r2dc)", TAU, meanBySteps(e.getValue(), o -> o.history().steps(), "tau", bucket),
+          Series.Style.DASHED);
       sampling.add(new LinePanel(e.getKey(), "step", "share of Stage-2 examples", 0, budget, 0.0, 1.0, series,
           true));
     }
     if (!sampling.isEmpty()) {
-      new ChartImage("Scheduled sampling: π and the realised share of predicted labels (mean of " + seeds + ")",
+      new ChartImage("Scheduled sampling: π and the realised share of predicted labels" + (adaptive
+          ? "; r2dc: confidence c and threshold τ" : "") + " (mean of " + seeds + ")",
           List.of(), sampling, 3, 400, 280).write(dir.resolve(SAMPLING));
       written.add(SAMPLING);
     }
     return written;
+  }
+
+  private static List<ChartImage.Key> lossKeys(boolean cycle) {
+    List<ChartImage.Key> keys = new ArrayList<>(List.of(new ChartImage.Key("L_pred (label)", PRED, false),
+        new ChartImage.Key("L_rat (rationale)", RAT, false)));
+    if (cycle) {
+      keys.add(new ChartImage.Key("L_cycle (r2dc)", CYCLE, false));
+    }
+    keys.add(new ChartImage.Key("loss (weighted)", GREY, true));
+    return keys;
   }
 
   private static void addIfAny(List<Series> out, String name, Color c, List<double[]> pts, Series.Style style) {

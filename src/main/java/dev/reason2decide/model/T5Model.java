@@ -134,9 +134,17 @@ public final class T5Model {
 
   /** Encoder: ids (B,S) int64, mask (B,S) 1/0 → last hidden state (B,S,D). */
   public NDArray encode(NDArray inputIds, NDArray attentionMask, boolean training) {
-    NDManager m = inputIds.getManager();
-    int s = (int) inputIds.getShape().get(1);
-    NDArray h = dropout(embed(inputIds), training);                                    // (B,S,D)
+    return encodeEmbedded(embed(inputIds), attentionMask, training);
+  }
+
+  /**
+   * Encoder from input embeddings (B,S,D) instead of ids (transformers' {@code inputs_embeds}: dropout, then the
+   * blocks), e.g. Reason2Decide-C's soft rationale tokens; mask (B,S) 1/0 → last hidden state (B,S,D).
+   */
+  public NDArray encodeEmbedded(NDArray embeddings, NDArray attentionMask, boolean training) {
+    NDManager m = embeddings.getManager();
+    int s = (int) embeddings.getShape().get(1);
+    NDArray h = dropout(embeddings, training);                                         // (B,S,D)
     NDArray bias = positionBias(m, "encoder", s, s, 0).add(additiveMask(attentionMask)); // (B,H,S,S)
     for (int i = 0; i < c.numLayers(); i++) {
       String l = "encoder.block." + i + ".layer.";

@@ -21,6 +21,11 @@ public record PhaseFolder(Path dir) {
     return stateDir.resolve("trainer_state.json");
   }
 
+  /** Reason2Decide-C's confidence threshold τ and its window inside a state folder. */
+  public static Path confidenceThreshold(Path stateDir) {
+    return stateDir.resolve("confidence_threshold.json");
+  }
+
   /** The optimiser moments inside a state folder. */
   public static Path optimizer(Path stateDir) {
     return stateDir.resolve("optimizer.safetensors");

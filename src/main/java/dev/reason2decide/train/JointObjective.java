@@ -1,4 +1,4 @@
-// One phase's loss on a micro-batch: α·L_pred + (1−α)·L_rat with the rationale prompt the phase uses.
+// One phase's loss on a micro-batch: α·L_pred + (1−α)·L_rat (+ λ·L_cycle) with the rationale prompt the phase uses.
 package dev.reason2decide.train;
 
 import ai.djl.ndarray.NDArray;
@@ -11,6 +11,7 @@ import dev.reason2decide.decode.SequenceScorer;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.engine.Grad;
 import dev.reason2decide.engine.Tensors;
+import dev.reason2decide.engine.TorchKernels;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.TextTokenizer;
@@ -22,14 +23,19 @@ import java.util.SplittableRandom;
  * Forward and backward of one micro-batch. In Stage-2 the prediction pass runs first; its encoder output (dropout
  * included) is reused to decode ŷ greedily with dropout on and no gradient for the examples whose coin (probability
  * π_t) chose the model's prediction; ŷ is inserted as text, unvalidated, into {@code given label: ỹ, explain: x}.
+ * Reason2Decide-C's options ({@link Phase#adaptive()}, {@link Phase#cycle()}): ŷ and its confidence are decoded for
+ * every example and kept by the two coins of {@link AdaptiveSampling} against τ of {@link ConfidenceThreshold};
+ * after the cycle warm-up the loss gains λ·L_cycle ({@link CycleLoss}) with the label each prompt used as target.
  */
 public final class JointObjective {
   /**
    * Losses and sampling of one micro-batch; {@code explainCut}: explanation prompts cut at
-   * {@code explain-max-input-tokens} (null when that limit is not in force at this step).
+   * {@code explain-max-input-tokens} (null when that limit is not in force at this step); the Reason2Decide-C fields
+   * are null when their option is off (the confidences as a sum over {@code confidenceCount} examples).
    */
   public record Result(Double lPred, Double lRat, double alpha, Double pi, int predicted, int examples, long tokens,
-      Integer explainCut) {}
+      Integer explainCut, Double lCycle, Double cycleAccuracy, double confidenceSum, int confidenceCount, Double tau,
+      Double gumbelTemperature) {}
 
   private final T5Model model;
   private final EncodedExamples data;
@@ -38,9 +44,21 @@ public final class JointObjective {
   private final Phase phase;
   private final long[][] labelCandidates;
   private final List<String> labelSet;
+  private final ConfidenceThreshold threshold;
+  private final long[] cyclePrefix;
 
   public JointObjective(T5Model model, EncodedExamples data, TextTokenizer tok, TrainConfig cfg, Phase phase,
       List<String> labelSet) {
+    this(model, data, tok, cfg, phase, labelSet, phase.adaptive() ? ConfidenceThreshold.of(
+        cfg.schedules().consistency(), phase.steps()) : null);
+  }
+
+  /** With the τ tracker of a confidence-adaptive phase (its state is the trainer's, saved with the phase). */
+  public JointObjective(T5Model model, EncodedExamples data, TextTokenizer tok, TrainConfig cfg, Phase phase,
+      List<String> labelSet, ConfidenceThreshold threshold) {
+    TrainConfig.check(!phase.adaptive() || threshold != null, "a confidence-adaptive phase needs its τ tracker");
+    this.threshold = threshold;
+    this.cyclePrefix = phase.cycle() ? CycleLoss.prefixIds(tok, cfg.prompts()) : new long[0];
     this.model = model;
     this.data = data;
     this.tok = tok;
@@ -55,18 +73,26 @@ public final class JointObjective {
     double a = phase.alpha().at(t, phase.steps());
     boolean labelled = phase.rationale() == Phase.RationaleTask.LABELLED;
     Double pi = labelled ? phase.sampling().at(t, phase.steps()) : null;
+    ConsistencyConfig consistency = cfg.schedules().consistency();
+    boolean adaptive = phase.adaptive();
+    boolean cycle = phase.cycle() && consistency.cycleOn(t, phase.steps());
     boolean[] usePred = new boolean[batch.length];
     int predicted = 0;
-    if (labelled) {
+    if (labelled && !adaptive) {
       for (int i = 0; i < batch.length; i++) { // one independent coin per example
         usePred[i] = coins.nextDouble() < pi;
         predicted += usePred[i] ? 1 : 0;
       }
     }
     boolean rationaleTask = phase.rationale() != Phase.RationaleTask.NONE && a < 1.0;
-    boolean predTask = a > 0.0 || predicted > 0;
+    boolean predTask = a > 0.0 || predicted > 0 || adaptive;
     Double lPred = null;
     Double lRat = null;
+    Double lCycle = null;
+    Double cycleAccuracy = null;
+    double confidenceSum = 0;
+    Double tau = null;
+    Double temperature = cycle ? consistency.gumbelTemperature(t, phase.steps()) : null;
     long tokens = 0;
     Integer explainCut = null;
     try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
@@ -87,10 +113,25 @@ public final class JointObjective {
           total = lp.mul(Tensors.scalar(m, (float) a));
         }
       }
+      String[] yhat = null;
+      if (adaptive) { // ŷ and c for every example; the coins after them, as in the code
+        double[] confidences = new double[batch.length];
+        yhat = sampleWithConfidence(m, encPred, maskPred, confidences);
+        tau = threshold.observe(t, confidences);
+        for (int i = 0; i < batch.length; i++) {
+          confidenceSum += confidences[i];
+          if (pi > 0) { // the code draws no coin while π = 0
+            usePred[i] = AdaptiveSampling.usePrediction(coins, pi, consistency.acceptance(confidences[i], tau));
+            predicted += usePred[i] ? 1 : 0;
+          }
+        }
+      }
       if (rationaleTask) {
         List<long[]> in = new ArrayList<>();
         if (labelled) {
-          String[] yhat = predicted > 0 ? sampleLabels(m, encPred, maskPred, usePred) : new String[batch.length];
+          if (yhat == null) {
+            yhat = predicted > 0 ? sampleLabels(m, encPred, maskPred, usePred) : new String[batch.length];
+          }
           ExplanationPrompts prompts = explanationPrompts(batch, usePred, yhat, pi);
           in = prompts.ids();
           explainCut = prompts.cutAtExplainLimit();
@@ -102,16 +143,38 @@ public final class JointObjective {
         NDArray[] im = TokenBatch.inputs(m, in, model.config().padTokenId());
         long[][] labels = TokenBatch.labels(out);
         NDArray enc = model.encode(im[0], im[1], true);
-        NDArray lr = model.teacherForcedLoss(m, enc, im[1], labels, true);
+        NDArray lr;
+        NDArray cycleTerm = null;
+        if (cycle) { // the same ops as teacherForcedLoss, keeping the logits for L_cycle
+          NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), enc, im[1],
+              true));                                                                            // (B,R,V)
+          lr = T5Model.loss(logits, TokenBatch.matrix(m, labels));
+          List<long[]> used = new ArrayList<>(batch.length); // the label each rationale prompt was given
+          for (int i = 0; i < batch.length; i++) {
+            used.add(usePred[i] ? tok.encode(yhat[i], cfg.data().maxTargetTokens()).ids() : data.label[batch[i]]);
+          }
+          tokens += TokenBatch.tokens(used);
+          CycleLoss.Result c = CycleLoss.compute(model, m, logits, labels, TorchKernels.gumbelNoise(logits),
+              temperature.floatValue(), cyclePrefix, TokenBatch.labels(used), true);
+          lCycle = (double) c.loss().getFloat();
+          cycleAccuracy = c.accuracy();
+          cycleTerm = c.loss().mul(Tensors.scalar(m, consistency.cycleWeight()));
+        } else {
+          lr = model.teacherForcedLoss(m, enc, im[1], labels, true);
+        }
         lRat = (double) lr.getFloat();
         NDArray weighted = lr.mul(Tensors.scalar(m, (float) (1 - a)));
         total = total == null ? weighted : total.add(weighted);
+        if (cycleTerm != null) {
+          total = total.add(cycleTerm);
+        }
       }
       if (total != null) {
         gc.backward(total.mul(Tensors.scalar(m, scale)));
       }
     }
-    return new Result(lPred, lRat, a, pi, predicted, batch.length, tokens, explainCut);
+    return new Result(lPred, lRat, a, pi, predicted, batch.length, tokens, explainCut, lCycle, cycleAccuracy,
+        confidenceSum, adaptive ? batch.length : 0, tau, temperature);
   }
 
   /** Token ids of a batch's {@code given label: ỹ, explain: x} prompts and how many the explanation limit cut. */
@@ -140,6 +203,37 @@ public final class JointObjective {
       cut += t.truncated() ? 1 : 0;
     }
     return new ExplanationPrompts(ids, explainLimit ? cut : null);
+  }
+
+  /**
+   * ŷ for every row with its confidence c (into {@code confidences}): greedy with dropout and the exp of the mean
+   * log-probability of its tokens (reference), or the best label of the set and the exp of its mean token
+   * log-probability (constrained).
+   */
+  private String[] sampleWithConfidence(NDManager m, NDArray enc, NDArray mask, double[] confidences) {
+    return Grad.off(() -> {
+      NDArray e = enc.stopGradient();
+      String[] res = new String[confidences.length];
+      if (cfg.schedules().sampledLabel().equals("constrained")) {
+        float[][] s = SequenceScorer.scoreEncoded(model, e, mask, labelCandidates, m, res.length);
+        for (int i = 0; i < res.length; i++) {
+          int best = 0;
+          for (int j = 1; j < s[i].length; j++) {
+            best = s[i][j] > s[i][best] ? j : best;
+          }
+          res[i] = labelSet.get(best);
+          confidences[i] = Math.exp(s[i][best] / labelCandidates[best].length);
+        }
+      } else {
+        GreedyDecoder.Scored g = GreedyDecoder.generateWithoutCacheScored(model, e, mask,
+            GenerationSettings.greedy(cfg.decode().labelMaxNewTokens()).withDropout(true));
+        for (int i = 0; i < res.length; i++) {
+          res[i] = tok.decode(g.ids()[i]);
+          confidences[i] = AdaptiveSampling.confidence(g.ids()[i], g.logProbs()[i], model.config().eosTokenId());
+        }
+      }
+      return res;
+    });
   }
 
   /** ŷ for the rows with {@code use[i]}: greedy with dropout (reference) or the best-scoring label of the set. */

@@ -72,7 +72,9 @@ public final class MetricsWriter implements AutoCloseable, TrainingListener {
   public void step(StepRecord r) {
     write(Json.COMPACT.toJson(r).replace("\"lPred\"", "\"l_pred\"").replace("\"lRat\"", "\"l_rat\"")
         .replace("\"predictedFraction\"", "\"predicted_fraction\"").replace("\"gradNorm\"", "\"grad_norm\"")
-        .replace("\"tokensPerS\"", "\"tokens_per_s\"").replace("\"explainCut\"", "\"explain_cut\""));
+        .replace("\"tokensPerS\"", "\"tokens_per_s\"").replace("\"explainCut\"", "\"explain_cut\"")
+        .replace("\"lCycle\"", "\"l_cycle\"").replace("\"cycleAccuracy\"", "\"cycle_accuracy\"")
+        .replace("\"gumbelTemperature\"", "\"gumbel_temperature\""));
   }
 
   public void eval(String stage, int step, Map<String, Object> metrics) {

@@ -7,10 +7,30 @@ package dev.reason2decide.train;
  * or {@code given label: ỹ, explain: x} with ỹ drawn by {@code sampling} (Stage-2). Selection is by validation
  * loss of the rationale task (Stage-1) or validation macro-F1 (the rest); early stopping (see
  * {@link EarlyStopping}) ignores validations before step {@code patienceDelay} and stops after {@code patience}
- * failures (0: never).
+ * failures (0: never). Reason2Decide-C's Stage-2 options:
+ * {@code adaptive} (ŷ is kept only when a second coin, σ(slope·(c − τ)) with c the confidence of ŷ, agrees with the
+ * π coin) and {@code cycle} (the loss gains λ·L_cycle, the label recovered from the Gumbel-softmax of the rationale
+ * logits); see {@link ConsistencyConfig}.
  */
 public record Phase(String name, int steps, AlphaSchedule alpha, RationaleTask rationale, SamplingSchedule sampling,
-    Selection selection, int evalEvery, int patience, int patienceDelay) {
+    Selection selection, int evalEvery, int patience, int patienceDelay, boolean adaptive, boolean cycle) {
+
+  /** A phase without Reason2Decide-C's options. */
+  public Phase(String name, int steps, AlphaSchedule alpha, RationaleTask rationale, SamplingSchedule sampling,
+      Selection selection, int evalEvery, int patience, int patienceDelay) {
+    this(name, steps, alpha, rationale, sampling, selection, evalEvery, patience, patienceDelay, false, false);
+  }
+
+  public Phase {
+    TrainConfig.check(!(adaptive || cycle) || rationale == RationaleTask.LABELLED,
+        "confidence-adaptive sampling and the cycle loss are Stage-2 options (the labelled rationale task)");
+  }
+
+  /** This phase with Reason2Decide-C's options switched as given. */
+  public Phase withConsistency(boolean adaptive, boolean cycle) {
+    return new Phase(name, steps, alpha, rationale, sampling, selection, evalEvery, patience, patienceDelay, adaptive,
+        cycle);
+  }
 
   /** Which rationale prompt a phase trains. */
   public enum RationaleTask { NONE, EXPLAIN, LABELLED }

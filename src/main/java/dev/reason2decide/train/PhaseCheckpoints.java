@@ -53,9 +53,12 @@ final class PhaseCheckpoints implements TrainingListener {
   private final long seed;
   private final AdamW optimizer;
   private final EarlyStopping stopping;
+  private final ConfidenceThreshold threshold;
 
+  /** {@code threshold}: the τ tracker of a confidence-adaptive phase, saved with the state; null otherwise. */
   PhaseCheckpoints(PhaseFolder folder, T5Model model, Path tokenizerDir, ModelCard card, long seed, AdamW optimizer,
-      EarlyStopping stopping) {
+      EarlyStopping stopping, ConfidenceThreshold threshold) {
+    this.threshold = threshold;
     this.folder = folder;
     this.model = model;
     this.tokenizerDir = tokenizerDir;
@@ -104,6 +107,9 @@ final class PhaseCheckpoints implements TrainingListener {
     Folders.replace(folder.state(), tmp -> {
       T5Checkpoint.save(model, tmp, tokenizerDir, Map.of());
       optimizer.save(PhaseFolder.optimizer(tmp));
+      if (threshold != null) {
+        threshold.save(PhaseFolder.confidenceThreshold(tmp));
+      }
       Map<String, Object> st = new LinkedHashMap<>();
       st.put("phase", phase.name());
       st.put("step", step);

@@ -52,6 +52,7 @@ public final class PhaseTrainer {
   private final int haltAfter;
   private int badSteps;
   private JointObjective objective;
+  private ConfidenceThreshold threshold;
   private Map<String, NDArray> params;
   private List<int[]> order;
   private int orderEpoch = -1;
@@ -88,7 +89,11 @@ public final class PhaseTrainer {
     PhaseCheckpoints.State s = resumed == null ? PhaseCheckpoints.State.START : resumed;
     log.openForPhase(phase.name(), s.step());
     listener.onPhaseStart(phase, s.step());
-    objective = new JointObjective(model, train, tok, cfg, phase, labelSet);
+    threshold = phase.adaptive() ? ConfidenceThreshold.of(cfg.schedules().consistency(), phase.steps()) : null;
+    if (threshold != null && resumed != null) {
+      threshold.restore(PhaseFolder.confidenceThreshold(folder.state()));
+    }
+    objective = new JointObjective(model, train, tok, cfg, phase, labelSet, threshold);
     params = model.parameters().all();
     model.parameters().requireGradients(true);
     AdamW.zeroGradients(params);
@@ -102,7 +107,8 @@ public final class PhaseTrainer {
       }
       ModelCard card = new ModelCard(labelSet, cfg.prompts(), cfg.data().maxInputTokens(),
           cfg.decode().labelMaxNewTokens(), cfg.decode().rationaleMaxNewTokens(), cfg.recipe().cliName(), phase.name());
-      PhaseCheckpoints checkpoints = new PhaseCheckpoints(folder, model, tokenizerDir, card, cfg.seed(), opt, stopping);
+      PhaseCheckpoints checkpoints = new PhaseCheckpoints(folder, model, tokenizerDir, card, cfg.seed(), opt, stopping,
+          threshold);
       List<TrainingListener> listeners = List.of(log, checkpoints, listener);
       for (int t = s.step(); t < phase.steps(); t++) {
         StepRecord rec = step(root, opt, t);
@@ -155,6 +161,11 @@ public final class PhaseTrainer {
     int examples = 0;
     long tokens = 0;
     Integer explainCut = null;
+    double lCycle = 0;
+    double cycleAccuracy = 0;
+    boolean hasCycle = false;
+    double confidenceSum = 0;
+    int confidenceCount = 0;
     JointObjective.Result last = null;
     double norm;
     float lr = learningRate(t);
@@ -178,12 +189,22 @@ public final class PhaseTrainer {
           lRat += last.lRat() / accumulation;
           hasRat = true;
         }
+        if (last.lCycle() != null) {
+          lCycle += last.lCycle() / accumulation;
+          cycleAccuracy += last.cycleAccuracy() / accumulation;
+          hasCycle = true;
+        }
+        confidenceSum += last.confidenceSum();
+        confidenceCount += last.confidenceCount();
         predicted += last.predicted();
         examples += last.examples();
         tokens += last.tokens();
         if (last.explainCut() != null) {
           explainCut = (explainCut == null ? 0 : explainCut) + last.explainCut();
         }
+      }
+      if (threshold != null) {
+        threshold.endStep(t);
       }
       Map<String, NDArray> grads = new LinkedHashMap<>();
       // torch's clip_grad_norm_: the 2-norm of the per-tensor 2-norms (one pass over each gradient)
@@ -216,8 +237,13 @@ public final class PhaseTrainer {
     // boxed in every branch: a step that trains no task has no loss (null), not an unboxing error
     Double loss = hasPred && hasRat ? Double.valueOf(alpha * lPred + (1 - alpha) * lRat)
         : hasPred ? Double.valueOf(lPred) : hasRat ? Double.valueOf(lRat) : null;
+    if (hasCycle && loss != null) {
+      loss += cfg.schedules().consistency().cycleWeight() * lCycle;
+    }
     return new StepRecord("step", phase.name(), t + 1, loss, hasPred ? lPred : null, hasRat ? lRat : null, alpha,
-        last.pi(), last.pi() == null ? null : (double) predicted / examples, lr, norm, tokens / secs, secs, explainCut);
+        last.pi(), last.pi() == null ? null : (double) predicted / examples, lr, norm, tokens / secs, secs, explainCut,
+        confidenceCount > 0 ? confidenceSum / confidenceCount : null, last.tau(), hasCycle ? lCycle : null,
+        hasCycle ? cycleAccuracy : null, last.gumbelTemperature());
   }
 
   /**

@@ -18,6 +18,9 @@ public final class RecipePlan {
       case R2D_STAGE2, R2D_NO_STAGE1 -> List.of(stage2(t, c, sampling));
       case R2D_GOLD_ONLY -> List.of(stage1(s1, c), stage2(t - s1, c, SamplingSchedule.constant(0)));
       case R2D_PRED_ONLY -> List.of(stage1(s1, c), stage2(t - s1, c, SamplingSchedule.constant(1)));
+      case R2DC -> List.of(stage1(s1, c), stage2(t - s1, c, sampling).withConsistency(true, true));
+      case R2DC_NO_CYCLE -> List.of(stage1(s1, c), stage2(t - s1, c, sampling).withConsistency(true, false));
+      case R2DC_NO_ADAPTIVE -> List.of(stage1(s1, c), stage2(t - s1, c, sampling).withConsistency(false, true));
       case SFT -> List.of(sft(t, c));
       case DSS -> List.of(dss(t, c));
     };

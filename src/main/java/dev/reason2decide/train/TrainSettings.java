@@ -86,6 +86,27 @@ public final class TrainSettings {
       s("sampled-label", String.class, "How ŷ is made in training: greedy (reference, dropout on) or constrained (best "
           + "label of the set).", c -> c.schedules().sampledLabel(),
           (c, v) -> c.withSchedules(c.schedules().withSampledLabel(v))),
+      s("cycle-weight", Float.class, "r2dc: weight λ of the cycle-consistency loss (rationale → label).",
+          c -> c.schedules().consistency().cycleWeight(), (c, v) -> consistency(c, c.schedules().consistency()
+          .withCycleWeight(v))),
+      s("cycle-warmup", Double.class, "r2dc: fraction of Stage-2 before the cycle loss starts and τ is first set.",
+          c -> c.schedules().consistency().cycleWarmupFraction(), (c, v) -> consistency(c, c.schedules().consistency()
+          .withCycleWarmupFraction(v))),
+      s("tau-window", Double.class, "r2dc: τ is re-estimated after every such fraction of Stage-2 (1/30: the code's "
+          + "1,000 of 30,000 steps).", c -> c.schedules().consistency().tauWindowFraction(),
+          (c, v) -> consistency(c, c.schedules().consistency().withTauWindowFraction(v))),
+      s("confidence-slope", Double.class, "r2dc: ŷ is kept with probability σ(slope·(c − τ)) after the π coin.",
+          c -> c.schedules().consistency().confidenceSlope(), (c, v) -> consistency(c, c.schedules().consistency()
+          .withConfidenceSlope(v))),
+      s("gumbel-start", Double.class, "r2dc: Gumbel-softmax temperature at the start of Stage-2.",
+          c -> c.schedules().consistency().gumbelStart(), (c, v) -> consistency(c, c.schedules().consistency()
+          .withGumbelStart(v))),
+      s("gumbel-floor", Double.class, "r2dc: lowest Gumbel-softmax temperature.",
+          c -> c.schedules().consistency().gumbelFloor(), (c, v) -> consistency(c, c.schedules().consistency()
+          .withGumbelFloor(v))),
+      s("gumbel-half-life", Double.class, "r2dc: the temperature halves over this fraction of Stage-2.",
+          c -> c.schedules().consistency().gumbelHalfLife(), (c, v) -> consistency(c, c.schedules().consistency()
+          .withGumbelHalfLife(v))),
       s("max-input-tokens", Integer.class, "Input truncation (counted, reported).", c -> c.data().maxInputTokens(),
           (c, v) -> c.withData(c.data().withMaxInputTokens(v))),
       s("explain-max-input-tokens", Integer.class, "While π > 0, every Stage-2 explanation prompt, gold ones too, is "
@@ -123,6 +144,10 @@ public final class TrainSettings {
 
   private static TrainConfig alpha(TrainConfig c, AlphaSchedule a) {
     return c.withSchedules(c.schedules().withAlpha(a));
+  }
+
+  private static TrainConfig consistency(TrainConfig c, ConsistencyConfig v) {
+    return c.withSchedules(c.schedules().withConsistency(v));
   }
 
   private static TrainConfig sampling(TrainConfig c, SamplingSchedule s) {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.reason2decide.train.MetricsWriter;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.RecipePlan;
+import dev.reason2decide.train.StepRecord;
 import dev.reason2decide.train.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,5 +73,30 @@ class RunHistoryTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RunHistory.read(f, RecipePlan.phases(TrainConfig.reference(Recipe.DSS).withSteps(4))));
     assertTrue(e.getMessage().contains("metrics.jsonl:1") && e.getMessage().contains("'sft'"), e.getMessage());
+  }
+
+  @Test
+  void reason2DecideCFieldsWrittenByTheTrainerReachTheCharts() throws Exception {
+    Path f = tmp.resolve("metrics.jsonl");
+    try (MetricsWriter w = new MetricsWriter(f)) {
+      w.openForPhase("stage2", 0);
+      w.step(new StepRecord("step", "stage2", 1, 2.5, 1.0, 3.0, 0.7, 0.25, 0.125, 1e-3, 0.5, 100, 0.1, 0.625, 0.75,
+          4.0, 0.5, 0.875));
+      w.step(new StepRecord("step", "stage2", 2, 2.0, 1.0, 2.0, 0.7, 0.5, 0.25, 1e-3, 0.5, 100, 0.1, 0.5, 0.75,
+          null, null, null));
+    }
+    // r2dc with 8 steps and Stage-1 = 0.625: Stage-1 has 5 steps, Stage-2 3
+    RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainConfig.reference(Recipe.R2DC).withSteps(8)));
+    RunHistory.Point p = h.steps().get(0);
+    assertEquals(0.625, p.get("confidence"));
+    assertEquals(0.75, p.get("tau"));
+    assertEquals(4.0, p.get("l_cycle"));
+    assertEquals(0.5, p.get("cycle_accuracy"));
+    assertEquals(0.875, p.get("gumbel_temperature"));
+    assertNull(h.steps().get(1).get("l_cycle"), "no cycle loss before the cycle warm-up ends: no field");
+    RunOutcome o = new RunOutcome("r2dc", 1, tmp, new JsonObject(), h, 0, 0, false);
+    List<double[]> c = Charts.meanBySteps(List.of(o), x -> x.history().steps(), "confidence", 0);
+    assertEquals(2, c.size());
+    assertArrayEquals(new double[] {7, 0.5}, c.get(1), 1e-12); // Stage-2 step 2 is step 7 of the budget
   }
 }

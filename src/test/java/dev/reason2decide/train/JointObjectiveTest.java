@@ -112,4 +112,57 @@ class JointObjectiveTest {
       }
     }
   }
+
+  @Test
+  void cycleLossJoinsWithWeightLambdaUnscaledByAlpha() {
+    List<Example> data = TinyTraining.sixteen();
+    // π ≡ 0 (gold labels), dropout 0: the Gumbel noise is the only draw from torch's generator
+    TrainConfig cfg = TrainSettings.with(TinyTraining.config(Recipe.R2DC_NO_ADAPTIVE, 400), "schedule", "constant",
+        "pi-value", 0.0, "cycle-weight", 0.25f);
+    Phase stage2 = RecipePlan.phases(cfg).get(1);
+    assertTrue(stage2.cycle() && !stage2.adaptive());
+    try (TextTokenizer tok = TextTokenizer.load(Shared.fixture("tokenizer-pubmed-2k"));
+        NDManager m = Engines.newManager()) {
+      T5Model model = T5Init.create(T5Init.named("tiny", tok.vocabSize()).withDropout(0f), 3L, m);
+      EncodedExamples enc = new EncodedExamples(data, tok, cfg.prompts(), 128, 64, true);
+      model.parameters().requireGradients(true);
+      int[] batch = {1, 4, 6, 9, 14};
+      int t = 80; // α = 0.7, cycle on (W_c = 10), temperature 2^(−80/200)
+      JointObjective objective = new JointObjective(model, enc, tok, cfg, stage2, List.of("routine", "soon", "urgent"));
+      dev.reason2decide.engine.Grad.seed(99);
+      JointObjective.Result r = objective.forwardBackward(m, batch, t, 1f, new SplittableRandom(1));
+      Map<String, float[]> joint = grads(model);
+      assertEquals(Math.pow(2, -80 / 200.0), r.gumbelTemperature(), 1e-12);
+      float lp = lossAndBackward(model, m, JointObjective.rows(enc.predict, batch), JointObjective.rows(enc.label, batch));
+      Map<String, float[]> gp = grads(model);
+      float lr = lossAndBackward(model, m, JointObjective.rows(enc.goldLabelled, batch),
+          JointObjective.rows(enc.rationale, batch));
+      Map<String, float[]> gr = grads(model);
+      float lc;
+      try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+        dev.reason2decide.engine.Grad.seed(99);
+        NDArray[] im = TokenBatch.inputs(m, JointObjective.rows(enc.goldLabelled, batch), 0);
+        long[][] labels = TokenBatch.labels(JointObjective.rows(enc.rationale, batch));
+        NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)),
+            model.encode(im[0], im[1], false), im[1], false));
+        CycleLoss.Result c = CycleLoss.compute(model, m, logits, labels,
+            dev.reason2decide.engine.TorchKernels.gumbelNoise(logits), (float) Math.pow(2, -80 / 200.0),
+            CycleLoss.prefixIds(tok, cfg.prompts()), TokenBatch.labels(JointObjective.rows(enc.label, batch)), false);
+        gc.backward(c.loss());
+        lc = c.loss().getFloat();
+      }
+      Map<String, float[]> gcy = grads(model);
+      assertEquals(lp, r.lPred(), 1e-5);
+      assertEquals(lr, r.lRat(), 1e-5);
+      assertEquals(lc, r.lCycle(), 1e-5);
+      for (String name : joint.keySet()) {
+        float[] expected = new float[joint.get(name).length];
+        for (int i = 0; i < expected.length; i++) {
+          expected[i] = (float) (0.7 * gp.get(name)[i] + 0.3 * gr.get(name)[i] + 0.25 * gcy.get(name)[i]);
+        }
+        double err = HfReferenceCheck.relativeError(joint.get(name), expected);
+        assertTrue(err < 1e-5, name + " relative error " + err);
+      }
+    }
+  }
 }
