@@ -80,10 +80,10 @@ class RunHistoryTest {
     Path f = tmp.resolve("metrics.jsonl");
     try (MetricsWriter w = new MetricsWriter(f)) {
       w.openForPhase("stage2", 0);
-      w.step(new StepRecord("step", "stage2", 1, 2.5, 1.0, 3.0, 0.7, 0.25, 0.125, 1e-3, 0.5, 100, 0.1, 0.625, 0.75,
-          4.0, 0.5, 0.875));
-      w.step(new StepRecord("step", "stage2", 2, 2.0, 1.0, 2.0, 0.7, 0.5, 0.25, 1e-3, 0.5, 100, 0.1, 0.5, 0.75,
-          null, null, null));
+      w.step(new StepRecord("step", "stage2", 1, 2.5, 1.0, 3.0, 0.7, 0.25, 0.125, 1e-3, 0.5, 100, 0.1, null,
+          0.625, 0.75, 4.0, 0.5, 0.875));
+      w.step(new StepRecord("step", "stage2", 2, 2.0, 1.0, 2.0, 0.7, 0.5, 0.25, 1e-3, 0.5, 100, 0.1, null,
+          0.5, 0.75, null, null, null));
     }
     // r2dc with 8 steps and Stage-1 = 0.625: Stage-1 has 5 steps, Stage-2 3
     RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainConfig.reference(Recipe.R2DC).withSteps(8)));
