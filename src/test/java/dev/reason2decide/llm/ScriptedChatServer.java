@@ -155,6 +155,17 @@ final class ScriptedChatServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       ex.close();
     } finally {
+      leave(ex);
+    }
+  }
+
+  /**
+   * The exchange stops counting as in flight, once: before its response leaves (a client may send its next request
+   * as soon as it has read this one's answer, and must not find this one still counted) or when it ends unanswered.
+   */
+  private void leave(HttpExchange ex) {
+    if (ex.getAttribute("left") == null) {
+      ex.setAttribute("left", Boolean.TRUE);
       inFlight.decrementAndGet();
     }
   }
@@ -197,8 +208,9 @@ final class ScriptedChatServer implements AutoCloseable {
     }
   }
 
-  private static void write(HttpExchange ex, int code, String body, Map<String, String> headers)
+  private void write(HttpExchange ex, int code, String body, Map<String, String> headers)
       throws IOException {
+    leave(ex);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
