@@ -89,6 +89,7 @@ final class ScriptedChatServer implements AutoCloseable {
   private final AtomicInteger count = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final ThreadLocal<Boolean> left = ThreadLocal.withInitial(() -> false);
   private final AtomicInteger answered = new AtomicInteger();
   private volatile CountDownLatch gate = new CountDownLatch(1);
 
@@ -134,6 +135,7 @@ final class ScriptedChatServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    left.set(false);
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     try {
@@ -155,17 +157,18 @@ final class ScriptedChatServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       ex.close();
     } finally {
-      leave(ex);
+      leave();
     }
   }
 
   /**
    * The exchange stops counting as in flight, once: before its response leaves (a client may send its next request
    * as soon as it has read this one's answer, and must not find this one still counted) or when it ends unanswered.
+   * An exchange is handled on one thread from start to end, so the flag is the thread's.
    */
-  private void leave(HttpExchange ex) {
-    if (ex.getAttribute("left") == null) {
-      ex.setAttribute("left", Boolean.TRUE);
+  private void leave() {
+    if (!left.get()) {
+      left.set(true);
       inFlight.decrementAndGet();
     }
   }
@@ -210,7 +213,7 @@ final class ScriptedChatServer implements AutoCloseable {
 
   private void write(HttpExchange ex, int code, String body, Map<String, String> headers)
       throws IOException {
-    leave(ex);
+    leave();
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));

@@ -34,6 +34,9 @@ import java.util.Set;
  * read by {@link ExampleReader} (with {@link ReadOptions#LLM}) and lined up with {@link #withGold}.
  */
 public final class PredictionFile {
+  /** The field of r2d predict's per-example faithfulness checks ({@link PredictionRow}); read past, not as a column. */
+  static final String CHECKS = "checks";
+
   private PredictionFile() {}
 
   /** Reads a predictions file. */
@@ -168,6 +171,8 @@ public final class PredictionFile {
           if (!e.getValue().isJsonNull()) {
             probs = probabilities(e.getValue(), file, i + 1);
           }
+        } else if (e.getKey().equals(CHECKS)) {
+          continue; // r2d predict's per-example checks (an object, or its JSON text from Spark): evaluate recomputes them
         } else if (!e.getValue().isJsonNull()) {
           if (!e.getValue().isJsonPrimitive()) {
             throw new IllegalArgumentException(file + ":" + (i + 1) + ": field '" + e.getKey() + "' is not a string");

@@ -36,7 +36,7 @@ public final class PredictionRow {
     JsonObject p = new JsonObject();
     decision.probabilities().forEach(p::addProperty);
     o.add("probabilities", p);
-    o.add("checks", Json.COMPACT.toJsonTree(
+    o.add(PredictionFile.CHECKS, Json.COMPACT.toJsonTree(
         ExampleChecks.of(note.input(), decision.label(), decision.rationale(), labels).toMap()));
     return o;
   }

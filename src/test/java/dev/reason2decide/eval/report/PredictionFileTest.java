@@ -10,6 +10,8 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.inference.Decision;
+import dev.reason2decide.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +26,22 @@ class PredictionFileTest {
   /** Gold examples as `r2d evaluate --gold` reads them. */
   private static List<Example> gold(Path file) {
     return new ExampleReader(ReadOptions.LLM).read(file).examples();
+  }
+
+  @Test
+  void readsWhatPredictWritesChecksIncluded() throws Exception {
+    // a record as r2d predict writes it: the checks object (here with an unsupported number, 88) is read past
+    Example note = new Example("n1", "Woman, 40. HR 120, BP 90/60. Pain 8/10.", "ESI-2", null, null);
+    Decision d = new Decision("ESI-2", Map.of("ESI-2", 0.75, "ESI-3", 0.25), "HR 88 and pain, so ESI-2.");
+    Path f = Files.writeString(tmp.resolve("p.jsonl"),
+        Json.COMPACT.toJson(PredictionRow.of(note, d, List.of("ESI-2", "ESI-3"))) + "\n");
+    assertTrue(Files.readString(f).contains("\"checks\":{"), Files.readString(f));
+    Prediction p = PredictionFile.read(f).get(0);
+    assertEquals("n1", p.id());
+    assertEquals("ESI-2", p.goldLabel());
+    assertEquals("ESI-2", p.predictedLabel());
+    assertEquals("HR 88 and pain, so ESI-2.", p.predictedRationale());
+    assertEquals(0.75, p.probabilities().get("ESI-2"), 0.0);
   }
 
   @Test
