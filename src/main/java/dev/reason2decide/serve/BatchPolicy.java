@@ -18,11 +18,15 @@ public record BatchPolicy(Duration window, int maxNotes) {
   public static final int DEFAULT_MAX_NOTES = 32;
 
   public BatchPolicy {
-    if (window == null || window.isNegative()) {
-      throw new IllegalArgumentException("batch window must be 0 ms or more, got " + window);
+    if (window == null) {
+      throw new IllegalArgumentException("batch window must be given");
+    }
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("batch window (--batch-window-ms) must be 0 or more, got "
+          + window.toMillis() + " ms");
     }
     if (maxNotes < 1) {
-      throw new IllegalArgumentException("batch max notes must be at least 1, got " + maxNotes);
+      throw new IllegalArgumentException("batch max notes (--batch-max-notes) must be at least 1, got " + maxNotes);
     }
   }
 
