@@ -2,6 +2,7 @@
 package dev.reason2decide.cli;
 
 import dev.reason2decide.inference.DecisionModel;
+import dev.reason2decide.serve.BatchPolicy;
 import dev.reason2decide.serve.DecisionServer;
 import dev.reason2decide.serve.ModelLoading;
 import dev.reason2decide.serve.RequestLog;
@@ -70,6 +71,15 @@ public final class ServeCommand implements Callable<Integer> {
           + "not fit gets 503, one that never can 422 (default: ${DEFAULT-VALUE}).")
   int maxTokensInFlight;
 
+  @Option(names = "--batch-window-ms", paramLabel = "MS", defaultValue = "0",
+      description = "Gather single-note requests arriving within MS of each other into one model call; 0 decides "
+          + "each alone (default: ${DEFAULT-VALUE}). Set --workers at least --batch-max-notes.")
+  int batchWindowMs;
+
+  @Option(names = "--batch-max-notes", paramLabel = "N", defaultValue = "32",
+      description = "Most single-note requests decided in one model call (default: ${DEFAULT-VALUE}).")
+  int batchMaxNotes;
+
   @Option(names = "--log-text", description = "Include note texts in the request log (they are patient data).")
   boolean logText;
 
@@ -85,7 +95,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServeConfig config;
+    BatchPolicy batching;
     try {
+      batching = new BatchPolicy(Duration.ofMillis(batchWindowMs), batchMaxNotes);
       config = new ServeConfig(host, port, workers == null ? ServeConfig.defaults().workers() : workers, queue,
           Duration.ofMillis(timeoutMs), maxBodyBytes, maxInputChars, maxBatch, maxTokensInFlight, logText, runs);
     } catch (IllegalArgumentException e) {
@@ -114,7 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
     }, "r2d-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try (DecisionModel m = loader.apply(model);
-        DecisionServer server = DecisionServer.start(m, config, new RequestLog(line -> {
+        DecisionServer server = DecisionServer.start(m, config, batching, new RequestLog(line -> {
           synchronized (err) {
             err.println(line);
             err.flush();

@@ -15,12 +15,19 @@ final class DecisionEndpoints {
   private final DecisionModel model;
   private final ServeConfig config;
   private final Admission admission;
+  private final DecisionBatcher batcher;
   private final long startedNanos = System.nanoTime();
 
   DecisionEndpoints(DecisionModel model, ServeConfig config, Admission admission) {
+    this(model, config, admission, null);
+  }
+
+  /** With a {@code batcher}, single-note requests are decided in batches; {@code null} decides each alone. */
+  DecisionEndpoints(DecisionModel model, ServeConfig config, Admission admission, DecisionBatcher batcher) {
     this.model = model;
     this.config = config;
     this.admission = admission;
+    this.batcher = batcher;
   }
 
   /** {@code POST /v1/predict}: {@code {"text"}} → label, probabilities, rationale, model, latency_ms. */
@@ -28,7 +35,8 @@ final class DecisionEndpoints {
     long start = System.nanoTime();
     String text = PredictRequest.single(call.jsonBody(config.maxBodyBytes()), config.maxInputChars());
     call.noteInput(text);
-    Decision d = admission.run(model.inputTokens(List.of(text)), () -> model.decide(text));
+    Decision d = admission.run(model.inputTokens(List.of(text)), 
+        () -> batcher == null ? model.decide(text) : batcher.decide(text));
     Map<String, Object> body = decision(d, text);
     body.put("model", model.name());
     body.put("latency_ms", millis(start));

@@ -39,20 +39,30 @@ public final class DecisionServer implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor connections;
   private final Admission admission;
+  private final DecisionBatcher batcher;
   private final Routes routes;
 
-  private DecisionServer(HttpServer server, ThreadPoolExecutor connections, Admission admission, Routes routes) {
+  private DecisionServer(HttpServer server, ThreadPoolExecutor connections, Admission admission,
+      DecisionBatcher batcher, Routes routes) {
     this.server = server;
     this.connections = connections;
     this.admission = admission;
+    this.batcher = batcher;
     this.routes = routes;
   }
 
-  /** Binds {@code config.host():config.port()} and starts serving {@code model}. */
+  /** Binds {@code config.host():config.port()} and starts serving {@code model}, each request decided alone. */
   public static DecisionServer start(DecisionModel model, ServeConfig config, RequestLog log) throws IOException {
+    return start(model, config, BatchPolicy.OFF, log);
+  }
+
+  /** As {@link #start(DecisionModel, ServeConfig, RequestLog)}, gathering single notes into batches by policy. */
+  public static DecisionServer start(DecisionModel model, ServeConfig config, BatchPolicy batching, RequestLog log)
+      throws IOException {
+    DecisionBatcher batcher = batching.enabled() ? new DecisionBatcher(model, batching) : null;
     Admission admission = new Admission(config.workers(), config.queueCapacity(), config.maxTokensInFlight(),
         config.requestTimeout());
-    DecisionEndpoints api = new DecisionEndpoints(model, config, admission);
+    DecisionEndpoints api = new DecisionEndpoints(model, config, admission, batcher);
     Routes routes = new Routes(log)
         .exact("POST", "/v1/predict", api::predict)
         .exact("POST", "/v1/predict/batch", api::batch)
@@ -78,13 +88,16 @@ public final class DecisionServer implements AutoCloseable {
       server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
     } catch (IOException e) {
       admission.close();
+      if (batcher != null) {
+        batcher.close();
+      }
       connections.shutdownNow();
       throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
     server.createContext("/", routes);
     server.setExecutor(connections);
     server.start();
-    return new DecisionServer(server, connections, admission, routes);
+    return new DecisionServer(server, connections, admission, batcher, routes);
   }
 
   /** The bound port (useful with port 0). */
@@ -108,6 +121,9 @@ public final class DecisionServer implements AutoCloseable {
   public void close() {
     server.stop(1);
     admission.close();
+    if (batcher != null) {
+      batcher.close();
+    }
     connections.shutdownNow();
   }
 }

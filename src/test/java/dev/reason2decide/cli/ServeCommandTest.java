@@ -101,6 +101,10 @@ class ServeCommandTest {
         + ": no such folder");
     assertFails(new String[] {"--model", tmp.toString(), "--port", "70000"}, "port must be in 0..65535, got 70000");
     assertFails(new String[] {"--model", tmp.toString(), "--workers", "0"}, "workers must be at least 1, got 0");
+    assertFails(new String[] {"--model", tmp.toString(), "--batch-window-ms", "-1"},
+        "batch window (--batch-window-ms) must be 0 or more, got -1 ms");
+    assertFails(new String[] {"--model", tmp.toString(), "--batch-max-notes", "0"},
+        "batch max notes (--batch-max-notes) must be at least 1, got 0");
     assertFails(new String[] {"--model", tmp.toString(), "--runs", tmp.resolve("nope").toString()},
         "--runs " + tmp.resolve("nope") + ": no such folder");
   }
