@@ -217,10 +217,7 @@ public final class JointObjective {
       if (cfg.schedules().sampledLabel().equals("constrained")) {
         float[][] s = SequenceScorer.scoreEncoded(model, e, mask, labelCandidates, m, res.length);
         for (int i = 0; i < res.length; i++) {
-          int best = 0;
-          for (int j = 1; j < s[i].length; j++) {
-            best = s[i][j] > s[i][best] ? j : best;
-          }
+          int best = bestCandidate(s[i]);
           res[i] = labelSet.get(best);
           confidences[i] = Math.exp(s[i][best] / labelCandidates[best].length);
         }
@@ -234,6 +231,15 @@ public final class JointObjective {
       }
       return res;
     });
+  }
+
+  /** The index of the highest-scoring label candidate, the first on ties. */
+  private static int bestCandidate(float[] scores) {
+    int best = 0;
+    for (int j = 1; j < scores.length; j++) {
+      best = scores[j] > scores[best] ? j : best;
+    }
+    return best;
   }
 
   /** ŷ for the rows with {@code use[i]}: greedy with dropout (reference) or the best-scoring label of the set. */
@@ -254,11 +260,7 @@ public final class JointObjective {
       if (cfg.schedules().sampledLabel().equals("constrained")) {
         float[][] s = SequenceScorer.scoreEncoded(model, e, msk, labelCandidates, m, rows.length);
         for (int i = 0; i < rows.length; i++) {
-          int best = 0;
-          for (int j = 1; j < s[i].length; j++) {
-            best = s[i][j] > s[i][best] ? j : best;
-          }
-          res[i] = labelSet.get(best);
+          res[i] = labelSet.get(bestCandidate(s[i]));
         }
       } else {
         long[][] ids = GreedyDecoder.generateWithoutCache(model, e, msk,
