@@ -47,6 +47,11 @@ public final class TokenizerCommand implements Runnable {
         + "rarer ones use byte pieces (default: ${DEFAULT-VALUE}).")
     int maxAlphabet;
 
+    @Option(names = "--split-digits", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Every digit its own token, so numbers are copied digit by digit (default: on; "
+            + "--no-split-digits gives the whole-word layout of tokenizers built before this option).")
+    boolean splitDigits;
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
@@ -59,7 +64,7 @@ public final class TokenizerCommand implements Runnable {
       corpus.forEach(f -> paths.input("--corpus", f));
       paths.check();
       TokenizerTrainer.Report r = TokenizerTrainer.build(corpus,
-          new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet), files.toReadOptions(), out);
+          new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet, splitDigits), files.toReadOptions(), out);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("out", r.dir().toString());
       m.put("corpus_files", r.files());
@@ -67,6 +72,7 @@ public final class TokenizerCommand implements Runnable {
       m.put("distinct_words", r.distinctWords());
       m.put("model_vocab", r.vocabSize());
       m.put("merges", r.merges());
+      m.put("split_digits", splitDigits);
       m.put("total_with_sentinels", r.totalSize());
       System.out.println(Json.COMPACT.toJson(m));
       return 0;

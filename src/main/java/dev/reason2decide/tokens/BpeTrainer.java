@@ -26,9 +26,17 @@ public final class BpeTrainer {
    *     (the sentinels come on top)
    * @param minFrequency a pair seen fewer times is never merged
    * @param maxAlphabet at most this many characters get their own piece
+   * @param splitDigits every digit is a token of its own (a {@code Digits} pre-tokeniser with individual digits, as
+   *     modern LLM tokenizers do), so a model copies a number digit by digit instead of through whatever merges the
+   *     corpus happened to make of it
    */
-  public record Config(int vocabSize, int minFrequency, int maxAlphabet) {
-    public static final Config DEFAULT = new Config(8000, 2, 1000);
+  public record Config(int vocabSize, int minFrequency, int maxAlphabet, boolean splitDigits) {
+    public static final Config DEFAULT = new Config(8000, 2, 1000, true);
+
+    /** Digits split (the default for new tokenizers). */
+    public Config(int vocabSize, int minFrequency, int maxAlphabet) {
+      this(vocabSize, minFrequency, maxAlphabet, true);
+    }
 
     public Config {
       if (vocabSize < Vocab.FIRST_FREE + 1) {

@@ -10,19 +10,64 @@ import java.util.TreeMap;
 /**
  * Counts corpus words the way the written tokenizer sees text: NFKC normalisation, split on Unicode white space
  * (the {@code White_Space} property, as Rust's {@code char::is_whitespace} in the tokenizers library), and a
- * leading {@code ▁} on every word (Metaspace, prepend "always"). Sorted for determinism.
+ * leading {@code ▁} on every word (Metaspace, prepend "always"); with digits split, each numeric character is then a
+ * piece of its own (the {@code Digits} pre-tokeniser with {@code individual_digits}: {@code ▁118,} gives {@code ▁},
+ * {@code 1}, {@code 1}, {@code 8}, {@code ,}). Sorted for determinism.
  */
 public final class WordCounts {
   /** The Metaspace replacement character. */
   public static final String METASPACE = "\u2581";
 
   private final Map<String, Long> counts = new TreeMap<>();
+  private final boolean splitDigits;
 
-  /** Adds every word of {@code text}, {@code times} times. */
+  /** With {@code splitDigits} false, whole words: the layout of tokenizers built before digits were split. */
+  public WordCounts(boolean splitDigits) {
+    this.splitDigits = splitDigits;
+  }
+
+  /** Adds every word of {@code text} (every piece, with digits split), {@code times} times. */
   public void addText(String text, long times) {
     for (String w : words(text)) {
-      counts.merge(METASPACE + w, times, Long::sum);
+      if (splitDigits) {
+        for (String piece : digitPieces(METASPACE + w)) {
+          counts.merge(piece, times, Long::sum);
+        }
+      } else {
+        counts.merge(METASPACE + w, times, Long::sum);
+      }
     }
+  }
+
+  /**
+   * {@code word} cut before and after every numeric character (Rust's {@code char::is_numeric}: the Unicode
+   * categories Nd, Nl and No), empty pieces dropped: what the tokenizers library's {@code Digits} pre-tokeniser
+   * with {@code individual_digits: true} does.
+   */
+  public static List<String> digitPieces(String word) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (isNumeric(cp)) {
+        if (i > start) {
+          out.add(word.substring(start, i));
+        }
+        out.add(word.substring(i, next));
+        start = next;
+      }
+      i = next;
+    }
+    if (start < word.length()) {
+      out.add(word.substring(start));
+    }
+    return out;
+  }
+
+  private static boolean isNumeric(int cp) {
+    int t = Character.getType(cp);
+    return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
   }
 
   public Map<String, Long> counts() {

@@ -35,7 +35,7 @@ class BpeTrainerTest {
 
   @Test
   void writtenTokenizerEncodesAsTrained() {
-    TokenizerFiles.write(dir, handCorpus());
+    TokenizerFiles.write(dir, handCorpus(), false);
     try (TextTokenizer tok = TextTokenizer.load(dir)) {
       assertArrayEquals(new long[] {264, 264, 262, 1}, tok.encode("ab abc"));
       // d was never seen: byte fallback <0x64>

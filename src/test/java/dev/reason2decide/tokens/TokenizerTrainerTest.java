@@ -46,8 +46,64 @@ class TokenizerTrainerTest {
       }
       // prompt words are whole pieces
       assertEquals(List.of("\u2581predict:"), tok.pieces("predict:"));
-      assertTrue(tok.pieces("HR 118").size() <= 3, tok.pieces("HR 118").toString());
+      // digits are split by default: every digit is its own piece, a number starts with a bare ▁
+      assertEquals(List.of("\u2581HR", "\u2581", "1", "1", "8", ","), tok.pieces("HR 118,"));
     }
+  }
+
+  @Test
+  void splitDigitsGiveOneIdPerDigitWherever() throws Exception {
+    Path out = dir.resolve("tok");
+    TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1200, 2, 1000), ReadOptions.DEFAULT, out);
+    try (TextTokenizer tok = TextTokenizer.load(out)) {
+      long[] digit = new long[10];
+      for (int d = 0; d <= 9; d++) {
+        List<String> p = tok.pieces("x" + d + "y");
+        assertEquals(List.of("\u2581x", String.valueOf(d), "y"), p, "digit " + d);
+        digit[d] = tok.encode("x" + d + "y")[1];
+      }
+      assertEquals(10, java.util.Arrays.stream(digit).distinct().count(), "ten distinct digit ids");
+      // in any text: no piece mixes a digit with anything else, and a digit always has the same id
+      String text = "SpO2 92% BP 120/80 T 37.5";
+      long[] ids = tok.encode(text);
+      List<String> pieces = tok.pieces(text);
+      assertEquals("\u2581SpO2\u258192%\u2581BP\u2581120/80\u2581T\u258137.5", String.join("", pieces));
+      int k = 0;
+      for (int i = 0; i < pieces.size(); i++) {
+        String p = pieces.get(i);
+        if (p.chars().anyMatch(Character::isDigit)) {
+          assertEquals(1, p.length(), "a digit shares piece " + p);
+          assertEquals(digit[p.charAt(0) - '0'], ids[i], "id of " + p + " at " + i);
+          k++;
+        }
+      }
+      assertEquals(11, k);
+      for (String t : List.of("HR 100, RR 21/min, SpO2 84%", "0.5 mg 1,000 units 2026-12-01", "١٢٣ and ½")) {
+        assertEquals(WordCounts.canonical(t), tok.decode(tok.encode(t)), t);
+      }
+    }
+  }
+
+  @Test
+  void wholeWordLayoutIsTheOldOneAndStillLoads() throws Exception {
+    Path out = dir.resolve("old");
+    TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1200, 2, 1000, false), ReadOptions.DEFAULT,
+        out);
+    String json = Files.readString(out.resolve("tokenizer.json"));
+    assertTrue(!json.contains("Digits"), "no Digits pre-tokeniser in the old layout");
+    try (TextTokenizer tok = TextTokenizer.load(out)) {
+      assertTrue(tok.pieces("HR 118").size() <= 3, tok.pieces("HR 118").toString());
+      String t = "predict: 54-year-old man with chest pain. HR 118, SpO2 91%.";
+      assertEquals(WordCounts.canonical(t), tok.decode(tok.encode(t)));
+    }
+  }
+
+  @Test
+  void digitPiecesCutAroundEveryNumericCharacter() {
+    assertEquals(List.of("\u2581", "1", "1", "8", ","), WordCounts.digitPieces("\u2581118,"));
+    assertEquals(List.of("\u2581SpO", "2"), WordCounts.digitPieces("\u2581SpO2"));
+    assertEquals(List.of("\u2581a", "½", "b", "٣"), WordCounts.digitPieces("\u2581a½b٣"));
+    assertEquals(List.of("\u2581word"), WordCounts.digitPieces("\u2581word"));
   }
 
   @Test
