@@ -141,25 +141,52 @@ public final class DataCommand implements Runnable {
   }
 
   @Command(name = "synth-triage", mixinStandardHelpOptions = true,
-      description = "Generate SYNTHETIC emergency-triage notes (ESI-1..ESI-5 from explicit rules) with rationales.")
+      description = {"Generate SYNTHETIC emergency-triage notes (ESI-1..ESI-5 from explicit rules) with rationales.",
+          "Either --n with --fractions (one natural-mix set, split stratified), or --train, --validation and --test: "
+              + "splits generated separately, training notes from --seed in --train-mix, held-out notes from "
+              + "seed+1 and seed+2 in the natural mix."})
   static final class SynthTriageCmd implements Callable<Integer> {
-    @Option(names = "--n", defaultValue = "2000", description = "Number of examples (default: ${DEFAULT-VALUE}).")
-    int n;
+    @Option(names = "--n", description = "Number of examples, split by --fractions (default: 2000 when no --train).")
+    Integer n;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--fractions", defaultValue = "0.8,0.1,0.1", description = "train,validation,test "
-        + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fractions", description = "train,validation,test with --n (default: 0.8,0.1,0.1).")
     String fractions;
+
+    @Option(names = "--train", description = "Training examples, generated on their own (with --validation, --test).")
+    Integer train;
+
+    @Option(names = "--validation", description = "Validation examples (natural mix, seed+1).")
+    Integer validation;
+
+    @Option(names = "--test", description = "Test examples (natural mix, seed+2).")
+    Integer test;
+
+    @Option(names = "--train-mix", defaultValue = "rule-balanced", description = "How training notes are drawn with "
+        + "--train: natural or rule-balanced (every deciding finding with every complaint; default: "
+        + "${DEFAULT-VALUE}).")
+    String trainMix;
 
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
     @Override
     public Integer call() {
-      double[] f = fractions(fractions);
-      printSummary(out, SynthTriage.write(out, n, seed, f[0], f[1], f[2]));
+      if (train != null || validation != null || test != null) {
+        if (train == null || validation == null || test == null) {
+          throw new IllegalArgumentException("--train, --validation and --test go together");
+        }
+        if (n != null || fractions != null) {
+          throw new IllegalArgumentException("--n/--fractions and --train/--validation/--test are alternatives");
+        }
+        printSummary(out, SynthTriage.write(out, new SynthTriage.Plan(train, validation, test, seed,
+            SynthTriage.Mix.of(trainMix))));
+        return 0;
+      }
+      double[] f = fractions(fractions == null ? "0.8,0.1,0.1" : fractions);
+      printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2]));
       return 0;
     }
   }

@@ -15,7 +15,7 @@ class BpeTrainerTest {
   Path dir;
 
   private static BpeTrainer.Vocab handCorpus() {
-    WordCounts w = new WordCounts();
+    WordCounts w = new WordCounts(false);
     w.addText("ab ab ab abc", 1);
     return BpeTrainer.train(w.counts(), new BpeTrainer.Config(1000, 2, 1000));
   }
