@@ -22,6 +22,7 @@ import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
+import dev.reason2decide.runs.EvaluationFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -150,7 +151,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (counterfactual) {
       try (DecisionModel m = decisionModels.apply(model)) {
         checks = checks.withCounterfactual(CheckSetup.counterfactual(preds, m, counterfactualPerEdit,
-            counterfactualSeed, 16, dir.resolve("counterfactual.jsonl"), k -> { }));
+            counterfactualSeed, 16, new EvaluationFolder(dir).counterfactual(), k -> { }));
       }
     }
     EvaluationReport report;

@@ -34,8 +34,16 @@ public final class T5Init {
         1.0f);
   }
 
-  /** A new model of configuration {@code c} with weights drawn from {@code seed}. */
+  /** A new model of configuration {@code c} with weights drawn from {@code seed}, as transformers draws them. */
   public static T5Model create(T5Config c, long seed, NDManager manager) {
+    return create(c, seed, manager, false);
+  }
+
+  /**
+   * As {@link #create(T5Config, long, NDManager)}; with {@code scaledHead} an untied {@code lm_head} is drawn at
+   * f·d_model^-½ instead of f (the same random numbers, scaled), so the first logits have unit scale.
+   */
+  public static T5Model create(T5Config c, long seed, NDManager manager, boolean scaledHead) {
     SplittableRandom rnd = new SplittableRandom(seed);
     float f = c.initializerFactor();
     Map<String, NDArray> t = new LinkedHashMap<>();
@@ -44,6 +52,8 @@ public final class T5Init {
       double std;
       if (n.endsWith("layer_norm.weight")) {
         std = -1;
+      } else if (n.equals("lm_head.weight") && scaledHead) {
+        std = f * Math.pow(c.dModel(), -0.5);
       } else if (n.equals("shared.weight") || n.equals("lm_head.weight")) {
         std = f;
       } else if (n.endsWith(".q.weight")) {

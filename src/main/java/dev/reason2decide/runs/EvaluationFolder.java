@@ -21,6 +21,11 @@ public record EvaluationFolder(Path dir) {
     return dir.resolve("report.md");
   }
 
+  /** The counterfactual probes with the model's answers ({@code --counterfactual}, synthetic triage only). */
+  public Path counterfactual() {
+    return dir.resolve("counterfactual.jsonl");
+  }
+
   public Path timing() {
     return dir.resolve("timing.json");
   }

@@ -121,6 +121,9 @@ public final class TrainSettings {
       s("seed", Long.class, "Seed of initialisation, batches, dropout, coins.", TrainConfig::seed, TrainConfig::withSeed),
       new TrainSetting<>("dropout", Float.class, true, "Override the checkpoint's dropout rate.",
           c -> c.optim().dropout(), (c, v) -> c.withOptim(c.optim().withDropout(v))),
+      s("scratch-init", String.class, "Initialisation of a model trained from scratch: transformers (its "
+          + "_init_weights) or scaled-head (the untied lm_head at std d_model^-1/2, first logits at unit scale).",
+          c -> c.optim().scratchInit(), (c, v) -> c.withOptim(c.optim().withScratchInit(v))),
       s("random-batches", Boolean.class, "Random batches padded to their longest member (the reference) instead of "
           + "length-grouped ones.", c -> !c.data().groupByLength(), (c, v) -> c.withData(c.data().withGroupByLength(!v))),
       s("threads", Integer.class, "PyTorch intra-op threads (0: all cores).", c -> c.runtime().threads(),

@@ -176,7 +176,7 @@ public final class TrainingRun {
       model = T5Checkpoint.load(source.init(), m);
     } else {
       T5Config c = T5Init.named(source.scratch(), tok.vocabSize());
-      model = T5Init.create(c, cfg.seed(), m);
+      model = T5Init.create(c, cfg.seed(), m, OptimConfig.INIT_SCALED_HEAD.equals(cfg.optim().scratchInit()));
     }
     if (cfg.optim().dropout() != null) {
       model = new T5Model(dev.reason2decide.model.T5Parameters.of(model.config().withDropout(cfg.optim().dropout()),

@@ -19,7 +19,7 @@ class RunFolderNamesTest {
 
   private static final List<String> NAMES = List.of("\"metrics.jsonl\"", "\"done.json\"", "\"provenance.json\"",
       "\"trainer_state.json\"", "\"optimizer.safetensors\"", "\"r2d.json\"", "\"experiment-timing.json\"",
-      "\"predictions.jsonl\"", "\"timing.json\"");
+      "\"predictions.jsonl\"", "\"timing.json\"", "\"counterfactual.jsonl\"");
 
   @Test
   void fileNamesOfARunAreWrittenOnlyInTheRunsPackage() throws IOException {
