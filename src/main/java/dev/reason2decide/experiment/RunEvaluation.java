@@ -85,7 +85,7 @@ final class RunEvaluation {
       CheckInputs checks = CheckSetup.simulator(train, "the training split");
       if (FaithfulnessChecks.syntheticTriage(preds)) {
         checks = checks.withCounterfactual(CheckSetup.counterfactual(preds, model, COUNTERFACTUAL_PER_EDIT, 1L,
-            spec.batchSize(), new dev.reason2decide.runs.EvaluationFolder(dir).counterfactual(), k -> { }));
+            spec.batchSize(), new EvaluationFolder(dir).counterfactual(), k -> { }));
       }
       EvaluationReport report = Evaluation.run(preds, opt, FINITE_PROBABILITIES,
           new ModelRationaleLabeler(model, spec.batchSize()), prov.build(), checks);
