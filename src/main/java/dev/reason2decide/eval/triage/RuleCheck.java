@@ -76,8 +76,8 @@ public final class RuleCheck {
 
   private static boolean byResources(ParsedRationale r) {
     Complaint named = TriageGrammar.complaintNamed(r.complaint());
-    if (named == null || named.highRisk() || named == Complaint.COLLAPSE) {
-      return false;
+    if (named == null || named.highRisk()) {
+      return false; // a collapse with an alert patient and safe vital signs is ESI-5 under the rules: no resources
     }
     Claims c = new Claims();
     c.complaint = named;

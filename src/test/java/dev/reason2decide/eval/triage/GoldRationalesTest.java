@@ -17,7 +17,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GoldRationalesTest {
-  private static final List<SynthTriage.Generated> GOLD = SynthTriage.generateWithCases(6000, 21);
+  /** Both mixes: the natural one and the rule-balanced one (many findings at once, collapse while alert, ...). */
+  private static final List<SynthTriage.Generated> GOLD = gold();
+
+  private static List<SynthTriage.Generated> gold() {
+    List<SynthTriage.Generated> g = new java.util.ArrayList<>(SynthTriage.generateWithCases(6000, 21));
+    g.addAll(SynthTriage.generateWithCases(6000, 22, SynthTriage.Mix.RULE_BALANCED, 6001, Set.of()));
+    return List.copyOf(g);
+  }
 
   @Test
   void everyGoldNoteParsesBackIntoItsCase() {
