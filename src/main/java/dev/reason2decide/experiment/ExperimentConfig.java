@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.io.StrictJson;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.TrainConfig;
@@ -49,9 +50,12 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
    */
   public record DataSpec(Path train, Path validation, Path test, SyntheticSpec synthetic) {}
 
-  /** {@code n} synthetic triage examples from {@code seed}, split stratified by the fractions. */
+  /**
+   * Synthetic triage examples: either {@code n} from {@code seed}, split stratified by the fractions, or (when
+   * {@code plan} is given) splits generated separately by {@link SynthTriage.Plan}.
+   */
   public record SyntheticSpec(int n, long seed, double trainFraction, double validationFraction,
-      double testFraction) {}
+      double testFraction, SynthTriage.Plan plan) {}
 
   /**
    * The from-scratch model: a named size ({@code tiny}, {@code mini}, {@code small}, {@code base}) and either a
@@ -151,7 +155,21 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     if (d.has("synthetic-triage")) {
       d.require(!d.has("dir") && !d.has("train"), "synthetic-triage", "cannot be combined with data files");
       ConfigFields s = d.child("synthetic-triage");
-      s.allow("n", "seed", "fractions");
+      s.allow("n", "seed", "fractions", "train", "validation", "test", "train_mix");
+      if (s.has("train") || s.has("validation") || s.has("test")) {
+        s.require(s.has("train") && s.has("validation") && s.has("test") && !s.has("n") && !s.has("fractions"),
+            "train", "train, validation and test go together, instead of n and fractions");
+        SynthTriage.Plan plan;
+        try {
+          plan = new SynthTriage.Plan(s.integer("train", 0), s.integer("validation", 0), s.integer("test", 0),
+              s.longValue("seed", 42L), SynthTriage.Mix.of(s.string("train_mix", "rule-balanced")));
+        } catch (IllegalArgumentException e) {
+          throw s.error("train", e.getMessage());
+        }
+        return new DataSpec(null, null, null, new SyntheticSpec(plan.train() + plan.validation() + plan.test(),
+            plan.seed(), 0, 0, 0, plan));
+      }
+      s.require(!s.has("train_mix"), "train_mix", "needs train, validation and test");
       int n = s.integer("n", 2000);
       s.require(n >= 10, "n", "must be at least 10");
       List<Double> fr = s.doubles("fractions", List.of(0.8, 0.1, 0.1));
@@ -159,7 +177,7 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
           && Math.abs(fr.get(0) + fr.get(1) + fr.get(2) - 1) < 1e-9, "fractions",
           "must be three positive fractions (train, validation, test) summing to 1");
       return new DataSpec(null, null, null, new SyntheticSpec(n, s.longValue("seed", 42L), fr.get(0), fr.get(1),
-          fr.get(2)));
+          fr.get(2), null));
     }
     Path dir = d.has("dir") ? d.path("dir", baseDir, true) : null;
     Path[] files = new Path[3];

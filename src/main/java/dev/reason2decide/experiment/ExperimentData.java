@@ -26,7 +26,11 @@ public record ExperimentData(List<Example> train, List<Example> validation, List
     if (spec.synthetic() != null) {
       ExperimentConfig.SyntheticSpec s = spec.synthetic();
       Path dir = out.resolve("data");
-      SynthTriage.write(dir, s.n(), s.seed(), s.trainFraction(), s.validationFraction(), s.testFraction());
+      if (s.plan() != null) {
+        SynthTriage.write(dir, s.plan());
+      } else {
+        SynthTriage.write(dir, s.n(), s.seed(), s.trainFraction(), s.validationFraction(), s.testFraction());
+      }
       train = dir.resolve("train.jsonl");
       validation = dir.resolve("validation.jsonl");
       test = dir.resolve("test.jsonl");

@@ -81,6 +81,18 @@ class ExperimentConfigTest {
   }
 
   @Test
+  void syntheticSplitsCanBeGeneratedSeparately() {
+    ExperimentConfig c = ExperimentConfig.parse("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"train\": 900, "
+        + "\"validation\": 50, \"test\": 300, \"seed\": 4}}, \"recipes\": [\"r2d\"], \"steps\": 10}", "m.json", null);
+    assertEquals(new dev.reason2decide.data.synth.SynthTriage.Plan(900, 50, 300, 4,
+        dev.reason2decide.data.synth.SynthTriage.Mix.RULE_BALANCED), c.data().synthetic().plan());
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"train\": 900, \"test\": 5}}, "
+        + "\"recipes\": [\"r2d\"], \"steps\": 5}", "data.synthetic-triage.train train, validation and test go together");
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"train\": 9, \"validation\": 5, \"test\": 5, "
+        + "\"train_mix\": \"odd\"}}, \"recipes\": [\"r2d\"], \"steps\": 5}", "unknown mix 'odd'");
+  }
+
+  @Test
   void mistakesNameTheFileAndTheField() {
     assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {}}, \"recipes\": [\"r2d\"], \"steps\": 10, "
         + "\"stpes\": 3}", "stpes is not a known setting");
