@@ -68,6 +68,12 @@ final class Routes implements HttpHandler {
       reply = Reply.error(new ApiError(500, "internal error: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage())));
     }
+    if (reply.status() == Admission.CLIENT_GONE) {
+      // nobody is there to read an answer
+      log.write(call, reply.status(), start);
+      exchange.close();
+      return;
+    }
     if (call.bodyUnreadable()) {
       // a malformed chunked body: answer, then drop the connection. Closing the exchange would first read the rest
       // of the body, and a broken chunk size can make that wait for bytes that never come (the read timeout).
