@@ -59,7 +59,11 @@ public final class DecisionServer implements AutoCloseable {
     return start(model, config, BatchPolicy.OFF, log);
   }
 
-  /** As {@link #start(DecisionModel, ServeConfig, RequestLog)}, gathering single notes into batches by policy. */
+  /**
+   * As {@link #start(DecisionModel, ServeConfig, RequestLog)}, gathering single notes into batches by policy. A note
+   * waiting for its batch holds one of {@code config.workers()}, so a batch holds at most that many notes
+   * ({@code r2d serve} raises the workers to the batch bound).
+   */
   public static DecisionServer start(DecisionModel model, ServeConfig config, BatchPolicy batching, RequestLog log)
       throws IOException {
     DecisionBatcher batcher = batching.enabled() ? new DecisionBatcher(model, batching) : null;
