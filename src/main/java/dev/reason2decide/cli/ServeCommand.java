@@ -73,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--batch-window-ms", paramLabel = "MS", defaultValue = "0",
       description = "Gather single-note requests arriving within MS of each other into one model call; 0 decides "
-          + "each alone (default: ${DEFAULT-VALUE}). Set --workers at least --batch-max-notes.")
+          + "each alone (default: ${DEFAULT-VALUE}). Raises --workers to --batch-max-notes if below.")
   int batchWindowMs;
 
   @Option(names = "--batch-max-notes", paramLabel = "N", defaultValue = "32",
@@ -96,10 +96,14 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServeConfig config;
     BatchPolicy batching;
+    int requestedWorkers = workers == null ? ServeConfig.defaults().workers() : workers;
+    int effectiveWorkers;
     try {
       batching = new BatchPolicy(Duration.ofMillis(batchWindowMs), batchMaxNotes);
-      config = new ServeConfig(host, port, workers == null ? ServeConfig.defaults().workers() : workers, queue,
-          Duration.ofMillis(timeoutMs), maxBodyBytes, maxInputChars, maxBatch, maxTokensInFlight, logText, runs);
+      // every note waiting for its batch holds a worker: fewer workers than the batch bound would cap every batch
+      effectiveWorkers = batching.enabled() ? Math.max(requestedWorkers, batchMaxNotes) : requestedWorkers;
+      config = new ServeConfig(host, port, effectiveWorkers, queue, Duration.ofMillis(timeoutMs), maxBodyBytes,
+          maxInputChars, maxBatch, maxTokensInFlight, logText, runs);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -113,6 +117,11 @@ public final class ServeCommand implements Callable<Integer> {
     if (!InetAddress.getByName(host).isLoopbackAddress()) {
       err.println("r2d serve: WARNING: listening on " + host + ", reachable from other machines; notes are "
           + "patient data: put the service behind TLS and authentication");
+    }
+    if (effectiveWorkers > requestedWorkers) {
+      err.println("r2d serve: batching up to " + batchMaxNotes + " notes per model call: " + effectiveWorkers
+          + " workers instead of " + requestedWorkers + " (a note waiting for its batch holds a worker; "
+          + "--max-tokens-in-flight still bounds memory)");
     }
     CountDownLatch closed = new CountDownLatch(1);
     // on Ctrl-C / SIGTERM: stop serving, and hold the JVM's exit until the server and model are closed

@@ -3,6 +3,7 @@ package dev.reason2decide.serve;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -19,10 +20,21 @@ import java.util.function.Supplier;
  * Runs decisions on {@code workers} threads. A request holds one of {@code workers + queueCapacity} slots, and its
  * cost in input tokens out of {@code maxTokens}, from admission until its computation has really finished (not
  * merely until its caller stopped waiting), so a slow model can never pile up work: when the slots or the tokens
- * are taken, new requests are refused at once with 503. When the caller stops waiting (504) the computation is
- * interrupted, and the greedy decoder stops at its next step.
+ * are taken, new requests are refused at once with 503. When the caller stops waiting (504, or its client closed
+ * the connection: 499) the computation is interrupted, and the greedy decoder stops at its next step.
  */
 final class Admission implements AutoCloseable {
+  /** Says when a request's client has gone: calls {@code onGone} then, until the returned handle is closed. */
+  @FunctionalInterface
+  interface ClientPresence {
+    /** For callers that cannot go away (and systems where it cannot be seen). */
+    ClientPresence ALWAYS = onGone -> () -> { };
+
+    ClientWatch.Watching whenGone(Runnable onGone);
+  }
+
+  /** The status of a request whose client went away (nginx's "client closed request"); never sent. */
+  static final int CLIENT_GONE = 499;
   private final Semaphore slots;
   private final Semaphore tokens;
   private final int capacity;
@@ -77,6 +89,16 @@ final class Admission implements AutoCloseable {
    *     enough tokens are free, 504 when the timeout passes
    */
   <T> T run(int cost, Supplier<T> work) throws ApiError {
+    return run(cost, work, ClientPresence.ALWAYS);
+  }
+
+  /**
+   * As {@link #run(int, Supplier)}, and stops waiting when {@code client} says the client has gone: the computation
+   * is interrupted as on a timeout.
+   *
+   * @throws ApiError 499 when the client went away before the decision was ready (nobody reads the answer)
+   */
+  <T> T run(int cost, Supplier<T> work, ClientPresence client) throws ApiError {
     if (cost > maxTokens) {
       throw new ApiError(422, "the notes need " + cost + " input tokens; the limit is " + maxTokens
           + " tokens in flight (--max-tokens-in-flight); send fewer or shorter notes per request");
@@ -112,8 +134,14 @@ final class Admission implements AutoCloseable {
       release.run();
       throw e;
     }
+    ClientWatch.Watching watching = client.whenGone(() -> future.cancel(true));
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (CancellationException e) {
+      if (claimed.compareAndSet(false, true)) {
+        release.run(); // never started: free its slot now; else it is freed when the interrupted work returns
+      }
+      throw new ApiError(CLIENT_GONE, "the client closed the connection before its decision was ready");
     } catch (TimeoutException e) {
       if (claimed.compareAndSet(false, true)) {
         release.run(); // never started: free its slot now
@@ -134,6 +162,8 @@ final class Admission implements AutoCloseable {
         throw err;
       }
       throw new IllegalStateException(cause);
+    } finally {
+      watching.close();
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Locale;
 public final class Call {
   private final HttpExchange exchange;
   private final List<String> inputs = new ArrayList<>();
+  private boolean bodyUnreadable;
 
   Call(HttpExchange exchange) {
     this.exchange = exchange;
@@ -53,23 +54,31 @@ public final class Call {
       }
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (InputStream in = exchange.getRequestBody()) {
+    // not closed on a malformed chunked body: closing reads on, after the bad chunk header, what the decoder takes
+    // for the rest of the body (a 20-digit size leaves a few digits that name a large chunk, waited for until the
+    // read timeout); Routes drops that connection instead
+    InputStream in = exchange.getRequestBody();
+    try {
       byte[] buf = new byte[8192];
       int n;
       while ((n = in.read(buf)) > 0) {
         bytes.write(buf, 0, n);
         if (bytes.size() > maxBytes) {
+          closeQuietly(in);
           throw tooLarge(maxBytes, "more than " + maxBytes + " bytes");
         }
       }
+      in.close();
     } catch (IOException e) {
       // the JDK's chunked decoder says "invalid chunk length" / "invalid chunk header"; anything else: client gone
       if (e.getMessage() != null && e.getMessage().startsWith("invalid chunk")) {
+        bodyUnreadable = true;
         throw new ApiError(400, "malformed chunked request body: " + e.getMessage());
       }
       throw e;
     } catch (IndexOutOfBoundsException e) {
       // a chunk size of 2^31 or more overflows the JDK's chunked decoder
+      bodyUnreadable = true;
       throw new ApiError(400, "malformed chunked request body: a chunk size is out of range");
     }
     if (bytes.size() == 0) {
@@ -94,8 +103,21 @@ public final class Call {
     return inputs;
   }
 
+  /** Whether the request body turned out malformed mid-stream, so the connection cannot carry another request. */
+  boolean bodyUnreadable() {
+    return bodyUnreadable;
+  }
+
   HttpExchange exchange() {
     return exchange;
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close(); // reads on up to the JDK's drain amount, so that the connection can be reused
+    } catch (IOException e) {
+      // the refusal is what matters; a connection that cannot be drained is closed by the JDK server
+    }
   }
 
   private static ApiError tooLarge(int maxBytes, String got) {

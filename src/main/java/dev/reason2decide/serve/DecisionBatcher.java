@@ -5,6 +5,7 @@ import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.DecisionModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,20 +19,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The collector takes the first queued note, keeps taking notes until the window has passed since then or
  * {@link BatchPolicy#maxNotes()} are gathered, calls {@link DecisionModel#decideAll(List)} once, and hands each
  * waiting worker its own decision. If the batch call fails, each of its notes is decided alone, so a failure stays
- * with the note that caused it. When a request times out (504) before the collector took its note, the note is
- * dropped from the queue; after, its worker waits for the batch to end, so the admission slot and tokens stay held
- * until the model has really finished with them. Since every waiting request holds an admission worker, a batch
- * never holds more notes than {@code --workers}: set it at least as large as the batch bound.
+ * with the note that caused it. A request that stops waiting (504 at its deadline, or 499 when its client closed the
+ * connection: its worker is interrupted) before its batch starts is dropped from it; after, its worker waits for
+ * the batch to end, so the admission slot and tokens stay held until the model has really finished with them, and
+ * when no note of the running batch is waited for any more, the collector is interrupted and the greedy decoder
+ * stops the whole batch at its next step. Since every waiting request holds an admission worker, a batch never
+ * holds more notes than {@code --workers} ({@code r2d serve} raises the workers to the batch bound).
  */
 final class DecisionBatcher implements AutoCloseable {
-  /** A queued note, its answer, and who claimed it first: the collector (to decide) or its worker (giving up). */
-  private record Pending(String text, CompletableFuture<Decision> answer, AtomicBoolean claimed) {}
+  /**
+   * A queued note, its answer, who claimed it first (the collector, to decide it, or its worker, giving up), and
+   * whether its worker gave up after the collector took it.
+   */
+  private record Pending(String text, CompletableFuture<Decision> answer, AtomicBoolean claimed,
+      AtomicBoolean abandoned) {
+    Pending(String text) {
+      this(text, new CompletableFuture<>(), new AtomicBoolean(), new AtomicBoolean());
+    }
+  }
 
   private final DecisionModel model;
   private final BatchPolicy policy;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread collector;
   private volatile boolean closed;
+  /** Guards {@link #running} and every interrupt of the collector by {@link #abandon}. */
+  private final Object decoding = new Object();
+  /** The batch being decided; {@code null} between batches. */
+  private List<Pending> running;
 
   DecisionBatcher(DecisionModel model, BatchPolicy policy) {
     this.model = model;
@@ -46,12 +61,13 @@ final class DecisionBatcher implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the batcher is closed");
     }
-    Pending p = new Pending(text, new CompletableFuture<>(), new AtomicBoolean());
+    Pending p = new Pending(text);
     queue.add(p);
     try {
       return unwrap(p.answer()::get);
     } catch (InterruptedException e) {
       if (!p.claimed().compareAndSet(false, true)) {
+        abandon(p);
         awaitUninterruptibly(p); // being decided: hold the admission slot until the model has finished with it
       }
       Thread.currentThread().interrupt();
@@ -77,8 +93,33 @@ final class DecisionBatcher implements AutoCloseable {
         return;
       }
       batch.removeIf(p -> !p.claimed().compareAndSet(false, true)); // its worker gave up: never decide it
-      if (!batch.isEmpty()) {
-        decideBatch(batch);
+      if (batch.isEmpty()) {
+        continue;
+      }
+      synchronized (decoding) {
+        running = batch;
+      }
+      try {
+        if (batch.stream().allMatch(p -> p.abandoned().get())) {
+          batch.forEach(p -> p.answer().completeExceptionally(new CancellationException("nobody waits")));
+        } else {
+          decideBatch(batch);
+        }
+      } finally {
+        synchronized (decoding) {
+          running = null;
+          Thread.interrupted(); // an abandonment's interrupt that came after the decoder's last check
+        }
+      }
+    }
+  }
+
+  /** {@code p}'s worker stopped waiting while it is decided; the last such note of a batch stops the batch. */
+  private void abandon(Pending p) {
+    synchronized (decoding) {
+      p.abandoned().set(true);
+      if (running != null && running.contains(p) && running.stream().allMatch(q -> q.abandoned().get())) {
+        collector.interrupt();
       }
     }
   }
@@ -92,7 +133,16 @@ final class DecisionBatcher implements AutoCloseable {
             + batch.size() + " notes");
       }
     } catch (RuntimeException batchFailure) {
+      if (closed || batch.stream().allMatch(p -> p.abandoned().get())) {
+        // stopped: the service is closing, or nobody waits for these notes any more
+        batch.forEach(p -> p.answer().completeExceptionally(batchFailure));
+        return;
+      }
       for (Pending p : batch) { // decide alone, so that each note gets its own answer or its own error
+        if (p.abandoned().get()) {
+          p.answer().completeExceptionally(new CancellationException("nobody waits"));
+          continue;
+        }
         try {
           p.answer().complete(model.decide(p.text()));
         } catch (RuntimeException e) {

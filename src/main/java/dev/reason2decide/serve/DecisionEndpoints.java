@@ -16,18 +16,20 @@ final class DecisionEndpoints {
   private final ServeConfig config;
   private final Admission admission;
   private final DecisionBatcher batcher;
+  private final ClientWatch clients;
   private final long startedNanos = System.nanoTime();
 
-  DecisionEndpoints(DecisionModel model, ServeConfig config, Admission admission) {
-    this(model, config, admission, null);
-  }
-
-  /** With a {@code batcher}, single-note requests are decided in batches; {@code null} decides each alone. */
-  DecisionEndpoints(DecisionModel model, ServeConfig config, Admission admission, DecisionBatcher batcher) {
+  /**
+   * With a {@code batcher}, single-note requests are decided in batches; {@code null} decides each alone. A decision
+   * whose client {@code clients} sees go away is stopped (499, never sent).
+   */
+  DecisionEndpoints(DecisionModel model, ServeConfig config, Admission admission, DecisionBatcher batcher,
+      ClientWatch clients) {
     this.model = model;
     this.config = config;
     this.admission = admission;
     this.batcher = batcher;
+    this.clients = clients;
   }
 
   /** {@code POST /v1/predict}: {@code {"text"}} → label, probabilities, rationale, model, latency_ms. */
@@ -35,8 +37,8 @@ final class DecisionEndpoints {
     long start = System.nanoTime();
     String text = PredictRequest.single(call.jsonBody(config.maxBodyBytes()), config.maxInputChars());
     call.noteInput(text);
-    Decision d = admission.run(model.inputTokens(List.of(text)), 
-        () -> batcher == null ? model.decide(text) : batcher.decide(text));
+    Decision d = admission.run(model.inputTokens(List.of(text)),
+        () -> batcher == null ? model.decide(text) : batcher.decide(text), presence(call));
     Map<String, Object> body = decision(d, text);
     body.put("model", model.name());
     body.put("latency_ms", millis(start));
@@ -49,7 +51,8 @@ final class DecisionEndpoints {
     List<String> texts = PredictRequest.batch(call.jsonBody(config.maxBodyBytes()), config.maxInputChars(),
         config.maxBatchItems());
     texts.forEach(call::noteInput);
-    List<Decision> decisions = admission.run(model.inputTokens(texts), () -> model.decideAll(texts));
+    List<Decision> decisions = admission.run(model.inputTokens(texts), () -> model.decideAll(texts),
+        presence(call));
     if (decisions.size() != texts.size()) {
       throw new IllegalStateException("the model answered " + decisions.size() + " decisions for "
           + texts.size() + " notes");
@@ -114,6 +117,11 @@ final class DecisionEndpoints {
     out.put("rationale", d.rationale());
     out.put("checks", ExampleChecks.of(text, d.label(), d.rationale(), model.labels()).toMap());
     return out;
+  }
+
+  /** Whether {@code call}'s client is still there, as the connection watch sees it. */
+  private Admission.ClientPresence presence(Call call) {
+    return onGone -> clients.watch(call.exchange().getLocalAddress(), call.exchange().getRemoteAddress(), onGone);
   }
 
   private static double millis(long startNanos) {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a bounded pool of connection threads, apart from the model's worker threads: {@code workers + queue} of them
  * may wait on a decision, and {@value #SPARE_THREADS} more read requests and answer everything else (health, pages,
  * refusals), so that many slow clients cannot hold up {@code /health}; a request whose headers and body take longer
- * than {@value #READ_TIMEOUT_S} s to arrive is cut off. Decisions run under {@link Admission}. The model is loaded
+ * than {@value #READ_TIMEOUT_S} s to arrive is cut off. Decisions run under {@link Admission}; one whose client
+ * closes its connection is stopped ({@link ClientWatch}). The model is loaded
  * by the caller, once, and shared by every request; closing the server does not close the model.
  */
 public final class DecisionServer implements AutoCloseable {
@@ -40,14 +41,16 @@ public final class DecisionServer implements AutoCloseable {
   private final ThreadPoolExecutor connections;
   private final Admission admission;
   private final DecisionBatcher batcher;
+  private final ClientWatch clients;
   private final Routes routes;
 
   private DecisionServer(HttpServer server, ThreadPoolExecutor connections, Admission admission,
-      DecisionBatcher batcher, Routes routes) {
+      DecisionBatcher batcher, ClientWatch clients, Routes routes) {
     this.server = server;
     this.connections = connections;
     this.admission = admission;
     this.batcher = batcher;
+    this.clients = clients;
     this.routes = routes;
   }
 
@@ -56,13 +59,18 @@ public final class DecisionServer implements AutoCloseable {
     return start(model, config, BatchPolicy.OFF, log);
   }
 
-  /** As {@link #start(DecisionModel, ServeConfig, RequestLog)}, gathering single notes into batches by policy. */
+  /**
+   * As {@link #start(DecisionModel, ServeConfig, RequestLog)}, gathering single notes into batches by policy. A note
+   * waiting for its batch holds one of {@code config.workers()}, so a batch holds at most that many notes
+   * ({@code r2d serve} raises the workers to the batch bound).
+   */
   public static DecisionServer start(DecisionModel model, ServeConfig config, BatchPolicy batching, RequestLog log)
       throws IOException {
     DecisionBatcher batcher = batching.enabled() ? new DecisionBatcher(model, batching) : null;
     Admission admission = new Admission(config.workers(), config.queueCapacity(), config.maxTokensInFlight(),
         config.requestTimeout());
-    DecisionEndpoints api = new DecisionEndpoints(model, config, admission, batcher);
+    ClientWatch clients = new ClientWatch();
+    DecisionEndpoints api = new DecisionEndpoints(model, config, admission, batcher, clients);
     Routes routes = new Routes(log)
         .exact("POST", "/v1/predict", api::predict)
         .exact("POST", "/v1/predict/batch", api::batch)
@@ -91,13 +99,14 @@ public final class DecisionServer implements AutoCloseable {
       if (batcher != null) {
         batcher.close();
       }
+      clients.close();
       connections.shutdownNow();
       throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
     server.createContext("/", routes);
     server.setExecutor(connections);
     server.start();
-    return new DecisionServer(server, connections, admission, batcher, routes);
+    return new DecisionServer(server, connections, admission, batcher, clients, routes);
   }
 
   /** The bound port (useful with port 0). */
@@ -124,6 +133,7 @@ public final class DecisionServer implements AutoCloseable {
     if (batcher != null) {
       batcher.close();
     }
+    clients.close();
     connections.shutdownNow();
   }
 }

@@ -68,8 +68,24 @@ final class Routes implements HttpHandler {
       reply = Reply.error(new ApiError(500, "internal error: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage())));
     }
+    if (reply.status() == Admission.CLIENT_GONE) {
+      // nobody is there to read an answer
+      log.write(call, reply.status(), start);
+      exchange.close();
+      return;
+    }
+    if (call.bodyUnreadable()) {
+      // a malformed chunked body: answer, then drop the connection. Closing the exchange would first read the rest
+      // of the body, and a broken chunk size can make that wait for bytes that never come (the read timeout).
+      try {
+        write(exchange, reply, "HEAD".equals(call.method()), false);
+      } finally {
+        log.write(call, reply.status(), start);
+      }
+      throw new IOException("malformed chunked request body; connection dropped after the answer");
+    }
     try {
-      write(exchange, reply, "HEAD".equals(call.method()));
+      write(exchange, reply, "HEAD".equals(call.method()), true);
     } finally {
       log.write(call, reply.status(), start);
       exchange.close();
@@ -101,7 +117,8 @@ final class Routes implements HttpHandler {
         + String.join(" or ", allowed), headers);
   }
 
-  private static void write(HttpExchange exchange, Reply reply, boolean head) throws IOException {
+  /** Writes {@code reply}; {@code close}: close the body stream (which reads what is left of the request body). */
+  private static void write(HttpExchange exchange, Reply reply, boolean head, boolean close) throws IOException {
     var h = exchange.getResponseHeaders();
     h.set("Content-Type", reply.contentType());
     h.set("X-Content-Type-Options", "nosniff");
@@ -116,11 +133,11 @@ final class Routes implements HttpHandler {
     }
     exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
     if (reply.body().length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(reply.body());
-        // sent before closing: closing drains what is left of the request body, which a malformed chunked body
-        // can make wait for bytes that never come (until the read timeout)
-        out.flush();
+      OutputStream out = exchange.getResponseBody();
+      out.write(reply.body());
+      out.flush();
+      if (close) {
+        out.close();
       }
     }
   }

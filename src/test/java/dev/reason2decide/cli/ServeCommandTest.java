@@ -96,6 +96,28 @@ class ServeCommandTest {
   }
 
   @Test
+  void batchingRaisesTheWorkersToTheBatchBoundSoThatABatchCanFill() throws Exception {
+    ServeCommand serve = new ServeCommand();
+    serve.loader = dir -> new CountingModel();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(serve).setErr(new PrintWriter(err, true));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--model", tmp.toString(),
+        "--port", "0", "--workers", "2", "--batch-window-ms", "5", "--batch-max-notes", "16"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (serve.running == null && System.nanoTime() < deadline && !exit.isDone()) {
+      Thread.sleep(20);
+    }
+    assertTrue(serve.running != null, "server started: " + err);
+    HttpResponse<String> model = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + serve.running.port() + "/v1/model")).build(), HttpResponse.BodyHandlers.ofString());
+    serve.stop.countDown();
+    assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+    assertTrue(model.body().contains("\"workers\":16"), model.body());
+    assertTrue(err.toString().contains("r2d serve: batching up to 16 notes per model call: 16 workers instead of 2 "
+        + "(a note waiting for its batch holds a worker; --max-tokens-in-flight still bounds memory)"), err.toString());
+  }
+
+  @Test
   void badOptionsFailWithAMessageNamingThem() {
     assertFails(new String[] {"--model", tmp.resolve("absent").toString()}, "--model " + tmp.resolve("absent")
         + ": no such folder");

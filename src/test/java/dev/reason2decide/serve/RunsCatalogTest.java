@@ -88,6 +88,26 @@ class RunsCatalogTest {
   }
 
   @Test
+  void aMetricsFileOverItsCapIsAProblemOfItsRunAndIsNotRead() throws Exception {
+    Path run = Files.createDirectories(tmp.resolve("big-run"));
+    Files.writeString(run.resolve("config.json"), "{\"recipe\": \"r2d\"}");
+    // one byte over 64 MiB, as a sparse file: its size is what is checked, nothing of it is written or read
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(run.resolve("metrics.jsonl").toFile(), "rw")) {
+      f.setLength(64L * 1024 * 1024 + 1);
+    }
+    Map<String, Object> r = new RunsCatalog(tmp).run("big-run");
+    assertEquals(List.of("metrics.jsonl: 67108865 bytes; the limit is 67108864 bytes; not read"), r.get("problems"));
+    Map<?, ?> metrics = (Map<?, ?>) r.get("metrics");
+    assertEquals(List.of(), metrics.get("steps"));
+    assertEquals(List.of(), metrics.get("evals"));
+    assertEquals(Map.of("recipe", "r2d"), toMap(r.get("config")));
+  }
+
+  private static Object toMap(Object json) {
+    return new com.google.gson.Gson().fromJson((JsonObject) json, Map.class);
+  }
+
+  @Test
   void namesOutsideTheRunsFolderAreNotFound() throws Exception {
     RunsCatalog catalog = new RunsCatalog(FakeRuns.write(tmp));
     for (String name : List.of("..", "../x", "not-a-run", "missing", "r2d-base-seed1/evaluation", ".hidden")) {

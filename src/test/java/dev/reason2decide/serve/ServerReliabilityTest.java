@@ -38,7 +38,12 @@ class ServerReliabilityTest {
 
   /** One request written as raw bytes on its own connection (closed by the server after the answer). */
   static String raw(DecisionServer server, String request) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", server.port())) {
+    return raw(server.port(), request);
+  }
+
+  /** As {@link #raw(DecisionServer, String)}, to a loopback port. */
+  static String raw(int port, String request) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(20_000);
       s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       s.getOutputStream().flush();
