@@ -4,6 +4,7 @@ package dev.reason2decide.cli;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.eval.RationaleLabeler;
 import dev.reason2decide.eval.bertscore.Baseline;
 import dev.reason2decide.eval.faith.CheckInputs;
@@ -31,6 +32,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Evaluates predictions against gold labels and rationales; see docs/metrics.md. */
@@ -94,11 +96,17 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path out;
 
   private final Function<Path, RationaleLabeler> labelers;
-  private Function<Path, DecisionModel> decisionModels = dir -> T5DecisionModel.load(dir);
+  @Mixin
+  DeviceOption devices;
+
+  /** The device of --device (the --model and BERTScore models), resolved at the start of {@link #call}. */
+  private DeviceSpec device = DeviceSpec.CPU;
+
+  private Function<Path, DecisionModel> decisionModels = dir -> T5DecisionModel.load(dir, null, device);
 
   /** Finds the rationale labeler for --model with ServiceLoader. */
   public EvaluateCommand() {
-    this(EvaluateCommand::loadLabeler);
+    this.labelers = dir -> loadLabeler(dir, device);
   }
 
   /** With an explicit way to open a rationale labeler (tests, embedding applications). */
@@ -112,9 +120,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     return this;
   }
 
-  private static RationaleLabeler loadLabeler(Path dir) {
+  private static RationaleLabeler loadLabeler(Path dir, DeviceSpec device) {
     for (RationaleLabeler.Provider p : ServiceLoader.load(RationaleLabeler.Provider.class)) {
-      return p.open(dir);
+      return p.open(dir, device);
     }
     throw new IllegalStateException("--model " + dir + ": this build has no RationaleLabeler implementation "
         + "(the T5 model provides one); run without --model to skip faithfulness");
@@ -132,6 +140,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (counterfactual && model == null) {
       throw new IllegalArgumentException("--counterfactual needs --model");
     }
+    if (model != null || bertscoreModel != null) {
+      device = devices.resolve();
+      System.err.println(DeviceOption.logLine("evaluate", device));
+    }
     List<Prediction> preds = PredictionFile.read(predictions);
     Provenance.Report prov = new Provenance.Report().file("predictions", predictions);
     if (gold != null) {
@@ -140,7 +152,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       prov.file("gold", gold);
     }
     EvaluationOptions opt = EvaluationOptions.defaults().withEceBins(eceBins).withWorst(worst)
-        .withLabelSet(labelSet).withPerturbation(perturbation);
+        .withLabelSet(labelSet).withPerturbation(perturbation).withDevice(device);
     if (bertscoreModel != null) {
       opt = opt.withBertScore(bertscoreModel, bertscoreLayer, bertscoreIdf,
           bertscoreBaseline == null ? null : Baseline.constant(bertscoreBaseline));
