@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.decode.BeamSearch;
 import dev.reason2decide.decode.GenerationSettings;
@@ -107,6 +109,15 @@ class DeviceAuditTest {
       assertEquals(2, d.size());
       assertEquals(TinyModelFolder.LABELS, List.copyOf(d.get(0).probabilities().keySet()));
     }
+  }
+
+  @Test
+  void provenanceListsTheDeviceOfEveryStartSoAMoveIsVisible() {
+    assertEquals(List.of("cpu"), TrainingRun.devices(null, DeviceSpec.CPU));
+    // a provenance.json written before devices were recorded: that run was on the CPU
+    assertEquals(List.of("cpu", "gpu:0"), TrainingRun.devices(new JsonObject(), DeviceSpec.gpu(0)));
+    JsonObject previous = JsonParser.parseString("{\"devices\": [\"cpu\", \"gpu:0\"]}").getAsJsonObject();
+    assertEquals(List.of("cpu", "gpu:0", "cpu"), TrainingRun.devices(previous, DeviceSpec.CPU));
   }
 
   /** The audit can fail: the same tensors, expected on a GPU, are all reported with where they really are. */
