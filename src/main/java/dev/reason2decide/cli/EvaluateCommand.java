@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -168,11 +169,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     EvaluationReport report;
     if (model != null) {
       prov.file("model", model);
+    }
+    Map<String, Object> provenance = prov.build();
+    if (model != null || bertscoreModel != null) {
+      provenance.put("device", device.toString());
+    }
+    if (model != null) {
       try (RationaleLabeler labeler = labelers.apply(model)) {
-        report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, prov.build(), checks);
+        report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, provenance, checks);
       }
     } else {
-      report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, prov.build(), checks);
+      report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, provenance, checks);
     }
     AtomicFiles.writeString(dir.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
     AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report));

@@ -23,13 +23,13 @@ class DeviceOptionTest {
 
   private Path notes() throws Exception {
     Path in = tmp.resolve("notes.jsonl");
-    Files.writeString(in, "{\"id\":\"a\",\"question\":\"is aspirin useful?\"}\n"
-        + "{\"id\":\"b\",\"question\":\"does sleep help memory?\"}\n");
+    Files.writeString(in, "{\"id\":\"a\",\"question\":\"is aspirin useful?\",\"label\":\"yes\"}\n"
+        + "{\"id\":\"b\",\"question\":\"does sleep help memory?\",\"label\":\"no\"}\n");
     return in;
   }
 
   @Test
-  void predictLogsTheDeviceOnceAndRecordsItInProvenance() throws Exception {
+  void predictAndEvaluateLogTheDeviceOnceAndRecordItInProvenance() throws Exception {
     Path model = TinyModelFolder.create(tmp.resolve("model"));
     Path out = tmp.resolve("p.jsonl");
     CliRun r = CliRun.of("predict", "--model", model.toString(), "--input", notes().toString(), "--output",
@@ -41,6 +41,15 @@ class DeviceOptionTest {
     JsonObject prov = Json.readObject(Path.of(out + ".provenance.json"));
     assertEquals("cpu", prov.get("device").getAsString());
     assertEquals(2, Files.readAllLines(out).size());
+
+    // evaluate runs the model of --model (faithfulness) on its --device and records it in report.json
+    CliRun e = CliRun.of("evaluate", "--predictions", out.toString(), "--model", model.toString(), "--device", "cpu",
+        "--out", tmp.resolve("eval").toString());
+    assertEquals(0, e.code(), e.err());
+    assertTrue(e.errLines().contains("r2d evaluate: device cpu (PyTorch " + Engines.pytorch().getVersion() + ")"),
+        e.err());
+    JsonObject report = Json.readObject(tmp.resolve("eval").resolve("report.json"));
+    assertEquals("cpu", report.getAsJsonObject("provenance").get("device").getAsString());
   }
 
   @Test
