@@ -12,6 +12,7 @@ import dev.reason2decide.decode.BeamSearch;
 import dev.reason2decide.decode.GenerationSettings;
 import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.decode.SequenceScorer;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Model;
@@ -46,19 +47,30 @@ public final class HfReferenceCheck {
   public static final double TOL_LABEL_LOGPROB = 1e-3;
 
   private final Path dir;
+  private final DeviceSpec device;
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final List<String> failures = new ArrayList<>();
 
-  private HfReferenceCheck(Path dir) {
+  private HfReferenceCheck(Path dir, DeviceSpec device) {
     this.dir = dir;
+    this.device = device;
   }
 
-  /** Runs every comparison possible for {@code dir}; the result has every figure and {@code pass}. */
+  /** {@link #run(Path, DeviceSpec)} on the default device ({@link DeviceSpec#fromEnvironment()}). */
   public static Map<String, Object> run(Path dir) {
-    HfReferenceCheck c = new HfReferenceCheck(dir);
+    return run(dir, DeviceSpec.fromEnvironment());
+  }
+
+  /**
+   * Runs every comparison possible for {@code dir} with the model on {@code device}; the result has every figure,
+   * the device and {@code pass}.
+   */
+  public static Map<String, Object> run(Path dir, DeviceSpec device) {
+    HfReferenceCheck c = new HfReferenceCheck(dir, device);
     c.runAll();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("dir", dir.toString());
+    out.put("device", device.toString());
     out.putAll(c.figures);
     out.put("failures", c.failures);
     out.put("pass", c.failures.isEmpty() && !c.figures.isEmpty());
@@ -73,7 +85,7 @@ public final class HfReferenceCheck {
       failures.add("no expected.safetensors, expected_grads.safetensors or expected_after_adamw.safetensors in " + dir);
       return;
     }
-    try (NDManager root = Engines.newManager()) {
+    try (NDManager root = Engines.newManager(device)) {
       T5Model model = T5Checkpoint.load(dir, root);
       figures.put("config", Map.of("feed_forward_proj", model.config().feedForwardProj(),
           "tie_word_embeddings", model.config().tieWordEmbeddings(), "parameters", model.parameters().count()));

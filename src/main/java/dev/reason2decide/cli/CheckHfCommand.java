@@ -1,4 +1,4 @@
-// `r2d check-hf DIR`: compares this implementation with transformers' golden outputs stored in DIR.
+// `r2d check-hf DIR [--device D]`: compares this implementation with transformers' golden outputs stored in DIR.
 package dev.reason2decide.cli;
 
 import dev.reason2decide.io.Json;
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Prints one JSON object with every error figure and {@code "pass"}; exit code 0 only on pass. */
@@ -19,9 +20,12 @@ public final class CheckHfCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "Checkpoint folder with the reference files.")
   Path dir;
 
+  @Mixin
+  DeviceOption devices;
+
   @Override
   public Integer call() {
-    Map<String, Object> result = HfReferenceCheck.run(dir);
+    Map<String, Object> result = HfReferenceCheck.run(dir, devices.resolve());
     System.out.println(Json.PRETTY.toJson(result));
     return Boolean.TRUE.equals(result.get("pass")) ? 0 : 1;
   }

@@ -4,6 +4,7 @@ package dev.reason2decide.cli;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.eval.RationaleLabeler;
 import dev.reason2decide.eval.bertscore.Baseline;
 import dev.reason2decide.eval.faith.CheckInputs;
@@ -28,10 +29,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Evaluates predictions against gold labels and rationales; see docs/metrics.md. */
@@ -95,11 +98,17 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path out;
 
   private final Function<Path, RationaleLabeler> labelers;
-  private Function<Path, DecisionModel> decisionModels = dir -> T5DecisionModel.load(dir);
+  @Mixin
+  DeviceOption devices;
+
+  /** The device of --device (the --model and BERTScore models), resolved at the start of {@link #call}. */
+  private DeviceSpec device = DeviceSpec.CPU;
+
+  private Function<Path, DecisionModel> decisionModels = dir -> T5DecisionModel.load(dir, null, device);
 
   /** Finds the rationale labeler for --model with ServiceLoader. */
   public EvaluateCommand() {
-    this(EvaluateCommand::loadLabeler);
+    this.labelers = dir -> loadLabeler(dir, device);
   }
 
   /** With an explicit way to open a rationale labeler (tests, embedding applications). */
@@ -113,9 +122,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     return this;
   }
 
-  private static RationaleLabeler loadLabeler(Path dir) {
+  private static RationaleLabeler loadLabeler(Path dir, DeviceSpec device) {
     for (RationaleLabeler.Provider p : ServiceLoader.load(RationaleLabeler.Provider.class)) {
-      return p.open(dir);
+      return p.open(dir, device);
     }
     throw new IllegalStateException("--model " + dir + ": this build has no RationaleLabeler implementation "
         + "(the T5 model provides one); run without --model to skip faithfulness");
@@ -133,6 +142,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (counterfactual && model == null) {
       throw new IllegalArgumentException("--counterfactual needs --model");
     }
+    if (model != null || bertscoreModel != null) {
+      device = devices.resolve();
+      System.err.println(DeviceOption.logLine("evaluate", device));
+    }
     List<Prediction> preds = PredictionFile.read(predictions);
     Provenance.Report prov = new Provenance.Report().file("predictions", predictions);
     if (gold != null) {
@@ -141,7 +154,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       prov.file("gold", gold);
     }
     EvaluationOptions opt = EvaluationOptions.defaults().withEceBins(eceBins).withWorst(worst)
-        .withLabelSet(labelSet).withPerturbation(perturbation);
+        .withLabelSet(labelSet).withPerturbation(perturbation).withDevice(device);
     if (bertscoreModel != null) {
       opt = opt.withBertScore(bertscoreModel, bertscoreLayer, bertscoreIdf,
           bertscoreBaseline == null ? null : Baseline.constant(bertscoreBaseline));
@@ -157,11 +170,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     EvaluationReport report;
     if (model != null) {
       prov.file("model", model);
+    }
+    Map<String, Object> provenance = prov.build();
+    if (model != null || bertscoreModel != null) {
+      provenance.put("device", device.toString());
+    }
+    if (model != null) {
       try (RationaleLabeler labeler = labelers.apply(model)) {
-        report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, prov.build(), checks);
+        report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, provenance, checks);
       }
     } else {
-      report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, prov.build(), checks);
+      report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, provenance, checks);
     }
     AtomicFiles.writeString(dir.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
     AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report));

@@ -6,6 +6,7 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleSet;
 import dev.reason2decide.data.RequiredExamples;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
@@ -59,10 +60,17 @@ public final class PredictCommand implements Callable<Integer> {
   @Mixin
   ExampleFileOptions files;
 
+  @Mixin
+  DeviceOption devices;
+
   @Override
   public Integer call() throws IOException {
     new InputOutputPaths().input("--input", input).inputFolder("--model", model).output("--output", output)
         .output("--output's provenance", Path.of(output + ".provenance.json")).check();
+    DeviceSpec device = devices.resolve();
+    if (!quiet) {
+      System.err.println(DeviceOption.logLine("predict", device));
+    }
     ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(files.toReadOptions().forPrediction()).read(input));
     if (!quiet || !set.report().skipped().isEmpty()) {
       System.err.println(set.report().summary());
@@ -73,7 +81,7 @@ public final class PredictCommand implements Callable<Integer> {
     List<String> labelOverride = files.labels == null ? null : List.of(files.labels.split(","));
     List<Decision> decisions = new ArrayList<>();
     long start = System.nanoTime();
-    try (T5DecisionModel m = T5DecisionModel.load(model, labelOverride);
+    try (T5DecisionModel m = T5DecisionModel.load(model, labelOverride, device);
         Progress bar = Progress.start("predict", set.size(), quiet)) {
       List<Example> ex = set.examples();
       for (int i = 0; i < ex.size(); i += batchSize) {
@@ -94,6 +102,7 @@ public final class PredictCommand implements Callable<Integer> {
       prov.put("model_weights", Provenance.file(model.resolve("model.safetensors")));
       prov.put("input", Provenance.file(input));
       prov.put("examples", ex.size());
+      prov.put("device", device.toString());
       prov.put("labels", m.labels());
       prov.put("prompts", m.card().prompts());
       prov.put("generation", Map.of("label", "greedy, max " + m.card().labelMaxNewTokens() + " new tokens",

@@ -1,6 +1,7 @@
 // `r2d serve`: the decision-support HTTP service and its web page, on loopback unless told otherwise.
 package dev.reason2decide.cli;
 
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.inference.DecisionModel;
 import dev.reason2decide.serve.BatchPolicy;
 import dev.reason2decide.serve.DecisionServer;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -84,7 +86,13 @@ public final class ServeCommand implements Callable<Integer> {
   boolean logText;
 
   /** How {@code --model DIR} becomes a model; tests put a fake here. */
-  Function<Path, DecisionModel> loader = ModelLoading::load;
+  Function<Path, DecisionModel> loader = dir -> ModelLoading.load(dir, this.device);
+
+  @Mixin
+  DeviceOption devices;
+
+  /** The device of --device, resolved at the start of {@link #call}. */
+  private DeviceSpec device;
 
   /** Counted down to stop the server (by tests; otherwise the process runs until it is interrupted). */
   final CountDownLatch stop = new CountDownLatch(1);
@@ -114,6 +122,8 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--runs " + runs + ": no such folder");
     }
     var err = spec.commandLine().getErr();
+    device = devices.resolve();
+    err.println(DeviceOption.logLine("serve", device));
     if (!InetAddress.getByName(host).isLoopbackAddress()) {
       err.println("r2d serve: WARNING: listening on " + host + ", reachable from other machines; notes are "
           + "patient data: put the service behind TLS and authentication");

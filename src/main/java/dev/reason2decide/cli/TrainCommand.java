@@ -5,6 +5,7 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleSet;
 import dev.reason2decide.data.RequiredExamples;
+import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.llm.RationaleSources;
 import dev.reason2decide.train.ModelSource;
@@ -86,6 +87,10 @@ public final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--allow-data-change only applies with --resume");
     }
     PhaseBudget.check(cfg);
+    Engines.check(cfg.runtime().device());
+    if (!quiet) {
+      System.err.println(DeviceOption.logLine("train", cfg.runtime().device()));
+    }
     ModelSource source = new ModelSource(init, scratch, tokenizer);
     ExampleReader reader = new ExampleReader(files.toReadOptions());
     // Both files are checked before anything is created, so a corrected rerun into the same --out is not refused.

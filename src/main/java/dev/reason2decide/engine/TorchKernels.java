@@ -235,7 +235,9 @@ public final class TorchKernels {
   }
 
   private static PtSymbolBlock load(String className, String source) {
-    NDManager manager = Engines.newManager(); // lives as long as the process, like the module
+    // lives as long as the process, like the module; the modules hold no tensor, so the CPU here is only where
+    // torch maps an empty module: each kernel runs on its inputs' device and returns its results there
+    NDManager manager = Engines.newManager(DeviceSpec.CPU);
     try {
       Path file = Files.createTempFile("r2d-kernels", ".pt");
       try {

@@ -1,6 +1,7 @@
 // What faithfulness needs from a model: the label it predicts when shown only a text (its own rationale).
 package dev.reason2decide.eval;
 
+import dev.reason2decide.engine.DeviceSpec;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,5 +23,10 @@ public interface RationaleLabeler extends AutoCloseable {
   /** Opens a labeler on a trained model folder; registered in META-INF/services. */
   interface Provider {
     RationaleLabeler open(Path modelDir);
+
+    /** Opens the labeler with its model on {@code device}; a labeler without tensors ignores it. */
+    default RationaleLabeler open(Path modelDir, DeviceSpec device) {
+      return open(modelDir);
+    }
   }
 }

@@ -100,7 +100,7 @@ public final class ExperimentRunner {
     if (!RunEvaluation.finished(evalDir)) {
       log.println(tag + " evaluating on " + data.test(cfg.evaluation().maxTestExamples()).size() + " test examples");
       RunEvaluation.run(new RunFolder(dir).model().dir(), data.test(cfg.evaluation().maxTestExamples()), data.testFile(),
-          cfg.evaluation(), evalDir, data.train());
+          cfg.evaluation(), evalDir, data.train(), tc.runtime().device());
     }
     JsonObject report = Json.readObject(new RunFolder(dir).evaluation().report());
     JsonObject timing = Json.readObject(new RunFolder(dir).evaluation().timing());

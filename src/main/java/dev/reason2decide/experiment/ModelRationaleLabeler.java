@@ -1,6 +1,7 @@
 // Faithfulness probe on a trained T5 decision model: the label it predicts from its own rationale alone.
 package dev.reason2decide.experiment;
 
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.eval.RationaleLabeler;
 import dev.reason2decide.inference.T5DecisionModel;
 import java.nio.file.Path;
@@ -53,6 +54,11 @@ public final class ModelRationaleLabeler implements RationaleLabeler {
     @Override
     public RationaleLabeler open(Path modelDir) {
       return new ModelRationaleLabeler(T5DecisionModel.load(modelDir), true, 32);
+    }
+
+    @Override
+    public RationaleLabeler open(Path modelDir, DeviceSpec device) {
+      return new ModelRationaleLabeler(T5DecisionModel.load(modelDir, null, device), true, 32);
     }
   }
 }

@@ -4,6 +4,7 @@ package dev.reason2decide.experiment;
 import com.google.gson.JsonObject;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.Prediction;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.eval.faith.CheckInputs;
 import dev.reason2decide.eval.faith.CheckSetup;
 import dev.reason2decide.eval.faith.FaithfulnessChecks;
@@ -55,12 +56,12 @@ final class RunEvaluation {
   /**
    * Predicts {@code test} with the model in {@code modelDir} and evaluates; returns the wall seconds taken. The
    * simulator check learns from {@code train}'s gold rationales; on the synthetic triage set counterfactual probes
-   * run too ({@code counterfactual.jsonl}).
+   * run too ({@code counterfactual.jsonl}). The model and the BERTScore encoder run on {@code device} (the run's).
    */
   static double run(Path modelDir, List<Example> test, Path testFile, ExperimentConfig.EvaluationSpec spec,
-      Path dir, List<Example> train) {
+      Path dir, List<Example> train, DeviceSpec device) {
     long start = System.nanoTime();
-    try (T5DecisionModel model = T5DecisionModel.load(modelDir)) {
+    try (T5DecisionModel model = T5DecisionModel.load(modelDir, null, device)) {
       List<Prediction> preds = new ArrayList<>();
       for (int i = 0; i < test.size(); i += spec.batchSize()) {
         List<Example> batch = test.subList(i, Math.min(test.size(), i + spec.batchSize()));
@@ -75,7 +76,7 @@ final class RunEvaluation {
       Path predFile = new EvaluationFolder(dir).predictions();
       writePredictions(predFile, preds);
       double predictSeconds = (System.nanoTime() - start) / 1e9;
-      EvaluationOptions opt = EvaluationOptions.defaults();
+      EvaluationOptions opt = EvaluationOptions.defaults().withDevice(device);
       Provenance.Report prov = new Provenance.Report().file("predictions", predFile).file("gold", testFile)
           .file("model", modelDir);
       if (spec.bertscoreModel() != null) {
@@ -88,7 +89,7 @@ final class RunEvaluation {
             spec.batchSize(), new EvaluationFolder(dir).counterfactual(), k -> { }));
       }
       EvaluationReport report = Evaluation.run(preds, opt, FINITE_PROBABILITIES,
-          new ModelRationaleLabeler(model, spec.batchSize()), prov.build(), checks);
+          new ModelRationaleLabeler(model, spec.batchSize()), withDevice(prov.build(), device), checks);
       double seconds = (System.nanoTime() - start) / 1e9;
       Map<String, Object> timing = new LinkedHashMap<>();
       timing.put("examples", preds.size());
@@ -119,5 +120,11 @@ final class RunEvaluation {
         w.write('\n');
       }
     });
+  }
+
+  /** The evaluation's provenance with the device the model and BERTScore ran on. */
+  private static Map<String, Object> withDevice(Map<String, Object> provenance, DeviceSpec device) {
+    provenance.put("device", device.toString());
+    return provenance;
   }
 }

@@ -8,6 +8,7 @@ import dev.reason2decide.batches.TokenBatch;
 import dev.reason2decide.decode.GenerationSettings;
 import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.decode.SequenceScorer;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.engine.Grad;
 import dev.reason2decide.io.Json;
@@ -38,18 +39,24 @@ public final class T5DecisionModel implements DecisionModel {
   private final TextTokenizer tok;
   private final ModelCard card;
   private final long[][] labelIds;
+  private final DeviceSpec device;
 
-  private T5DecisionModel(Path dir, NDManager root, T5Model model, TextTokenizer tok, ModelCard card) {
+  private T5DecisionModel(Path dir, NDManager root, T5Model model, TextTokenizer tok, ModelCard card,
+      DeviceSpec device) {
     this.dir = dir;
     this.root = root;
+    this.device = device;
     this.model = model;
     this.tok = tok;
     this.card = card;
     this.labelIds = SequenceScorer.encodeCandidates(tok, card.labels());
   }
 
-  /** Loads {@code dir}; {@code labels} overrides (or supplies, for a plain checkpoint) the label set. */
-  public static T5DecisionModel load(Path dir, List<String> labels) {
+  /**
+   * Loads {@code dir} onto {@code device} (weights, and every tensor of every later call); {@code labels} overrides
+   * (or supplies, for a plain checkpoint) the label set.
+   */
+  public static T5DecisionModel load(Path dir, List<String> labels, DeviceSpec device) {
     ModelCard card = ModelCard.read(dir);
     if (card == null) {
       if (labels == null || labels.isEmpty()) {
@@ -61,17 +68,28 @@ public final class T5DecisionModel implements DecisionModel {
           card.rationaleMaxNewTokens(), card.recipe(), card.stage());
     }
     CardLimits.check(dir, card);
-    NDManager root = Engines.newManager();
+    NDManager root = Engines.newManager(device);
     try {
-      return new T5DecisionModel(dir, root, T5Checkpoint.load(dir, root), TextTokenizer.load(dir), card);
+      return new T5DecisionModel(dir, root, T5Checkpoint.load(dir, root), TextTokenizer.load(dir), card, device);
     } catch (RuntimeException e) {
       root.close();
       throw e;
     }
   }
 
+  /** {@link #load(Path, List, DeviceSpec)} on the default device ({@link DeviceSpec#fromEnvironment()}). */
+  public static T5DecisionModel load(Path dir, List<String> labels) {
+    return load(dir, labels, DeviceSpec.fromEnvironment());
+  }
+
+  /** {@link #load(Path, List, DeviceSpec)} with the folder's label set, on the default device. */
   public static T5DecisionModel load(Path dir) {
     return load(dir, null);
+  }
+
+  /** The device the weights and every tensor of a call are on. */
+  public DeviceSpec device() {
+    return device;
   }
 
   @Override
@@ -206,6 +224,7 @@ public final class T5DecisionModel implements DecisionModel {
     d.put("card", card);
     d.put("config", Json.COMPACT.fromJson(model.config().toJson(), Map.class));
     d.put("parameters", model.parameters().count());
+    d.put("device", device.toString());
     for (Path p : new Path[] {dir.resolve(RunFolder.PROVENANCE), dir.getParent() == null ? null
         : dir.getParent().resolve(RunFolder.PROVENANCE)}) {
       if (p != null && Files.exists(p)) {

@@ -1,6 +1,7 @@
 // How `r2d serve --model DIR` turns a trained model folder into a DecisionModel.
 package dev.reason2decide.serve;
 
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.inference.DecisionModel;
 import dev.reason2decide.inference.T5DecisionModel;
 import java.nio.file.Path;
@@ -9,8 +10,11 @@ import java.nio.file.Path;
 public final class ModelLoading {
   private ModelLoading() {}
 
-  /** Loads the trained model in {@code dir} (weights, tokenizer.json and r2d.json with the label set). */
-  public static DecisionModel load(Path dir) {
-    return T5DecisionModel.load(dir);
+  /**
+   * Loads the trained model in {@code dir} (weights, tokenizer.json and r2d.json with the label set) onto
+   * {@code device}; {@code GET /v1/model} shows the device ({@link DecisionModel#describe()}).
+   */
+  public static DecisionModel load(Path dir, DeviceSpec device) {
+    return T5DecisionModel.load(dir, null, device);
   }
 }

@@ -49,6 +49,14 @@ public final class AdamW implements AutoCloseable {
     return s;
   }
 
+  /** Both moments of every parameter stepped so far, as {@code m.NAME} and {@code v.NAME} (tests audit them). */
+  Map<String, NDArray> moments() {
+    Map<String, NDArray> all = new LinkedHashMap<>();
+    m.forEach((k, a) -> all.put("m." + k, a));
+    v.forEach((k, a) -> all.put("v." + k, a));
+    return all;
+  }
+
   /**
    * Applies one update with learning rate {@code lr} to every parameter that has a gradient: torch's own kernels
    * ({@link TorchKernels#adamw}), one call for all parameters. Hyper-parameters reach torch as the decimal numbers

@@ -59,7 +59,7 @@ public record RunConfig(TrainConfig train, String init, String scratch, String t
       JsonObject a = TrainSettings.toJson(train);
       JsonObject b = TrainSettings.toJson(other.train);
       for (String name : TrainSettings.names()) {
-        if (!a.get(name).equals(b.get(name)) && !name.equals("threads")) {
+        if (!a.get(name).equals(b.get(name)) && !name.equals("threads") && !name.equals("device")) {
           out.add(name + " " + b.get(name) + " → " + a.get(name));
         }
       }

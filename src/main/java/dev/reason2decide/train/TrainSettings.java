@@ -3,6 +3,7 @@ package dev.reason2decide.train;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.prompts.PromptTemplates;
 import java.util.ArrayList;
@@ -127,7 +128,10 @@ public final class TrainSettings {
       s("random-batches", Boolean.class, "Random batches padded to their longest member (the reference) instead of "
           + "length-grouped ones.", c -> !c.data().groupByLength(), (c, v) -> c.withData(c.data().withGroupByLength(!v))),
       s("threads", Integer.class, "PyTorch intra-op threads (0: all cores).", c -> c.runtime().threads(),
-          (c, v) -> c.withRuntime(new RuntimeConfig(v))),
+          (c, v) -> c.withRuntime(c.runtime().withThreads(v))),
+      s("device", String.class, "cpu, gpu or gpu:N: where the model and every tensor of the run live (default: "
+          + "R2D_DEVICE, else cpu; a resume may change it, docs/gpu.md).", c -> c.runtime().device().toString(),
+          (c, v) -> c.withRuntime(c.runtime().withDevice(DeviceSpec.parse(v)))),
       s("max-validation", Integer.class, "Use at most N validation examples (0: all).",
           c -> c.data().maxValidationExamples(), (c, v) -> c.withData(c.data().withMaxValidationExamples(v))),
       s("prompt-predict", String.class, "Prediction prompt.", c -> c.prompts().predict(),

@@ -2,7 +2,10 @@
 package dev.reason2decide.train;
 
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dev.reason2decide.data.Example;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Folders;
@@ -107,7 +110,10 @@ public final class TrainingRun {
       Engines.setThreads(cfg.runtime().threads());
     }
     List<String> labels = labelSet(data.train());
-    try (TextTokenizer tok = TextTokenizer.load(source.tokenizerDir()); NDManager root = Engines.newManager()) {
+    // the model's device: every tensor of the run (weights, batches, masks, noise, optimiser moments) is made in a
+    // sub-manager of this root
+    try (TextTokenizer tok = TextTokenizer.load(source.tokenizerDir());
+        NDManager root = Engines.newManager(cfg.runtime().device())) {
       EncodedExamples train = new EncodedExamples(data.train(), tok, cfg.prompts(), cfg.data().maxInputTokens(),
           cfg.data().maxTargetTokens(), true);
       EncodedExamples stage1 = data.stage1Train() == null ? train : new EncodedExamples(data.stage1Train(), tok,
@@ -185,6 +191,24 @@ public final class TrainingRun {
     return model;
   }
 
+  /**
+   * The device of every start of the run, oldest first: {@code devices} of the provenance.json so far (a run started
+   * before devices were recorded ran on the CPU) and this start's.
+   */
+  static List<String> devices(JsonObject previous, DeviceSpec now) {
+    List<String> out = new ArrayList<>();
+    if (previous != null) {
+      JsonElement d = previous.get("devices");
+      if (d != null && d.isJsonArray()) {
+        d.getAsJsonArray().forEach(e -> out.add(e.getAsString()));
+      } else {
+        out.add(DeviceSpec.CPU.toString());
+      }
+    }
+    out.add(now.toString());
+    return out;
+  }
+
   private static void writeProvenance(RunFolder run, TrainConfig cfg, DataChange data, ModelSource source,
       TextTokenizer tok, List<String> labels, EncodedExamples train, EncodedExamples val) {
     Map<String, Object> p = new LinkedHashMap<>(Provenance.base());
@@ -197,6 +221,8 @@ public final class TrainingRun {
     p.put("prompts", cfg.prompts());
     p.put("tokenizer", Provenance.file(tok.source()));
     p.put("init", source.init() == null ? "scratch:" + source.scratch() : source.init().toString());
+    p.put("device", cfg.runtime().device().toString());
+    p.put("devices", devices(data.previous(), cfg.runtime().device()));
     Json.writePretty(run.provenance(), p);
   }
 }

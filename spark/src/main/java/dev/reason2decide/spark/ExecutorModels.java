@@ -1,6 +1,7 @@
 // One decision model per executor JVM: loaded lazily by the first task that needs it, shared by the later ones.
 package dev.reason2decide.spark;
 
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.tokens.TextTokenizer;
@@ -27,11 +28,14 @@ final class ExecutorModels {
 
   private ExecutorModels() {}
 
-  /** The model of {@code dir} in this JVM, loading it on first use. */
-  static Loaded get(String dir, List<String> labels) {
-    return MODELS.computeIfAbsent(dir + "\n" + labels, k -> {
+  /**
+   * The model of {@code dir} on {@code device} in this JVM, loading it on first use (a GPU this executor does not
+   * have fails the task with a message naming the device and what the executor has).
+   */
+  static Loaded get(String dir, List<String> labels, DeviceSpec device) {
+    return MODELS.computeIfAbsent(dir + "\n" + labels + "\n" + device, k -> {
       Path folder = resolve(dir);
-      T5DecisionModel m = T5DecisionModel.load(folder, labels);
+      T5DecisionModel m = T5DecisionModel.load(folder, labels, device);
       return new Loaded(m, TextTokenizer.load(folder));
     });
   }

@@ -2,6 +2,7 @@
 package dev.reason2decide.spark;
 
 import dev.reason2decide.data.Example;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.runs.ModelCard;
@@ -27,19 +28,22 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
 
   private final String model;
   private final List<String> labels;
+  private final String device;
   private final int batchSize;
   private final boolean truncate;
   private final BadRowPolicy policy;
   private final NoteColumns columns;
   private final PredictionSchema schema;
 
-  PartitionPredictor(String model, List<String> labels, int batchSize, boolean truncate, BadRowPolicy policy,
-      NoteColumns columns, PredictionSchema schema) {
+  /** {@code device} is the driver's {@code --device} ({@link DeviceSpec#toString()}), the same on every executor. */
+  PartitionPredictor(String model, List<String> labels, DeviceSpec device, int batchSize, boolean truncate,
+      BadRowPolicy policy, NoteColumns columns, PredictionSchema schema) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
     }
     this.model = model;
     this.labels = labels == null ? null : List.copyOf(labels);
+    this.device = device.toString();
     this.batchSize = batchSize;
     this.truncate = truncate;
     this.policy = policy;
@@ -51,7 +55,7 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
   public Iterator<Row> call(Iterator<Row> notes) {
     TaskContext task = TaskContext.get();
     ExecutorModels.useThreads(task == null ? 1 : task.cpus());
-    ExecutorModels.Loaded loaded = ExecutorModels.get(model, labels);
+    ExecutorModels.Loaded loaded = ExecutorModels.get(model, labels, DeviceSpec.parse("--device", device));
     return new Iterator<>() {
       private final ArrayDeque<Row> ready = new ArrayDeque<>();
 

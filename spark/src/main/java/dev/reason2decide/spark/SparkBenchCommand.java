@@ -4,6 +4,7 @@ package dev.reason2decide.spark;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.inference.T5DecisionModel;
@@ -46,14 +47,23 @@ public final class SparkBenchCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "0", description = "Use the first N notes only (0: all).")
   int limit;
 
+  @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or gpu:N for both loops (default: "
+      + "R2D_DEVICE, else cpu).")
+  String device;
+
+  /** The device of --device, resolved at the start of {@link #call}. */
+  private DeviceSpec onDevice;
+
   @Override
   public Integer call() {
     List<Example> notes = new ExampleReader(ReadOptions.DEFAULT.forPrediction()).read(input).examples();
     if (limit > 0 && notes.size() > limit) {
       notes = notes.subList(0, limit);
     }
+    onDevice = Engines.check(device == null ? DeviceSpec.fromEnvironment() : DeviceSpec.parse("--device", device));
+    System.err.println("r2d spark bench: device " + Engines.describe(onDevice));
     String dir = model.toString();
-    T5DecisionModel m = ExecutorModels.get(dir, null).model();
+    T5DecisionModel m = ExecutorModels.get(dir, null, onDevice).model();
     m.decideAll(notes.subList(0, Math.min(batchSize, notes.size())).stream().map(Example::input).toList());
     System.out.println("notes " + notes.size() + ", batch " + batchSize + ", model " + dir);
     System.out.println("cores  r2d-predict-notes/s  spark-local-notes/s  spark/predict");
@@ -90,10 +100,11 @@ public final class SparkBenchCommand implements Callable<Integer> {
       if (limit > 0) {
         notes = notes.limit(limit);
       }
-      PredictionSchema schema = PredictionSchema.forLabels(ExecutorModels.get(dir, null).model().labels(), List.of());
+      PredictionSchema schema = PredictionSchema.forLabels(ExecutorModels.get(dir, null, onDevice).model().labels(),
+          List.of());
       long t0 = System.nanoTime();
       long n = notes.count();
-      JavaRDD<Row> rows = BatchRanges.arrange(notes, c, batchSize).mapPartitions(new PartitionPredictor(dir, null, batchSize, true,
+      JavaRDD<Row> rows = BatchRanges.arrange(notes, c, batchSize).mapPartitions(new PartitionPredictor(dir, null, onDevice, batchSize, true,
           BadRowPolicy.ERRORS, columns, schema));
       spark.createDataFrame(rows, schema.with("_error").add("_file", "string")).write().format("noop")
           .mode("overwrite").save();

@@ -3,6 +3,7 @@ package dev.reason2decide.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
 import dev.reason2decide.prompts.PromptTemplates;
@@ -82,6 +83,10 @@ public final class SparkPredictCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace existing output folders.")
   boolean overwrite;
 
+  @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or gpu:N on every executor (default: "
+      + "the driver's R2D_DEVICE, else cpu; GPUs need DJL's CUDA natives on the executors, docs/gpu.md).")
+  String device;
+
   @Option(names = "--labels", split = ",", description = "Label set, for a checkpoint without r2d.json.")
   List<String> labels;
 
@@ -108,6 +113,9 @@ public final class SparkPredictCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--output-format " + outputFormat + ": expected jsonl or parquet");
     }
     String errorsOut = errors != null ? errors : output.replaceAll("/+$", "") + ".errors";
+    // parsed here, checked on each executor when it loads the model: the driver need not have the executors' GPUs
+    DeviceSpec onExecutors = device == null ? DeviceSpec.fromEnvironment() : DeviceSpec.parse("--device", device);
+    System.err.println("r2d spark predict: device " + onExecutors + " on every executor");
     long start = System.nanoTime();
     SparkSession spark = Sessions.start("predict", master);
     try {
@@ -130,7 +138,7 @@ public final class SparkPredictCommand implements Callable<Integer> {
       int parts = partitions > 0 ? partitions
           : Math.max(notes.rdd().getNumPartitions(), spark.sparkContext().defaultParallelism());
       PredictionSchema schema = PredictionSchema.forLabels(labelSet, carry);
-      JavaRDD<Row> rows = BatchRanges.arrange(notes, parts, batchSize).mapPartitions(new PartitionPredictor(model, labels, batchSize, truncate,
+      JavaRDD<Row> rows = BatchRanges.arrange(notes, parts, batchSize).mapPartitions(new PartitionPredictor(model, labels, onExecutors, batchSize, truncate,
           policy, columns, schema));
       Dataset<Row> all = spark.createDataFrame(rows, schema.with("_error").add("_file", "string"))
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -157,6 +165,7 @@ public final class SparkPredictCommand implements Callable<Integer> {
       prov.put("model_weights", Provenance.file(folder.resolve("model.safetensors")));
       prov.put("input", input);
       prov.put("examples", decided);
+      prov.put("device", onExecutors.toString());
       prov.put("bad_rows", policy == BadRowPolicy.ERRORS ? bad : "the job stops at the first");
       prov.put("errors", policy == BadRowPolicy.ERRORS ? errorsOut : null);
       prov.put("labels", labelSet);

@@ -5,6 +5,7 @@ import dev.reason2decide.io.Versions;
 import dev.reason2decide.eval.text.PyText;
 import dev.reason2decide.eval.text.TextPairs;
 import com.google.gson.JsonParser;
+import dev.reason2decide.engine.DeviceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,14 +55,22 @@ public final class BertScorer implements AutoCloseable {
     this.maxTokens = Math.min(encoder.config().maxTokens(), tokenizerLimit(modelDir));
   }
 
-  /** Loads the checkpoint folder (config.json, model.safetensors, tokenizer.json) for matching at {@code layer}. */
+  /** {@link #load(Path, int, DeviceSpec)} on the default device ({@link DeviceSpec#fromEnvironment()}). */
   public static BertScorer load(Path modelDir, int layer) {
+    return load(modelDir, layer, DeviceSpec.fromEnvironment());
+  }
+
+  /**
+   * Loads the checkpoint folder (config.json, model.safetensors, tokenizer.json) onto {@code device} for matching at
+   * {@code layer}.
+   */
+  public static BertScorer load(Path modelDir, int layer, DeviceSpec device) {
     Path tok = modelDir.resolve("tokenizer.json");
     if (!Files.isRegularFile(tok)) {
       throw new IllegalArgumentException(modelDir + ": no tokenizer.json (BERTScore needs the checkpoint's fast "
           + "tokenizer file)");
     }
-    TransformerEncoder enc = TransformerEncoder.load(modelDir, layer);
+    TransformerEncoder enc = TransformerEncoder.load(modelDir, layer, device);
     Map<String, String> opts = new HashMap<>();
     opts.put("addSpecialTokens", "true");
     opts.put("truncation", "false");

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
+import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.model.safetensors.TensorEntry;
 import java.nio.file.Path;
@@ -35,10 +36,10 @@ public final class TransformerEncoder implements AutoCloseable {
       NDArray ln1w, NDArray ln1b, NDArray up, NDArray upb, NDArray down, NDArray downb, NDArray ln2w,
       NDArray ln2b) {}
 
-  private TransformerEncoder(EncoderConfig config, int layers, EncoderWeights w) {
+  private TransformerEncoder(EncoderConfig config, int layers, EncoderWeights w, DeviceSpec device) {
     this.config = config;
     this.layers = layers;
-    this.manager = Engines.newManager();
+    this.manager = Engines.newManager(device);
     try {
       long h = config.hiddenSize();
       long inter = config.intermediateSize();
@@ -78,12 +79,17 @@ public final class TransformerEncoder implements AutoCloseable {
    * {@code layers} must lie in 0..num_hidden_layers.
    */
   public static TransformerEncoder load(Path dir, int layers) {
+    return load(dir, layers, DeviceSpec.fromEnvironment());
+  }
+
+  /** As {@link #load(Path, int)}, onto {@code device} (weights and every tensor of every call). */
+  public static TransformerEncoder load(Path dir, int layers, DeviceSpec device) {
     EncoderConfig config = EncoderConfig.load(dir);
     if (layers < 0 || layers > config.numLayers()) {
       throw new IllegalArgumentException(dir + ": layer " + layers + " does not exist (the model has layers 0.."
           + config.numLayers() + ", 0 = embeddings)");
     }
-    return new TransformerEncoder(config, layers, EncoderWeights.open(dir));
+    return new TransformerEncoder(config, layers, EncoderWeights.open(dir), device);
   }
 
   private NDArray load(TensorEntry t) {

@@ -94,7 +94,7 @@ public final class Evaluation {
     }
     BertScoreResult bert = null;
     if (opt.bertscoreModel() != null) {
-      try (BertScorer scorer = BertScorer.load(opt.bertscoreModel(), opt.bertscoreLayer())) {
+      try (BertScorer scorer = BertScorer.load(opt.bertscoreModel(), opt.bertscoreLayer(), opt.device())) {
         bert = scorer.score(hyps, refs, BertScoreOptions.of(opt.bertscoreLayer()).withIdf(opt.bertscoreIdf())
             .withBaseline(opt.bertscoreBaseline()));
       }
