@@ -65,18 +65,26 @@ class SparkMatchesSingleProcessTest {
     }
     assertTrue(decisions.size() >= 2, "the model makes more than one decision: " + decisions);
 
-    // evaluation: r2d evaluate on the single-process file, r2d spark evaluate on the Spark folder
+    // evaluation: r2d evaluate on the single-process file, r2d spark evaluate on the Spark folder, both with the
+    // simulator trained on the generated training split
     Path singleEval = tmp.resolve("single-eval");
-    Cli.core("evaluate", "--predictions", single.toString(), "--gold", t.notes.toString(), "--out",
-        singleEval.toString()).ok();
+    Cli.core("evaluate", "--predictions", single.toString(), "--gold", t.notes.toString(), "--simulator-train",
+        t.train.toString(), "--out", singleEval.toString()).ok();
     Path sparkEval = tmp.resolve("spark-eval");
-    Cli.spark("evaluate", "--predictions", spark.toString(), "--gold", t.notes.toString(), "--group-by",
-        "department", "--master", "local[2]", "--out", sparkEval.toString()).ok();
+    Cli.spark("evaluate", "--predictions", spark.toString(), "--gold", t.notes.toString(), "--simulator-train",
+        t.train.toString(), "--group-by", "department", "--master", "local[2]", "--out", sparkEval.toString()).ok();
     JsonObject r1 = parse(singleEval.resolve("report.json"));
     JsonObject r2 = parse(sparkEval.resolve("report.json"));
     assertSame("labels", r1.get("labels"), r2.get("labels"));
     assertSame("rationales", r1.get("rationales"), r2.get("rationales"));
+    assertSame("faithfulness_checks", r1.get("faithfulness_checks"), r2.get("faithfulness_checks"));
     assertEquals(2000, r2.getAsJsonObject("labels").get("n").getAsInt());
+    // every section of the checks was computed (not two nulls compared): the notes are the synthetic set
+    JsonObject checks = r1.getAsJsonObject("faithfulness_checks");
+    assertEquals(2000, checks.getAsJsonObject("predicted_rationales").get("rationales").getAsInt());
+    assertEquals(2000, checks.getAsJsonObject("gold_rationales").get("rationales").getAsInt());
+    assertEquals(2000, checks.getAsJsonObject("simulator").get("n").getAsInt());
+    assertEquals(2000, checks.getAsJsonObject("synthetic_triage").getAsJsonObject("all").get("n").getAsInt());
 
     // each department's figures equal r2d evaluate on that department's notes alone
     List<String> groupLines = Files.readAllLines(sparkEval.resolve("groups.jsonl"));
@@ -98,10 +106,12 @@ class SparkMatchesSingleProcessTest {
       Files.write(dg, golds);
       Files.write(dp, preds);
       Path de = tmp.resolve(dept + "-eval");
-      Cli.core("evaluate", "--predictions", dp.toString(), "--gold", dg.toString(), "--out", de.toString()).ok();
+      Cli.core("evaluate", "--predictions", dp.toString(), "--gold", dg.toString(), "--simulator-train",
+          t.train.toString(), "--out", de.toString()).ok();
       JsonObject r = parse(de.resolve("report.json"));
       assertSame(dept + " labels", r.get("labels"), g.get("labels"));
       assertSame(dept + " rationales", r.get("rationales"), g.get("rationales"));
+      assertSame(dept + " faithfulness_checks", r.get("faithfulness_checks"), g.get("faithfulness_checks"));
     }
   }
 
