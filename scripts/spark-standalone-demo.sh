@@ -71,6 +71,18 @@ fi
 [ -d "$model" ] && [ -f "$notes" ] || { echo "spark-standalone-demo: --model must be a folder and --notes a file" >&2; exit 2; }
 model="$(cd "$model" && pwd)"
 
+# master and worker log at INFO (their readiness lines), apart from the conf/ that the driver and executors read
+cat > "$work/cluster-log4j2.properties" <<'EOF'
+rootLogger.level = info
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
+EOF
+cluster_java=("${spark_java[@]}" "-Dlog4j2.configurationFile=$work/cluster-log4j2.properties")
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_for() { # file pattern seconds
   for _ in $(seq "$3"); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 1; done
@@ -81,12 +93,12 @@ master_port="$(free_port)"
 master="spark://127.0.0.1:$master_port"
 step "standalone master at $master"
 # master and worker never start DJL; they run without DJL_OFFLINE so that the executors' settings come from the job
-env -u DJL_OFFLINE -u OPT_OUT_TRACKING "${spark_java[@]}" org.apache.spark.deploy.master.Master --host 127.0.0.1 \
+env -u DJL_OFFLINE -u OPT_OUT_TRACKING "${cluster_java[@]}" org.apache.spark.deploy.master.Master --host 127.0.0.1 \
   --port "$master_port" --webui-port "$(free_port)" > "$work/master.log" 2>&1 &
 pids+=($!)
 wait_for "$work/master.log" "I have been elected leader" 60
 step "one worker (2 cores, 3 GB) in $work/worker"
-env -u DJL_OFFLINE -u OPT_OUT_TRACKING "${spark_java[@]}" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 \
+env -u DJL_OFFLINE -u OPT_OUT_TRACKING "${cluster_java[@]}" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 \
   --port "$(free_port)" --webui-port "$(free_port)" --cores 2 --memory 3g --work-dir "$work/worker" "$master" \
   > "$work/worker.log" 2>&1 &
 pids+=($!)
@@ -104,7 +116,7 @@ submit() { # output, then arguments of spark-submit before the jar, then "--", t
     --deploy-mode client --class dev.reason2decide.spark.SparkMain --jars "$jars" \
     --conf spark.executor.cores=2 --conf spark.task.cpus=1 --conf spark.executor.memory=1g \
     --conf spark.executorEnv.DJL_CACHE_DIR="$work/djl-cache" "${args[@]}" \
-    "$work/app/r2d-spark.jar" predict "$@" --input "$notes" --output "$out" --partitions 2 --batch-size 8)
+    "$work/app/r2d-spark.jar" predict "$@" --input "$notes" --output "$out" --partitions 2)
 }
 
 check() { # spark output folder: committed, and r2d predict's records (checks as JSON text, probabilities 1e-6)

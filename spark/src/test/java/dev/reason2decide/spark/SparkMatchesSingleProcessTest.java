@@ -36,33 +36,8 @@ class SparkMatchesSingleProcessTest {
     assertTrue(Files.exists(spark.resolve("_SUCCESS")), "committed");
     assertTrue(Files.exists(Path.of(spark + ".errors", "_SUCCESS")), "errors output committed");
     assertEquals(List.of(), partLines(Path.of(spark + ".errors")), "no bad rows among the generated notes");
-    List<JsonObject> a = read(Files.readAllLines(single));
-    List<JsonObject> b = read(partLines(spark));
-    assertEquals(2000, a.size());
-    assertEquals(2000, b.size());
-    Set<String> decisions = new HashSet<>();
-    for (int i = 0; i < a.size(); i++) {
-      JsonObject x = a.get(i);
-      JsonObject y = b.get(i);
-      String where = "record " + (i + 1) + " (" + x.get("id").getAsString() + ")";
-      // same fields in the same order, in input order; every field but the probabilities identical
-      assertEquals(List.copyOf(x.keySet()), List.copyOf(y.keySet()), where);
-      for (String f : x.keySet()) {
-        if (f.equals("checks")) { // a JSON-text column in Spark (one type per column): the same object as text
-          assertEquals(x.get(f), JsonParser.parseString(y.get(f).getAsString()), where + " " + f);
-        } else if (!f.equals("probabilities")) {
-          assertEquals(x.get(f), y.get(f), where + " " + f);
-        }
-      }
-      JsonObject px = x.getAsJsonObject("probabilities");
-      JsonObject py = y.getAsJsonObject("probabilities");
-      assertEquals(List.copyOf(px.keySet()), List.copyOf(py.keySet()), where);
-      for (Map.Entry<String, JsonElement> e : px.entrySet()) {
-        assertEquals(e.getValue().getAsDouble(), py.get(e.getKey()).getAsDouble(), 1e-6, where + " p(" + e.getKey()
-            + ")");
-      }
-      decisions.add(x.get("predicted_label").getAsString());
-    }
+    assertEquals(2000, Files.readAllLines(single).size());
+    Set<String> decisions = assertSameRecords(Files.readAllLines(single), partLines(spark));
     assertTrue(decisions.size() >= 2, "the model makes more than one decision: " + decisions);
 
     // evaluation: r2d evaluate on the single-process file, r2d spark evaluate on the Spark folder, both with the
@@ -113,6 +88,41 @@ class SparkMatchesSingleProcessTest {
       assertSame(dept + " rationales", r.get("rationales"), g.get("rationales"));
       assertSame(dept + " faithfulness_checks", r.get("faithfulness_checks"), g.get("faithfulness_checks"));
     }
+  }
+
+  /**
+   * r2d predict's lines and r2d spark predict's hold the same records: same ids in the same
+   * order, same fields, every field but the probabilities identical ({@code checks} is JSON text in Spark),
+   * probabilities within 1e-6. Returns the decisions made.
+   */
+  static Set<String> assertSameRecords(List<String> single, List<String> spark) {
+    List<JsonObject> a = read(single);
+    List<JsonObject> b = read(spark);
+    assertEquals(a.size(), b.size(), "records");
+    Set<String> decisions = new HashSet<>();
+    for (int i = 0; i < a.size(); i++) {
+      JsonObject x = a.get(i);
+      JsonObject y = b.get(i);
+      String where = "record " + (i + 1) + " (" + x.get("id").getAsString() + ")";
+      // same fields in the same order, in input order; every field but the probabilities identical
+      assertEquals(List.copyOf(x.keySet()), List.copyOf(y.keySet()), where);
+      for (String f : x.keySet()) {
+        if (f.equals("checks")) { // a JSON-text column in Spark (one type per column): the same object as text
+          assertEquals(x.get(f), JsonParser.parseString(y.get(f).getAsString()), where + " " + f);
+        } else if (!f.equals("probabilities")) {
+          assertEquals(x.get(f), y.get(f), where + " " + f);
+        }
+      }
+      JsonObject px = x.getAsJsonObject("probabilities");
+      JsonObject py = y.getAsJsonObject("probabilities");
+      assertEquals(List.copyOf(px.keySet()), List.copyOf(py.keySet()), where);
+      for (Map.Entry<String, JsonElement> e : px.entrySet()) {
+        assertEquals(e.getValue().getAsDouble(), py.get(e.getKey()).getAsDouble(), 1e-6, where + " p(" + e.getKey()
+            + ")");
+      }
+      decisions.add(x.get("predicted_label").getAsString());
+    }
+    return decisions;
   }
 
   /** r2d predict's lines with the {@code checks} object written as JSON text, as Spark's JSON-text column has it. */
