@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # r2d spark predict through spark-submit on a real Spark standalone cluster (master + worker + executor JVMs) on
 # loopback, the model shipped with --archives and then read from a shared path; checks both outputs against r2d
-# predict and stops everything. See docs/spark.md ("On a cluster"). Takes about a minute and 2 GB of memory.
+# predict, r2d spark evaluate against r2d evaluate (default data only), and stops everything. See docs/spark.md
+# ("On a cluster"). Takes one to two minutes and about 3 GB of memory.
 #
 #   scripts/spark-standalone-demo.sh [--model DIR --notes FILE.jsonl] [--keep]
 #
@@ -13,7 +14,7 @@
 # module's libraries minus cluster-lib/), so the application ships what a real cluster lacks with --jars.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-model="" notes="" keep=0
+model="" notes="" train="" keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --model) model="$2"; shift 2 ;;
@@ -53,7 +54,7 @@ done
 mkdir -p "$work/app"
 cp "$here/spark/target/r2d-spark.jar" "$work/app/"
 jars="$(ls "$clusterlib"/*.jar | paste -sd,)"
-spark_java=(java -Xmx512m "@$here/spark/jvm.options" -cp "$SPARK_HOME/jars/*")
+spark_java=(java -Xmx512m "@$here/spark/jvm.options" -cp "$SPARK_HOME/conf:$SPARK_HOME/jars/*")
 
 if [ -z "$model" ]; then
   step "making the tiny test model (as spark/src/test TinyTriage does)"
@@ -66,6 +67,7 @@ if [ -z "$model" ]; then
     --label-max-new-tokens 6 --rationale-max-new-tokens 12 --threads 1 --quiet --out "$work/run" >/dev/null
   model="$work/run/model"
   notes="$work/notes.jsonl"
+  train="$work/data/train.jsonl"
   cat "$work/data/validation.jsonl" "$work/data/test.jsonl" > "$notes" # 40 held-out notes
 fi
 [ -d "$model" ] && [ -f "$notes" ] || { echo "spark-standalone-demo: --model must be a folder and --notes a file" >&2; exit 2; }
@@ -107,16 +109,14 @@ wait_for "$work/worker.log" "Successfully registered with master" 60
 step "reference: r2d predict (one process)"
 "$here/r2d" predict --model "$model" --input "$notes" --output "$work/single.jsonl" --threads 1 --quiet
 
-submit() { # output, then arguments of spark-submit before the jar, then "--", then predict's --model and value
-  local out="$1"; shift
+submit() { # spark-submit's own arguments, "--", then r2d spark's; client mode, the driver in $work
   local args=()
   while [ "$1" != -- ]; do args+=("$1"); shift; done
   shift
-  (cd "$work" && "${spark_java[@]/-Xmx512m/-Xmx1g}" org.apache.spark.deploy.SparkSubmit --master "$master" \
-    --deploy-mode client --class dev.reason2decide.spark.SparkMain --jars "$jars" \
+  (cd "$work" && set -x && "${spark_java[@]/-Xmx512m/-Xmx1g}" org.apache.spark.deploy.SparkSubmit \
+    --master "$master" --deploy-mode client --class dev.reason2decide.spark.SparkMain --jars "$jars" \
     --conf spark.executor.cores=2 --conf spark.task.cpus=1 --conf spark.executor.memory=1g \
-    --conf spark.executorEnv.DJL_CACHE_DIR="$work/djl-cache" "${args[@]}" \
-    "$work/app/r2d-spark.jar" predict "$@" --input "$notes" --output "$out" --partitions 2)
+    --conf spark.executorEnv.DJL_CACHE_DIR="$work/djl-cache" "${args[@]}" "$work/app/r2d-spark.jar" "$@")
 }
 
 check() { # spark output folder: committed, and r2d predict's records (checks as JSON text, probabilities 1e-6)
@@ -147,13 +147,40 @@ loads() { # the executors' model loads of the application submitted last
 
 step "spark-submit 1: model shipped with --archives model.tgz#m, --model m/model"
 tar -C "$(dirname "$model")" -czf "$work/model.tgz" "$(basename "$model")"
-submit "$work/preds-archive" --archives "$work/model.tgz#m" -- --model "m/$(basename "$model")"
+submit --archives "$work/model.tgz#m" -- predict --model "m/$(basename "$model")" --input "$notes" \
+  --output "$work/preds-archive" --partitions 2
 check "$work/preds-archive"
 loads
 
 step "spark-submit 2: model read from a path every node can read, --model $model"
-submit "$work/preds-shared" -- --model "$model"
+submit -- predict --model "$model" --input "$notes" --output "$work/preds-shared" --partitions 2
 check "$work/preds-shared"
 loads
+
+if [ -n "$train" ]; then
+  step "spark-submit 3: r2d spark evaluate (simulator trained on the driver, sent to the executor) vs r2d evaluate"
+  "$here/r2d" evaluate --predictions "$work/single.jsonl" --gold "$notes" --simulator-train "$train" \
+    --out "$work/eval-single" >/dev/null
+  submit -- evaluate --predictions "$work/preds-archive" --gold "$notes" --simulator-train "$train" \
+    --out "$work/eval-spark"
+  python3 - "$work/eval-single/report.json" "$work/eval-spark/report.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+def same(x, y, where):
+    if isinstance(x, dict):
+        assert isinstance(y, dict) and list(x) == list(y), where
+        for k in x: same(x[k], y[k], where + "/" + k)
+    elif isinstance(x, list):
+        assert len(x) == len(y), where
+        for i, (u, v) in enumerate(zip(x, y)): same(u, v, f"{where}/{i}")
+    elif isinstance(x, (int, float)) and not isinstance(x, bool):
+        assert abs(x - y) <= 1e-9, (where, x, y)
+    else:
+        assert x == y, (where, x, y)
+for section in ("labels", "rationales", "faithfulness_checks"):
+    same(a[section], b[section], section)
+print("r2d spark evaluate on the cluster equals r2d evaluate: labels, rationales, faithfulness_checks (1e-9)")
+PY
+fi
 
 step "stopping the worker and the master"
