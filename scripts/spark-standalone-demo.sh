@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # r2d spark predict through spark-submit on a real Spark standalone cluster (master + worker + executor JVMs) on
-# loopback, the model shipped with --archives and then read from a shared path; checks both outputs against r2d
-# predict, r2d spark evaluate against r2d evaluate (default data only), and stops everything. See docs/spark.md
-# ("On a cluster"). Takes one to two minutes and about 3 GB of memory.
+# loopback, the model shipped with --archives, read from a shared path and shipped with --files; checks each output
+# against r2d predict, r2d spark evaluate against r2d evaluate (default data only), and stops everything. See
+# docs/spark.md ("On a cluster"). Takes two to three minutes on 2 cores and about 3 GB of memory.
 #
 #   scripts/spark-standalone-demo.sh [--model DIR --notes FILE.jsonl] [--keep]
 #
@@ -70,7 +70,10 @@ if [ -z "$model" ]; then
   train="$work/data/train.jsonl"
   cat "$work/data/validation.jsonl" "$work/data/test.jsonl" > "$notes" # 40 held-out notes
 fi
-[ -d "$model" ] && [ -f "$notes" ] || { echo "spark-standalone-demo: --model must be a folder and --notes a file" >&2; exit 2; }
+if [ ! -d "$model" ] || [ ! -f "$notes" ]; then
+  echo "spark-standalone-demo: --model must be a folder and --notes a file" >&2
+  exit 2
+fi
 model="$(cd "$model" && pwd)"
 
 # master and worker log at INFO (their readiness lines), apart from the conf/ that the driver and executors read
@@ -157,8 +160,14 @@ submit -- predict --model "$model" --input "$notes" --output "$work/preds-shared
 check "$work/preds-shared"
 loads
 
+step "spark-submit 3: the folder's files shipped flat with --files, --model spark-files:"
+files="$(find "$model" -maxdepth 1 -type f | sort | paste -sd,)"
+submit --files "$files" -- predict --model spark-files: --input "$notes" --output "$work/preds-files" --partitions 2
+check "$work/preds-files"
+loads
+
 if [ -n "$train" ]; then
-  step "spark-submit 3: r2d spark evaluate (simulator trained on the driver, sent to the executor) vs r2d evaluate"
+  step "spark-submit 4: r2d spark evaluate (simulator trained on the driver, sent to the executor) vs r2d evaluate"
   "$here/r2d" evaluate --predictions "$work/single.jsonl" --gold "$notes" --simulator-train "$train" \
     --out "$work/eval-single" >/dev/null
   submit -- evaluate --predictions "$work/preds-archive" --gold "$notes" --simulator-train "$train" \

@@ -1,4 +1,4 @@
-// `r2d spark evaluate`: r2d evaluate's label, calibration and rationale metrics from statistics summed on Spark.
+// `r2d spark evaluate`: r2d evaluate's labels, calibration, rationale metrics and faithfulness checks, on Spark.
 package dev.reason2decide.spark;
 
 import dev.reason2decide.data.ExampleReader;

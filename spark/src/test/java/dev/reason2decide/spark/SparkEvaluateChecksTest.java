@@ -59,6 +59,17 @@ class SparkEvaluateChecksTest {
     assertEquals(checks(coreReport(onlyB)), b);
   }
 
+  @Test
+  void aMissingSimulatorTrainingFileIsOneLine() throws IOException {
+    Path preds = tmp.resolve("preds.jsonl");
+    Files.write(preds, List.of(A1));
+    Path missing = tmp.resolve("no-train.jsonl");
+    Cli run = Cli.spark("evaluate", "--predictions", preds.toString(), "--simulator-train", missing.toString(),
+        "--out", tmp.resolve("eval").toString());
+    assertEquals(1, run.code());
+    assertEquals("r2d spark evaluate: --simulator-train " + missing + ": no such file", run.err().strip());
+  }
+
   /** rationales, content words, novel words, numbers, unsupported numbers, rationales with one. */
   private static List<Integer> text(JsonObject checks) {
     JsonObject p = checks.getAsJsonObject("predicted_rationales");
