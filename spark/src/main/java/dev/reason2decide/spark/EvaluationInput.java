@@ -1,6 +1,7 @@
 // The rows r2d spark evaluate scores: predictions (r2d predict's fields) joined by id with optional gold examples.
 package dev.reason2decide.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
@@ -19,9 +20,10 @@ import org.apache.spark.sql.types.MapType;
 
 /**
  * Brings predictions (and gold examples) to one layout: id, label, rationale, predicted_label, predicted_rationale,
- * probabilities (map label → probability), then the gold side's id, label and rationale (null without --gold), then
- * the group-by columns. Predictions are read as {@code r2d evaluate} reads them; gold examples are matched by id only
- * (a distributed read has no line order to match by).
+ * probabilities (map label → probability), then the gold side's id, label and rationale (null without --gold), the
+ * note's text from the predictions ({@code input}, else {@code question}) and from the gold side ({@code question},
+ * else {@code input}; null without --gold), then the group-by columns. Predictions are read as {@code r2d evaluate}
+ * reads them; gold examples are matched by id only (a distributed read has no line order to match by).
  */
 final class EvaluationInput {
   static final int ID = 0;
@@ -33,7 +35,9 @@ final class EvaluationInput {
   static final int GOLD_ID = 6;
   static final int GOLD_LABEL = 7;
   static final int GOLD_RATIONALE = 8;
-  static final int GROUPS = 9;
+  static final int INPUT = 9;
+  static final int GOLD_INPUT = 10;
+  static final int GROUPS = 11;
 
   private static final MapType PROBABILITIES_TYPE = DataTypes.createMapType(DataTypes.StringType,
       DataTypes.DoubleType);
@@ -85,9 +89,12 @@ final class EvaluationInput {
             + " nor " + gold + " has" : predictions + " has no") + " such column");
       }
     }
+    Column input = firstOf(pc, "input", "question").as("_input");
     if (g == null) {
       cols.add(lit(null).cast("string"));
       cols.add(lit(null).cast("string"));
+      cols.add(lit(null).cast("string"));
+      cols.add(input);
       cols.add(lit(null).cast("string"));
       for (String c : groupBy) {
         cols.add(col(q(c)).cast("string"));
@@ -101,12 +108,14 @@ final class EvaluationInput {
     goldCols.add(col("label").cast("string").as("_gold_label"));
     goldCols.add(gc.contains("rationale") ? col("rationale").cast("string").as("_gold_rationale")
         : lit(null).cast("string").as("_gold_rationale"));
+    goldCols.add(firstOf(gc, "question", "input").as("_gold_input"));
     for (String c : groupBy) {
       if (!pc.contains(c)) {
         goldCols.add(col(q(c)).cast("string").as("_gold_group_" + c));
       }
     }
     List<Column> predCols = new ArrayList<>(cols);
+    predCols.add(input);
     for (String c : groupBy) {
       if (pc.contains(c)) {
         predCols.add(col(q(c)).cast("string").as("_pred_group_" + c));
@@ -117,7 +126,7 @@ final class EvaluationInput {
     Dataset<Row> joined = left.join(right, left.col("id").equalTo(right.col("_gold_id")), "full_outer");
     List<Column> out = new ArrayList<>();
     for (String c : List.of("id", "label", "rationale", "predicted_label", "predicted_rationale",
-        "probabilities", "_gold_id", "_gold_label", "_gold_rationale")) {
+        "probabilities", "_gold_id", "_gold_label", "_gold_rationale", "_input", "_gold_input")) {
       out.add(col(c));
     }
     for (String c : groupBy) {
@@ -128,6 +137,13 @@ final class EvaluationInput {
 
   private static Column text(List<String> present, String name) {
     return (present.contains(name) ? col(q(name)).cast("string") : lit(null).cast("string")).as(name);
+  }
+
+  /** Per row the first of two text columns that is present and not null. */
+  private static Column firstOf(List<String> present, String a, String b) {
+    Column ca = present.contains(a) ? col(q(a)).cast("string") : lit(null).cast("string");
+    Column cb = present.contains(b) ? col(q(b)).cast("string") : lit(null).cast("string");
+    return coalesce(ca, cb);
   }
 
   /** The probabilities as a map; JSON objects read with an inferred schema are structs and are converted. */

@@ -1,6 +1,7 @@
 // Sums of per-note evaluation statistics: what one partition (or group) contributes to r2d evaluate's figures.
 package dev.reason2decide.spark;
 
+import dev.reason2decide.eval.faith.FaithfulnessChecks;
 import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
@@ -19,8 +20,9 @@ import java.util.Map;
  * Everything {@code r2d evaluate} computes without a model, as sums that add across partitions: counts of (gold,
  * predicted) label pairs (the confusion matrix), per calibration bin the examples, summed confidence and right
  * answers, and over notes with a gold rationale the sums of sentence BLEU (NLTK), ROUGE-1/2/L precision, recall and
- * F, sacreBLEU's and chrF's corpus statistics and the sum of sentence sacreBLEU. {@link #report} turns them into the
- * same figures as {@code r2d evaluate} (up to the order of floating-point additions).
+ * F, sacreBLEU's and chrF's corpus statistics and the sum of sentence sacreBLEU, and the faithfulness checks' counts
+ * ({@link CheckTotals}). {@link #report} turns them into the same figures as {@code r2d evaluate} (up to the order
+ * of floating-point additions).
  */
 final class EvaluationTotals implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -38,6 +40,7 @@ final class EvaluationTotals implements Serializable {
   private final long[] sacreStats = new long[10];
   private double sacreSentenceSum;
   private final long[] chrfStats = new long[18];
+  private final CheckTotals checks = new CheckTotals();
 
   EvaluationTotals(int eceBins) {
     if (eceBins < 1) {
@@ -126,6 +129,7 @@ final class EvaluationTotals implements Serializable {
     add(sacreStats, o.sacreStats);
     sacreSentenceSum += o.sacreSentenceSum;
     add(chrfStats, o.chrfStats);
+    checks.merge(o.checks);
     return this;
   }
 
@@ -133,12 +137,19 @@ final class EvaluationTotals implements Serializable {
     return notes;
   }
 
+  /** The faithfulness checks' sums of the same notes (added to by the caller). */
+  CheckTotals checks() {
+    return checks;
+  }
+
   /**
-   * The figures as an {@link EvaluationReport}. Its per-line lists are not kept (a distributed job never gathers
-   * them): each holds just the mean where the report shows a mean of the lines, and is empty elsewhere. No worst
-   * examples, BERTScore or faithfulness (they need the rows or a model on the driver).
+   * The figures as an {@link EvaluationReport}, with {@code checks} as its faithfulness checks. Its per-line lists
+   * are not kept (a distributed job never gathers them): each holds just the mean where the report shows a mean of
+   * the lines, and is empty elsewhere. No worst examples, BERTScore or same-model faithfulness (they need the rows or
+   * a model on the driver).
    */
-  EvaluationReport report(Collection<String> labelSet, Map<String, Object> settings, Map<String, Object> provenance) {
+  EvaluationReport report(Collection<String> labelSet, Map<String, Object> settings, Map<String, Object> provenance,
+      FaithfulnessChecks.Report checks) {
     LabelScores labels = LabelMetrics.fromCounts(pairs, labelSet);
     int scored = 0;
     for (int c : binCount) {
@@ -162,6 +173,6 @@ final class EvaluationTotals implements Serializable {
     }
     return new EvaluationReport(labels, calibration, rationales, null,
         "not computed by r2d spark evaluate (run r2d evaluate --model on the predictions)", List.of(), settings,
-        provenance, null); // the faithfulness checks' aggregates are not distributed yet: r2d evaluate has them
+        provenance, checks);
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 
 /**
@@ -36,6 +37,14 @@ final class ExecutorModels {
     return MODELS.computeIfAbsent(dir + "\n" + labels + "\n" + device, k -> {
       Path folder = resolve(dir);
       T5DecisionModel m = T5DecisionModel.load(folder, labels, device);
+      SparkEnv env = SparkEnv.get();
+      if (env != null && !"driver".equals(env.executorId()) /* SparkContext.DRIVER_IDENTIFIER */) {
+        // one line in the executor's stderr (a cluster's executor log) per load: how to see one model per JVM
+        System.err.println("r2d spark: executor " + env.executorId() + " (pid " + ProcessHandle.current().pid()
+            + ") loaded the model from " + folder.toAbsolutePath() + " on " + device + " (DJL_OFFLINE=" + System.getenv("DJL_OFFLINE")
+            + ", OPT_OUT_TRACKING=" + System.getenv("OPT_OUT_TRACKING") + ", ai.djl.offline="
+            + System.getProperty("ai.djl.offline") + ")");
+      }
       return new Loaded(m, TextTokenizer.load(folder));
     });
   }
@@ -50,9 +59,11 @@ final class ExecutorModels {
   }
 
   /**
-   * Where the model folder is in this JVM: the path itself when it is a folder here (a shared file system, or an
-   * archive unpacked by {@code --archives model.tgz#model} into the working folder); {@value #SPARK_FILES} for
-   * the files shipped by {@code --files}; else the name looked up among the shipped files.
+   * Where the model folder is in this JVM: the path itself when it is a folder here (a shared file system, or, on
+   * an executor, an archive unpacked by {@code --archives model.tgz#m} into its working folder); {@value
+   * #SPARK_FILES} for the files shipped by {@code --files}; else the relative path, then its last name, under the
+   * folder Spark ships files and archives into ({@link SparkFiles#getRootDirectory()}: the working folder on an
+   * executor, a temporary folder on a client-mode driver, where {@code m/model} of {@code model.tgz#m} is found).
    */
   static Path resolve(String dir) {
     if (dir.equals(SPARK_FILES)) {
@@ -63,9 +74,12 @@ final class ExecutorModels {
       return p;
     }
     try {
-      Path shipped = Path.of(SparkFiles.get(p.getFileName().toString()));
-      if (Files.isDirectory(shipped)) {
-        return shipped;
+      Path root = Path.of(SparkFiles.getRootDirectory());
+      for (Path shipped : p.isAbsolute() ? List.of(root.resolve(p.getFileName().toString()))
+          : List.of(root.resolve(p), root.resolve(p.getFileName().toString()))) {
+        if (Files.isDirectory(shipped)) {
+          return shipped;
+        }
       }
     } catch (RuntimeException e) {
       // no SparkContext or SparkEnv here: only the plain path applies

@@ -1,6 +1,11 @@
-// `r2d spark evaluate`: r2d evaluate's label, calibration and rationale metrics from statistics summed on Spark.
+// `r2d spark evaluate`: r2d evaluate's labels, calibration, rationale metrics and faithfulness checks, on Spark.
 package dev.reason2decide.spark;
 
+import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.eval.faith.CheckInputs;
+import dev.reason2decide.eval.faith.CheckSetup;
+import dev.reason2decide.eval.faith.FaithfulnessSummary;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.report.EvaluationReport;
 import dev.reason2decide.eval.report.MarkdownReport;
@@ -12,18 +17,25 @@ import dev.reason2decide.eval.text.SacreBleu;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import scala.Tuple2;
@@ -32,12 +44,15 @@ import scala.Tuple2;
  * Each partition turns its notes into {@link EvaluationTotals} per group; Spark adds them up by group; the driver
  * forms the figures with the core's metric classes. Label metrics come from the confusion counts, ECE from
  * per-bin sums, sacreBLEU and chrF from summed corpus statistics, NLTK BLEU and ROUGE as means of per-note scores:
- * the numbers {@code r2d evaluate} prints for the same files. Not distributed here: BERTScore and faithfulness (they
- * need a model) and the list of worst examples; the report says so.
+ * the numbers {@code r2d evaluate} prints for the same files; the faithfulness checks ({@code eval.faith}) from
+ * per-note counts ({@link CheckTotals}), with the simulator trained once on the driver and sent to the executors.
+ * Not distributed here: BERTScore and same-model faithfulness (they need a model), counterfactual probes and the
+ * list of worst examples; the report says so.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "r2d evaluate's label metrics, calibration and rationale metrics (BLEU, sacreBLEU, chrF, ROUGE) "
-        + "computed on Spark, overall and per group; writes report.json, report.md and groups.jsonl/groups.csv.")
+    description = "r2d evaluate's label metrics, calibration, rationale metrics (BLEU, sacreBLEU, chrF, ROUGE) and "
+        + "faithfulness checks computed on Spark, overall and per group; writes report.json, report.md and "
+        + "groups.jsonl/groups.csv.")
 public final class SparkEvaluateCommand implements Callable<Integer> {
   /** What a group value that is absent or null is shown as. */
   static final String MISSING = "(missing)";
@@ -65,6 +80,11 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
   @Option(names = "--ece-bins", defaultValue = "10", description = "Calibration bins (default: ${DEFAULT-VALUE}).")
   int eceBins;
 
+  @Option(names = "--simulator-train", description = "Examples with gold rationales (the training split, a file on "
+      + "the driver) to train the simulator check on; default: train.jsonl beside --gold when that is a dataset "
+      + "folder (as r2d evaluate).")
+  Path simulatorTrain;
+
   @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*]).")
   String master;
 
@@ -73,14 +93,28 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Path train = simulatorTrain();
+    CheckInputs simulator = train == null ? CheckInputs.NONE
+        : CheckSetup.simulator(new ExampleReader(ReadOptions.LLM).read(train).examples(), train.toString());
     SparkSession spark = Sessions.start("evaluate", master);
+    Dataset<Row> input = null;
     try {
       boolean withGold = gold != null;
       int bins = eceBins;
       List<String> groups = List.copyOf(groupBy);
-      JavaPairRDD<List<String>, EvaluationTotals> perGroup = EvaluationInput.read(spark, predictions, format, gold,
-              goldFormat, groups).javaRDD()
-          .mapPartitionsToPair(rows -> partitionTotals(rows, bins, groups.size(), withGold))
+      input = EvaluationInput.read(spark, predictions, format, gold, goldFormat, groups)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      // first pass: the labels of each group, which the faithfulness checks count as known words and numbers
+      Map<List<String>, Set<String>> seen = input.javaRDD()
+          .mapPartitionsToPair(rows -> labelsSeen(rows, groups.size(), withGold))
+          .reduceByKey((a, b) -> {
+            a.addAll(b);
+            return a;
+          }).collectAsMap();
+      Broadcast<CheckTotals.Context> ctx = JavaSparkContext.fromSparkContext(spark.sparkContext())
+          .broadcast(CheckTotals.Context.of(seen, simulator.simulator()));
+      JavaPairRDD<List<String>, EvaluationTotals> perGroup = input.javaRDD()
+          .mapPartitionsToPair(rows -> partitionTotals(rows, bins, groups.size(), withGold, ctx.value()))
           .reduceByKey(EvaluationTotals::merge);
       Map<List<String>, EvaluationTotals> totals = new HashMap<>(perGroup.collectAsMap());
       if (totals.isEmpty()) {
@@ -94,37 +128,97 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       prov.put("master", spark.sparkContext().master());
       prov.put("predictions", predictions);
       prov.put("gold", gold);
-      EvaluationReport report = all.report(labelSet, settings(), prov);
+      if (train != null) {
+        prov.put("simulator_train", Provenance.file(train));
+      }
+      EvaluationReport report = all.report(labelSet, settings(), prov,
+          all.checks().report(true, simulator.simulator(), simulator.simulatorNote()));
       AtomicFiles.writeString(out.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
       AtomicFiles.writeString(out.resolve("report.md"), MarkdownReport.render(report));
       if (!groups.isEmpty()) {
-        writeGroups(totals, groups);
+        writeGroups(totals, groups, simulator);
       }
       System.out.println(String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (n=%d%s)",
           report.labels().accuracy(), report.labels().macroF1(), report.labels().n(),
-          groups.isEmpty() ? "" : ", " + totals.size() + " groups") + "\nwrote " + out);
+          groups.isEmpty() ? "" : ", " + totals.size() + " groups") + FaithfulnessSummary.lines(report.checks())
+          + "\nwrote " + out);
       return 0;
     } finally {
+      if (input != null) {
+        input.unpersist();
+      }
       spark.stop();
     }
   }
 
+  /**
+   * The simulator's training examples as r2d evaluate finds them: --simulator-train, else train.jsonl beside a
+   * local --gold inside a dataset folder (one with dataset.json), unless --gold is that file.
+   */
+  private Path simulatorTrain() {
+    if (simulatorTrain != null) {
+      if (!Files.isRegularFile(simulatorTrain)) {
+        throw new IllegalArgumentException("--simulator-train " + simulatorTrain + ": no such file");
+      }
+      return simulatorTrain;
+    }
+    if (gold == null || gold.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return null; // no gold, or gold on a Hadoop file system: no default
+    }
+    Path g = Path.of(gold).toAbsolutePath();
+    Path folder = g.getParent();
+    Path train = folder == null ? null : folder.resolve("train.jsonl");
+    return train != null && Files.isRegularFile(folder.resolve("dataset.json")) && Files.isRegularFile(train)
+        && !train.equals(g) ? train : null;
+  }
+
+  /** Per group key, the gold and predicted labels and probability keys of one partition's notes. */
+  private static Iterator<Tuple2<List<String>, Set<String>>> labelsSeen(Iterator<Row> rows, int groups,
+      boolean withGold) {
+    Map<List<String>, Set<String>> acc = new HashMap<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      Set<String> s = acc.computeIfAbsent(key(r, groups), k -> new HashSet<>());
+      String goldLabel = r.getString(withGold ? EvaluationInput.GOLD_LABEL : EvaluationInput.LABEL);
+      if (goldLabel != null) {
+        s.add(withGold ? goldLabel.strip() : goldLabel);
+      }
+      if (!r.isNullAt(EvaluationInput.PREDICTED_LABEL)) {
+        s.add(r.getString(EvaluationInput.PREDICTED_LABEL));
+      }
+      if (!r.isNullAt(EvaluationInput.PROBABILITIES)) {
+        s.addAll(r.<String, Double>getJavaMap(EvaluationInput.PROBABILITIES).keySet());
+      }
+    }
+    List<Tuple2<List<String>, Set<String>>> out = new ArrayList<>();
+    acc.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+    return out.iterator();
+  }
+
+  private static List<String> key(Row r, int groups) {
+    List<String> key = new ArrayList<>();
+    for (int i = 0; i < groups; i++) {
+      String v = r.getString(EvaluationInput.GROUPS + i);
+      key.add(v == null ? MISSING : v);
+    }
+    return List.copyOf(key);
+  }
+
   /** One partition's totals per group key. */
   private static Iterator<Tuple2<List<String>, EvaluationTotals>> partitionTotals(Iterator<Row> rows, int bins,
-      int groups, boolean withGold) {
+      int groups, boolean withGold, CheckTotals.Context ctx) {
     EvaluationTotals.Scorers scorers = new EvaluationTotals.Scorers();
     Map<List<String>, EvaluationTotals> acc = new HashMap<>();
     while (rows.hasNext()) {
       Row r = rows.next();
-      List<String> key = new ArrayList<>();
-      for (int i = 0; i < groups; i++) {
-        String v = r.getString(EvaluationInput.GROUPS + i);
-        key.add(v == null ? MISSING : v);
-      }
+      List<String> key = key(r, groups);
       Scored s = scored(r, withGold);
-      acc.computeIfAbsent(List.copyOf(key), k -> new EvaluationTotals(bins))
-          .add(s.gold, s.predicted, r.isNullAt(EvaluationInput.PROBABILITIES) ? null
-              : r.getJavaMap(EvaluationInput.PROBABILITIES), s.goldRationale, s.predictedRationale, s.where, scorers);
+      EvaluationTotals t = acc.computeIfAbsent(key, k -> new EvaluationTotals(bins));
+      t.add(s.gold, s.predicted, r.isNullAt(EvaluationInput.PROBABILITIES) ? null
+          : r.getJavaMap(EvaluationInput.PROBABILITIES), s.goldRationale, s.predictedRationale, s.where, scorers);
+      String text = r.getString(EvaluationInput.INPUT);
+      t.checks().add(key, text != null ? text : r.getString(EvaluationInput.GOLD_INPUT), s.gold, s.predicted,
+          s.goldRationale, s.predictedRationale, ctx);
     }
     List<Tuple2<List<String>, EvaluationTotals>> out = new ArrayList<>();
     acc.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
@@ -171,7 +265,7 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     return new Scored(where, label, predicted, rationale, r.getString(EvaluationInput.PREDICTED_RATIONALE));
   }
 
-  private void writeGroups(Map<List<String>, EvaluationTotals> totals, List<String> groups) {
+  private void writeGroups(Map<List<String>, EvaluationTotals> totals, List<String> groups, CheckInputs simulator) {
     List<List<String>> keys = new ArrayList<>(totals.keySet());
     keys.sort((a, b) -> {
       for (int i = 0; i < a.size(); i++) {
@@ -184,9 +278,12 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     });
     StringBuilder jsonl = new StringBuilder();
     StringBuilder csv = new StringBuilder(String.join(",", groups.stream().map(SparkEvaluateCommand::csv).toList())
-        + ",n,accuracy,macro_f1,weighted_f1,ece,bleu_nltk,sacrebleu,chrf,rougeL_f\n");
+        + ",n,accuracy,macro_f1,weighted_f1,ece,bleu_nltk,sacrebleu,chrf,rougeL_f,unsupported_number_share,"
+        + "novel_content_word_share,simulator_agreement_with_predicted,fully_faithful\n");
     for (List<String> k : keys) {
-      EvaluationReport r = totals.get(k).report(labelSet, Map.of(), Map.of());
+      EvaluationTotals t = totals.get(k);
+      EvaluationReport r = t.report(labelSet, Map.of(), Map.of(), t.checks().report(false, simulator.simulator(),
+          simulator.simulatorNote()));
       Map<String, Object> line = new LinkedHashMap<>();
       Map<String, String> group = new LinkedHashMap<>();
       for (int i = 0; i < groups.size(); i++) {
@@ -196,6 +293,7 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       Map<String, Object> m = ReportJson.toMap(r);
       line.put("labels", m.get("labels"));
       line.put("rationales", m.get("rationales"));
+      line.put("faithfulness_checks", m.get("faithfulness_checks"));
       jsonl.append(Json.COMPACT.toJson(line)).append('\n');
       List<String> cells = new ArrayList<>(k.stream().map(SparkEvaluateCommand::csv).toList());
       cells.add(Integer.toString(r.labels().n()));
@@ -208,14 +306,19 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       cells.add(rat == null ? "" : num(rat.sacreBleu().corpus().score()));
       cells.add(rat == null ? "" : num(rat.chrf().score()));
       cells.add(rat == null ? "" : num(rat.rouge().mean().rougeL().f()));
+      Map<String, Object> text = r.checks().predicted().toMap();
+      cells.add(num((Double) text.get("unsupported_number_share")));
+      cells.add(num((Double) text.get("novel_content_word_share")));
+      cells.add(r.checks().simulator() == null ? "" : num(r.checks().simulator().agreesWithPredicted()));
+      cells.add(r.checks().triage() == null ? "" : num(r.checks().triage().all().fullyFaithful()));
       csv.append(String.join(",", cells)).append('\n');
     }
     AtomicFiles.writeString(out.resolve("groups.jsonl"), jsonl.toString());
     AtomicFiles.writeString(out.resolve("groups.csv"), csv.toString());
   }
 
-  private static String num(double v) {
-    return Double.toString(v);
+  private static String num(Double v) {
+    return v == null ? "" : Double.toString(v);
   }
 
   private static String csv(String s) {
@@ -236,8 +339,8 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     s.put("chrf", ChrF.signature());
     s.put("rouge", Rouge.settings());
     s.put("distributed", "label metrics from confusion counts, ECE from per-bin sums, sacreBLEU/chrF from summed "
-        + "corpus statistics, NLTK BLEU and ROUGE as means of per-note scores; no BERTScore, faithfulness or worst "
-        + "examples");
+        + "corpus statistics, NLTK BLEU and ROUGE as means of per-note scores, faithfulness checks from per-note "
+        + "counts; no BERTScore, same-model faithfulness, counterfactual probes or worst examples");
     s.put("group_by", groupBy);
     return s;
   }

@@ -36,10 +36,69 @@ class SparkMatchesSingleProcessTest {
     assertTrue(Files.exists(spark.resolve("_SUCCESS")), "committed");
     assertTrue(Files.exists(Path.of(spark + ".errors", "_SUCCESS")), "errors output committed");
     assertEquals(List.of(), partLines(Path.of(spark + ".errors")), "no bad rows among the generated notes");
-    List<JsonObject> a = read(Files.readAllLines(single));
-    List<JsonObject> b = read(partLines(spark));
-    assertEquals(2000, a.size());
-    assertEquals(2000, b.size());
+    assertEquals(2000, Files.readAllLines(single).size());
+    Set<String> decisions = assertSameRecords(Files.readAllLines(single), partLines(spark));
+    assertTrue(decisions.size() >= 2, "the model makes more than one decision: " + decisions);
+
+    // evaluation: r2d evaluate on the single-process file, r2d spark evaluate on the Spark folder, both with the
+    // simulator trained on the generated training split
+    Path singleEval = tmp.resolve("single-eval");
+    Cli.core("evaluate", "--predictions", single.toString(), "--gold", t.notes.toString(), "--simulator-train",
+        t.train.toString(), "--out", singleEval.toString()).ok();
+    Path sparkEval = tmp.resolve("spark-eval");
+    Cli.spark("evaluate", "--predictions", spark.toString(), "--gold", t.notes.toString(), "--simulator-train",
+        t.train.toString(), "--group-by", "department", "--master", "local[2]", "--out", sparkEval.toString()).ok();
+    JsonObject r1 = parse(singleEval.resolve("report.json"));
+    JsonObject r2 = parse(sparkEval.resolve("report.json"));
+    assertSame("labels", r1.get("labels"), r2.get("labels"));
+    assertSame("rationales", r1.get("rationales"), r2.get("rationales"));
+    assertSame("faithfulness_checks", r1.get("faithfulness_checks"), r2.get("faithfulness_checks"));
+    assertEquals(2000, r2.getAsJsonObject("labels").get("n").getAsInt());
+    // every section of the checks was computed (not two nulls compared): the notes are the synthetic set
+    JsonObject checks = r1.getAsJsonObject("faithfulness_checks");
+    assertEquals(2000, checks.getAsJsonObject("predicted_rationales").get("rationales").getAsInt());
+    assertEquals(2000, checks.getAsJsonObject("gold_rationales").get("rationales").getAsInt());
+    assertEquals(2000, checks.getAsJsonObject("simulator").get("n").getAsInt());
+    assertEquals(2000, checks.getAsJsonObject("synthetic_triage").getAsJsonObject("all").get("n").getAsInt());
+
+    // each department's figures equal r2d evaluate on that department's notes alone
+    List<String> groupLines = Files.readAllLines(sparkEval.resolve("groups.jsonl"));
+    assertEquals(TinyTriage.DEPARTMENTS.size(), groupLines.size());
+    for (int d = 0; d < TinyTriage.DEPARTMENTS.size(); d++) {
+      String dept = TinyTriage.DEPARTMENTS.get(d);
+      JsonObject g = JsonParser.parseString(groupLines.get(d)).getAsJsonObject();
+      assertEquals(dept, g.getAsJsonObject("group").get("department").getAsString());
+      List<String> golds = new ArrayList<>();
+      List<String> preds = new ArrayList<>();
+      List<String> notes = Files.readAllLines(t.notes);
+      List<String> singleLines = Files.readAllLines(single);
+      for (int i = d; i < notes.size(); i += TinyTriage.DEPARTMENTS.size()) {
+        golds.add(notes.get(i));
+        preds.add(singleLines.get(i));
+      }
+      Path dg = tmp.resolve(dept + "-gold.jsonl");
+      Path dp = tmp.resolve(dept + "-preds.jsonl");
+      Files.write(dg, golds);
+      Files.write(dp, preds);
+      Path de = tmp.resolve(dept + "-eval");
+      Cli.core("evaluate", "--predictions", dp.toString(), "--gold", dg.toString(), "--simulator-train",
+          t.train.toString(), "--out", de.toString()).ok();
+      JsonObject r = parse(de.resolve("report.json"));
+      assertSame(dept + " labels", r.get("labels"), g.get("labels"));
+      assertSame(dept + " rationales", r.get("rationales"), g.get("rationales"));
+      assertSame(dept + " faithfulness_checks", r.get("faithfulness_checks"), g.get("faithfulness_checks"));
+    }
+  }
+
+  /**
+   * r2d predict's lines and r2d spark predict's hold the same records: same ids in the same
+   * order, same fields, every field but the probabilities identical ({@code checks} is JSON text in Spark),
+   * probabilities within 1e-6. Returns the decisions made.
+   */
+  static Set<String> assertSameRecords(List<String> single, List<String> spark) {
+    List<JsonObject> a = read(single);
+    List<JsonObject> b = read(spark);
+    assertEquals(a.size(), b.size(), "records");
     Set<String> decisions = new HashSet<>();
     for (int i = 0; i < a.size(); i++) {
       JsonObject x = a.get(i);
@@ -63,46 +122,7 @@ class SparkMatchesSingleProcessTest {
       }
       decisions.add(x.get("predicted_label").getAsString());
     }
-    assertTrue(decisions.size() >= 2, "the model makes more than one decision: " + decisions);
-
-    // evaluation: r2d evaluate on the single-process file, r2d spark evaluate on the Spark folder
-    Path singleEval = tmp.resolve("single-eval");
-    Cli.core("evaluate", "--predictions", single.toString(), "--gold", t.notes.toString(), "--out",
-        singleEval.toString()).ok();
-    Path sparkEval = tmp.resolve("spark-eval");
-    Cli.spark("evaluate", "--predictions", spark.toString(), "--gold", t.notes.toString(), "--group-by",
-        "department", "--master", "local[2]", "--out", sparkEval.toString()).ok();
-    JsonObject r1 = parse(singleEval.resolve("report.json"));
-    JsonObject r2 = parse(sparkEval.resolve("report.json"));
-    assertSame("labels", r1.get("labels"), r2.get("labels"));
-    assertSame("rationales", r1.get("rationales"), r2.get("rationales"));
-    assertEquals(2000, r2.getAsJsonObject("labels").get("n").getAsInt());
-
-    // each department's figures equal r2d evaluate on that department's notes alone
-    List<String> groupLines = Files.readAllLines(sparkEval.resolve("groups.jsonl"));
-    assertEquals(TinyTriage.DEPARTMENTS.size(), groupLines.size());
-    for (int d = 0; d < TinyTriage.DEPARTMENTS.size(); d++) {
-      String dept = TinyTriage.DEPARTMENTS.get(d);
-      JsonObject g = JsonParser.parseString(groupLines.get(d)).getAsJsonObject();
-      assertEquals(dept, g.getAsJsonObject("group").get("department").getAsString());
-      List<String> golds = new ArrayList<>();
-      List<String> preds = new ArrayList<>();
-      List<String> notes = Files.readAllLines(t.notes);
-      List<String> singleLines = Files.readAllLines(single);
-      for (int i = d; i < notes.size(); i += TinyTriage.DEPARTMENTS.size()) {
-        golds.add(notes.get(i));
-        preds.add(singleLines.get(i));
-      }
-      Path dg = tmp.resolve(dept + "-gold.jsonl");
-      Path dp = tmp.resolve(dept + "-preds.jsonl");
-      Files.write(dg, golds);
-      Files.write(dp, preds);
-      Path de = tmp.resolve(dept + "-eval");
-      Cli.core("evaluate", "--predictions", dp.toString(), "--gold", dg.toString(), "--out", de.toString()).ok();
-      JsonObject r = parse(de.resolve("report.json"));
-      assertSame(dept + " labels", r.get("labels"), g.get("labels"));
-      assertSame(dept + " rationales", r.get("rationales"), g.get("rationales"));
-    }
+    return decisions;
   }
 
   /** r2d predict's lines with the {@code checks} object written as JSON text, as Spark's JSON-text column has it. */

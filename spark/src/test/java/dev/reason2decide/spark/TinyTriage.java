@@ -23,6 +23,8 @@ final class TinyTriage {
   final Path dir;
   final Path notes;
   final Path model;
+  /** The generated training split (1,600 notes with gold rationales): the simulator check's training examples. */
+  final Path train;
 
   private static TinyTriage built;
 
@@ -30,6 +32,7 @@ final class TinyTriage {
     this.dir = dir;
     this.notes = dir.resolve("notes.jsonl");
     this.model = dir.resolve("run/model");
+    this.train = dir.resolve("data/train.jsonl");
   }
 
   static synchronized TinyTriage get() {

@@ -1,6 +1,7 @@
 // An independent simulator: logistic regression over word n-grams, trained on gold rationales → gold labels.
 package dev.reason2decide.eval.faith;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Reads a rationale and predicts the label it supports, without the task model: Tribuo's
  * {@link LogisticRegressionTrainer} (multinomial, AdaGrad, 5 epochs, fixed seed) over binary features of lower-cased
  * word unigrams and bigrams (numbers are words) plus a bias feature, so a text with no known n-gram gets the
- * majority-leaning prediction instead of an error. Deterministic for the same training data.
+ * majority-leaning prediction instead of an error. Deterministic for the same training data. Serializable (Tribuo's
+ * models are), so that {@code r2d spark evaluate} can train it once and send it to its executors.
  */
-public final class Simulator {
+public final class Simulator implements Serializable {
+  private static final long serialVersionUID = 1L;
   /** Held so that the quieted level is not garbage-collected with the logger. */
   private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.'-][\\p{L}\\p{N}]+)*");

@@ -4,6 +4,10 @@ package dev.reason2decide.eval.faith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,22 @@ class SimulatorTest {
     assertEquals(2 / 3.0, r.agreesWithGold(), 1e-12);
     assertEquals(2, r.goldN(), "the empty gold rationale is left out");
     assertEquals(0.5, r.accuracyOnGold(), 1e-12, "a routine rationale for an urgent gold label is read as routine");
+  }
+
+  @Test
+  void survivesJavaSerialization() throws Exception {
+    // r2d spark evaluate trains it once on the driver and broadcasts it to the executors
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(trained());
+    }
+    Simulator copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (Simulator) in.readObject();
+    }
+    assertEquals(List.of("urgent", "routine", "urgent", "routine"),
+        copy.predict(List.of("very high heart rate", "only a mild sprain", "blood pressure very low", "small rash")));
+    assertEquals(40, copy.trainExamples());
   }
 
   @Test
