@@ -41,8 +41,8 @@ final class ExecutorModels {
       if (env != null && !"driver".equals(env.executorId()) /* SparkContext.DRIVER_IDENTIFIER */) {
         // one line in the executor's stderr (a cluster's executor log) per load: how to see one model per JVM
         System.err.println("r2d spark: executor " + env.executorId() + " (pid " + ProcessHandle.current().pid()
-            + ") loaded the model from " + folder.toAbsolutePath() + " on " + device + " (DJL_OFFLINE=" + System.getenv("DJL_OFFLINE")
-            + ", OPT_OUT_TRACKING=" + System.getenv("OPT_OUT_TRACKING") + ", ai.djl.offline="
+            + ") loaded the model from " + folder.toAbsolutePath() + " on " + device + " (DJL_OFFLINE="
+            + System.getenv("DJL_OFFLINE") + ", OPT_OUT_TRACKING=" + System.getenv("OPT_OUT_TRACKING") + ", ai.djl.offline="
             + System.getProperty("ai.djl.offline") + ")");
       }
       return new Loaded(m, TextTokenizer.load(folder));
