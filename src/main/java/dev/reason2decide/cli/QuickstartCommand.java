@@ -87,6 +87,10 @@ public final class QuickstartCommand implements Callable<Integer> {
       description = "Tokenizer with one token per digit (default: on).")
   boolean splitDigits;
 
+  @Option(names = "--vocab-size", defaultValue = "1000", description = "Tokenizer vocabulary (default: "
+      + "${DEFAULT-VALUE}).")
+  int vocabSize;
+
   @Option(names = "--size", defaultValue = "tiny", description = "Model size from scratch: tiny, mini "
       + "(default: ${DEFAULT-VALUE}).")
   String size;
@@ -126,7 +130,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     List<Example> test = dev.reason2decide.data.ExampleReader.readDefault(data.resolve("test.jsonl")).examples();
     Path tok = out.resolve("tokenizer");
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
-      TokenizerTrainer.build(List.of(data.resolve("train.jsonl")), new BpeTrainer.Config(1000, 2, 300, splitDigits),
+      TokenizerTrainer.build(List.of(data.resolve("train.jsonl")), new BpeTrainer.Config(vocabSize, 2, 300, splitDigits),
           ReadOptions.DEFAULT, tok);
     }
     say("synthetic triage: %d train (%s mix) / %d validation / %d test cases (natural mix, other seeds; SYNTHETIC, "

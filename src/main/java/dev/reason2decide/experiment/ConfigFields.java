@@ -75,6 +75,15 @@ final class ConfigFields {
     return e.getAsString();
   }
 
+  boolean bool(String key, boolean dflt) {
+    if (!o.has(key)) {
+      return dflt;
+    }
+    JsonElement e = o.get(key);
+    require(e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean(), key, "must be true or false");
+    return e.getAsBoolean();
+  }
+
   int integer(String key, int dflt) {
     return (int) number(key, dflt, true, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }

@@ -60,7 +60,8 @@ public final class ExperimentRunner {
     ExperimentData data = ExperimentData.prepare(cfg.data(), out);
     ModelSource source = init != null ? ModelSource.pretrained(init)
         : ModelSource.fromScratch(cfg.model().scratch(), cfg.model().tokenizer() != null ? cfg.model().tokenizer()
-            : ScratchTokenizer.prepare(out, data.trainFile(), cfg.model().tokenizerVocab()));
+            : ScratchTokenizer.prepare(out, data.trainFile(), cfg.model().tokenizerVocab(),
+                cfg.model().splitDigits()));
     writeExperimentJson(data, source);
     List<RunOutcome> outcomes = new ArrayList<>();
     int total = cfg.recipes().size() * cfg.seeds().size();

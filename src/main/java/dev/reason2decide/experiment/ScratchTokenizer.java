@@ -28,18 +28,19 @@ final class ScratchTokenizer {
   private ScratchTokenizer() {}
 
   /** The tokenizer folder to train with: {@code <out>/tokenizer}, built if absent. */
-  static Path prepare(Path out, Path trainFile, int vocab) {
+  static Path prepare(Path out, Path trainFile, int vocab, boolean splitDigits) {
     Path dir = out.resolve("tokenizer");
     Map<String, Object> from = new LinkedHashMap<>();
     from.put("train_sha256", Provenance.sha256(trainFile));
     from.put("vocab_size", vocab);
+    from.put("split_digits", splitDigits);
     String expected = Json.PRETTY.toJson(from) + "\n";
     if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
       try {
         String actual = Files.readString(dir.resolve(RECORD));
         if (!actual.equals(expected)) {
           throw new IllegalArgumentException(dir + " was built from other training data or another vocabulary "
-              + "size (" + RECORD + "); use another --out for this configuration");
+              + "size or digit splitting (" + RECORD + "); use another --out for this configuration");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(dir.resolve(RECORD) + ": " + e.getMessage(), e);
@@ -49,7 +50,8 @@ final class ScratchTokenizer {
     Path tmp = out.resolve(".tokenizer.tmp");
     try {
       Folders.deleteTree(tmp);
-      TokenizerTrainer.build(List.of(trainFile), new BpeTrainer.Config(vocab, 2, 1000), ReadOptions.DEFAULT, tmp);
+      TokenizerTrainer.build(List.of(trainFile), new BpeTrainer.Config(vocab, 2, 1000, splitDigits), ReadOptions.DEFAULT,
+          tmp);
       AtomicFiles.writeString(tmp.resolve(RECORD), expected);
       Folders.deleteTree(dir);
       Files.move(tmp, dir);

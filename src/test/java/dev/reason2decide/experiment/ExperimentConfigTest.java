@@ -2,6 +2,7 @@
 package dev.reason2decide.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +87,12 @@ class ExperimentConfigTest {
         + "\"validation\": 50, \"test\": 300, \"seed\": 4}}, \"recipes\": [\"r2d\"], \"steps\": 10}", "m.json", null);
     assertEquals(new dev.reason2decide.data.synth.SynthTriage.Plan(900, 50, 300, 4,
         dev.reason2decide.data.synth.SynthTriage.Mix.RULE_BALANCED), c.data().synthetic().plan());
+    assertTrue(c.model().splitDigits(), "new tokenizers split digits by default");
+    ExperimentConfig whole = ExperimentConfig.parse("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"n\": 50}}, "
+        + "\"recipes\": [\"r2d\"], \"steps\": 10, \"model\": {\"split_digits\": false}}", "m.json", null);
+    assertFalse(whole.model().splitDigits());
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"n\": 50}}, \"recipes\": [\"r2d\"], \"steps\": 5, "
+        + "\"model\": {\"split_digits\": \"no\"}}", "model.split_digits must be true or false");
     assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"train\": 900, \"test\": 5}}, "
         + "\"recipes\": [\"r2d\"], \"steps\": 5}", "data.synthetic-triage.train train, validation and test go together");
     assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"train\": 9, \"validation\": 5, \"test\": 5, "
