@@ -87,6 +87,10 @@ public final class QuickstartCommand implements Callable<Integer> {
       description = "Tokenizer with one token per digit (default: on).")
   boolean splitDigits;
 
+  @Option(names = "--split-punctuation", negatable = true, defaultValue = "false", fallbackValue = "true",
+      description = "Tokenizer with one token per punctuation character (default: off).")
+  boolean splitPunctuation;
+
   @Option(names = "--vocab-size", defaultValue = "1000", description = "Tokenizer vocabulary (default: "
       + "${DEFAULT-VALUE}).")
   int vocabSize;
@@ -130,7 +134,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     List<Example> test = dev.reason2decide.data.ExampleReader.readDefault(data.resolve("test.jsonl")).examples();
     Path tok = out.resolve("tokenizer");
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
-      TokenizerTrainer.build(List.of(data.resolve("train.jsonl")), new BpeTrainer.Config(vocabSize, 2, 300, splitDigits),
+      TokenizerTrainer.build(List.of(data.resolve("train.jsonl")), new BpeTrainer.Config(vocabSize, 2, 300, splitDigits,
+          splitPunctuation),
           ReadOptions.DEFAULT, tok);
     }
     say("synthetic triage: %d train (%s mix) / %d validation / %d test cases (natural mix, other seeds; SYNTHETIC, "

@@ -52,6 +52,11 @@ public final class TokenizerCommand implements Runnable {
             + "--no-split-digits gives the whole-word layout of tokenizers built before this option).")
     boolean splitDigits;
 
+    @Option(names = "--split-punctuation", negatable = true, defaultValue = "false", fallbackValue = "true",
+        description = "Every punctuation character its own token, so '76,' and '76' share their pieces (default: "
+            + "off).")
+    boolean splitPunctuation;
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
@@ -64,7 +69,8 @@ public final class TokenizerCommand implements Runnable {
       corpus.forEach(f -> paths.input("--corpus", f));
       paths.check();
       TokenizerTrainer.Report r = TokenizerTrainer.build(corpus,
-          new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet, splitDigits), files.toReadOptions(), out);
+          new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet, splitDigits,
+          splitPunctuation), files.toReadOptions(), out);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("out", r.dir().toString());
       m.put("corpus_files", r.files());
@@ -73,6 +79,7 @@ public final class TokenizerCommand implements Runnable {
       m.put("model_vocab", r.vocabSize());
       m.put("merges", r.merges());
       m.put("split_digits", splitDigits);
+      m.put("split_punctuation", splitPunctuation);
       m.put("total_with_sentinels", r.totalSize());
       System.out.println(Json.COMPACT.toJson(m));
       return 0;

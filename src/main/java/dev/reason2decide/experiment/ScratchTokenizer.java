@@ -50,7 +50,7 @@ final class ScratchTokenizer {
     Path tmp = out.resolve(".tokenizer.tmp");
     try {
       Folders.deleteTree(tmp);
-      TokenizerTrainer.build(List.of(trainFile), new BpeTrainer.Config(vocab, 2, 1000, splitDigits), ReadOptions.DEFAULT,
+      TokenizerTrainer.build(List.of(trainFile), new BpeTrainer.Config(vocab, 2, 1000, splitDigits, false), ReadOptions.DEFAULT,
           tmp);
       AtomicFiles.writeString(tmp.resolve(RECORD), expected);
       Folders.deleteTree(dir);

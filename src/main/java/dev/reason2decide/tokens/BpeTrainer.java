@@ -29,13 +29,16 @@ public final class BpeTrainer {
    * @param splitDigits every digit is a token of its own (a {@code Digits} pre-tokeniser with individual digits, as
    *     modern LLM tokenizers do), so a model copies a number digit by digit instead of through whatever merges the
    *     corpus happened to make of it
+   * @param splitPunctuation every punctuation character is a token of its own (a {@code Punctuation} pre-tokeniser),
+   *     so {@code 76,} and {@code 76} share their pieces
    */
-  public record Config(int vocabSize, int minFrequency, int maxAlphabet, boolean splitDigits) {
-    public static final Config DEFAULT = new Config(8000, 2, 1000, true);
+  public record Config(int vocabSize, int minFrequency, int maxAlphabet, boolean splitDigits,
+      boolean splitPunctuation) {
+    public static final Config DEFAULT = new Config(8000, 2, 1000, true, false);
 
-    /** Digits split (the default for new tokenizers). */
+    /** Digits split (the default for new tokenizers), punctuation not. */
     public Config(int vocabSize, int minFrequency, int maxAlphabet) {
-      this(vocabSize, minFrequency, maxAlphabet, true);
+      this(vocabSize, minFrequency, maxAlphabet, true, false);
     }
 
     public Config {

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The T5 layout of a tokenizer: {@code <pad>}=0, {@code </s>}=1, {@code <unk>}=2, the model pieces, then 100
  * sentinels with {@code <extra_id_0>} last (as T5 numbers them). {@code tokenizer.json} has an NFKC normaliser,
- * white-space split plus Metaspace (▁) pre-tokeniser (then, when digits are split, a {@code Digits} pre-tokeniser
- * with individual digits), a BPE model with byte fallback, a template that appends
+ * white-space split plus Metaspace (▁) pre-tokeniser (then, when asked, a {@code Punctuation} pre-tokeniser that
+ * isolates every punctuation character and a {@code Digits} pre-tokeniser with individual digits), a BPE model with byte fallback, a template that appends
  * {@code </s>}, and a byte-fallback + Metaspace decoder. {@code tokenizer_config.json} and
  * {@code special_tokens_map.json} let transformers' {@code AutoTokenizer} load the folder.
  */
@@ -34,14 +34,14 @@ public final class TokenizerFiles {
   }
 
   /** Writes the three files into {@code dir}, each atomically. */
-  public static void write(Path dir, BpeTrainer.Vocab vocab, boolean splitDigits) {
-    AtomicFiles.writeString(dir.resolve("tokenizer.json"), Json.PRETTY.toJson(tokenizerJson(vocab, splitDigits))
-        + "\n");
+  public static void write(Path dir, BpeTrainer.Vocab vocab, boolean splitDigits, boolean splitPunctuation) {
+    AtomicFiles.writeString(dir.resolve("tokenizer.json"), Json.PRETTY.toJson(tokenizerJson(vocab, splitDigits,
+        splitPunctuation)) + "\n");
     AtomicFiles.writeString(dir.resolve("special_tokens_map.json"), Json.PRETTY.toJson(specialTokensMap()) + "\n");
     AtomicFiles.writeString(dir.resolve("tokenizer_config.json"), Json.PRETTY.toJson(tokenizerConfig()) + "\n");
   }
 
-  static JsonObject tokenizerJson(BpeTrainer.Vocab vocab, boolean splitDigits) {
+  static JsonObject tokenizerJson(BpeTrainer.Vocab vocab, boolean splitDigits, boolean splitPunctuation) {
     JsonObject t = new JsonObject();
     t.addProperty("version", "1.0");
     t.add("truncation", JsonNull.INSTANCE);
@@ -66,6 +66,12 @@ public final class TokenizerFiles {
     ws.addProperty("type", "WhitespaceSplit");
     pres.add(ws);
     pres.add(metaspace());
+    if (splitPunctuation) {
+      JsonObject punct = new JsonObject();
+      punct.addProperty("type", "Punctuation");
+      punct.addProperty("behavior", "Isolated");
+      pres.add(punct);
+    }
     if (splitDigits) {
       JsonObject digits = new JsonObject();
       digits.addProperty("type", "Digits");

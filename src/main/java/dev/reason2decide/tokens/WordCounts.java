@@ -20,23 +20,45 @@ public final class WordCounts {
 
   private final Map<String, Long> counts = new TreeMap<>();
   private final boolean splitDigits;
+  private final boolean splitPunctuation;
 
-  /** With {@code splitDigits} false, whole words: the layout of tokenizers built before digits were split. */
-  public WordCounts(boolean splitDigits) {
+  /**
+   * With both false, whole words: the layout of tokenizers built before digits were split. Punctuation is split
+   * before digits, as the written pre-tokeniser does.
+   */
+  public WordCounts(boolean splitDigits, boolean splitPunctuation) {
     this.splitDigits = splitDigits;
+    this.splitPunctuation = splitPunctuation;
   }
 
-  /** Adds every word of {@code text} (every piece, with digits split), {@code times} times. */
+  /** Adds every word of {@code text} (every piece, with digits or punctuation split), {@code times} times. */
   public void addText(String text, long times) {
     for (String w : words(text)) {
+      List<String> pieces = List.of(METASPACE + w);
+      if (splitPunctuation) {
+        pieces = pieces.stream().flatMap(p -> isolate(p, WordCounts::isPunctuation).stream()).toList();
+      }
       if (splitDigits) {
-        for (String piece : digitPieces(METASPACE + w)) {
-          counts.merge(piece, times, Long::sum);
-        }
-      } else {
-        counts.merge(METASPACE + w, times, Long::sum);
+        pieces = pieces.stream().flatMap(p -> digitPieces(p).stream()).toList();
+      }
+      for (String piece : pieces) {
+        counts.merge(piece, times, Long::sum);
       }
     }
+  }
+
+  /**
+   * Punctuation as the tokenizers library's {@code Punctuation} pre-tokeniser sees it: ASCII punctuation (Rust's
+   * {@code is_ascii_punctuation}, which includes symbols such as {@code $+<=>^`|~}) or a Unicode punctuation category.
+   */
+  static boolean isPunctuation(int cp) {
+    if (cp < 128) {
+      return (cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126);
+    }
+    int t = Character.getType(cp);
+    return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
+        || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION
+        || t == Character.FINAL_QUOTE_PUNCTUATION || t == Character.OTHER_PUNCTUATION;
   }
 
   /**
@@ -45,12 +67,17 @@ public final class WordCounts {
    * with {@code individual_digits: true} does.
    */
   public static List<String> digitPieces(String word) {
+    return isolate(word, WordCounts::isNumeric);
+  }
+
+  /** {@code word} cut before and after every character {@code which} accepts, empty pieces dropped. */
+  static List<String> isolate(String word, java.util.function.IntPredicate which) {
     List<String> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
       int next = i + Character.charCount(cp);
-      if (isNumeric(cp)) {
+      if (which.test(cp)) {
         if (i > start) {
           out.add(word.substring(start, i));
         }

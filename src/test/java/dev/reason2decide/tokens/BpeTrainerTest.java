@@ -15,7 +15,7 @@ class BpeTrainerTest {
   Path dir;
 
   private static BpeTrainer.Vocab handCorpus() {
-    WordCounts w = new WordCounts(false);
+    WordCounts w = new WordCounts(false, false);
     w.addText("ab ab ab abc", 1);
     return BpeTrainer.train(w.counts(), new BpeTrainer.Config(1000, 2, 1000));
   }
@@ -35,7 +35,7 @@ class BpeTrainerTest {
 
   @Test
   void writtenTokenizerEncodesAsTrained() {
-    TokenizerFiles.write(dir, handCorpus(), false);
+    TokenizerFiles.write(dir, handCorpus(), false, false);
     try (TextTokenizer tok = TextTokenizer.load(dir)) {
       assertArrayEquals(new long[] {264, 264, 262, 1}, tok.encode("ab abc"));
       // d was never seen: byte fallback <0x64>

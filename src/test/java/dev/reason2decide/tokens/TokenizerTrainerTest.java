@@ -2,6 +2,7 @@
 package dev.reason2decide.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason2decide.data.ExampleWriter;
@@ -87,7 +88,7 @@ class TokenizerTrainerTest {
   @Test
   void wholeWordLayoutIsTheOldOneAndStillLoads() throws Exception {
     Path out = dir.resolve("old");
-    TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1200, 2, 1000, false), ReadOptions.DEFAULT,
+    TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1200, 2, 1000, false, false), ReadOptions.DEFAULT,
         out);
     String json = Files.readString(out.resolve("tokenizer.json"));
     assertTrue(!json.contains("Digits"), "no Digits pre-tokeniser in the old layout");
@@ -95,6 +96,41 @@ class TokenizerTrainerTest {
       assertTrue(tok.pieces("HR 118").size() <= 3, tok.pieces("HR 118").toString());
       String t = "predict: 54-year-old man with chest pain. HR 118, SpO2 91%.";
       assertEquals(WordCounts.canonical(t), tok.decode(tok.encode(t)));
+    }
+  }
+
+  @Test
+  void splitPunctuationGivesANumberTheSamePiecesWhateverFollowsIt() throws Exception {
+    Path out = dir.resolve("punct");
+    TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1200, 2, 1000, false, true), ReadOptions.DEFAULT,
+        out);
+    assertTrue(Files.readString(out.resolve("tokenizer.json")).contains("\"Punctuation\""));
+    try (TextTokenizer tok = TextTokenizer.load(out)) {
+      for (String n : List.of("76", "118", "37.5", "92")) {
+        List<String> bare = tok.pieces("HR " + n);
+        for (String tail : List.of(",", "%", ").", "/10")) {
+          List<String> with = tok.pieces("HR " + n + tail);
+          assertEquals(bare, with.subList(0, bare.size()), n + tail + ": " + with);
+          assertTrue(with.subList(bare.size(), with.size()).stream().allMatch(p -> p.length() == 1
+              || p.chars().allMatch(Character::isDigit)), n + tail + ": " + with);
+        }
+      }
+      for (String t : List.of("(HR 76, RR 18/min) SpO2 94%.", "A&O x3; c/o pain — 8/10!", "ESI-2: 'quoted' \"text\"")) {
+        assertEquals(WordCounts.canonical(t), tok.decode(tok.encode(t)), t);
+      }
+    }
+  }
+
+  @Test
+  void punctuationIsWhatTheTokenizersLibraryCallsPunctuation() {
+    for (char c : "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".toCharArray()) {
+      assertTrue(WordCounts.isPunctuation(c), String.valueOf(c));
+    }
+    for (int cp : new int[] {'a', 'Z', '0', ' ', 0x2581, 0x00B0, 0x00BD}) { // letters, digits, ▁, °, ½
+      assertFalse(WordCounts.isPunctuation(cp), Integer.toHexString(cp));
+    }
+    for (int cp : new int[] {0x2014, 0x00AB, 0x201C, 0x3001, 0x00BF}) { // — « “ 、 ¿
+      assertTrue(WordCounts.isPunctuation(cp), Integer.toHexString(cp));
     }
   }
 
