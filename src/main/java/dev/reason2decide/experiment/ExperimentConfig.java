@@ -61,8 +61,9 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
    * The from-scratch model: a named size ({@code tiny}, {@code mini}, {@code small}, {@code base}) and either a
    * tokenizer folder or the vocabulary size of a BPE tokenizer built from the training split.
    */
-  public record ModelSpec(String scratch, Path tokenizer, int tokenizerVocab, boolean splitDigits) {
-    public static final ModelSpec DEFAULT = new ModelSpec("tiny", null, 4000, true);
+  public record ModelSpec(String scratch, Path tokenizer, int tokenizerVocab, boolean splitDigits,
+      boolean splitPunctuation) {
+    public static final ModelSpec DEFAULT = new ModelSpec("tiny", null, 4000, true, false);
   }
 
   /**
@@ -199,14 +200,15 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     if (m == null) {
       return ModelSpec.DEFAULT;
     }
-    m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits");
+    m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits", "split_punctuation");
     String size = m.string("scratch", ModelSpec.DEFAULT.scratch());
     m.require(List.of("tiny", "mini", "small", "base").contains(size), "scratch",
         "must be tiny, mini, small or base, got '" + size + "'");
     Path tok = m.has("tokenizer") ? m.path("tokenizer", baseDir, true) : null;
     int vocab = m.integer("tokenizer_vocab", ModelSpec.DEFAULT.tokenizerVocab());
     m.require(vocab >= 300, "tokenizer_vocab", "must be at least 300");
-    return new ModelSpec(size, tok, vocab, m.bool("split_digits", ModelSpec.DEFAULT.splitDigits()));
+    return new ModelSpec(size, tok, vocab, m.bool("split_digits", ModelSpec.DEFAULT.splitDigits()),
+        m.bool("split_punctuation", ModelSpec.DEFAULT.splitPunctuation()));
   }
 
   private static EvaluationSpec evaluationSpec(ConfigFields e, Path baseDir) {
@@ -238,6 +240,7 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
       throw new IllegalArgumentException("--scratch must be tiny, mini, small or base, got '" + size + "'");
     }
     return new ExperimentConfig(name, data, recipes, seeds, steps, train,
-        new ModelSpec(size, model.tokenizer(), model.tokenizerVocab(), model.splitDigits()), evaluation, metrics);
+        new ModelSpec(size, model.tokenizer(), model.tokenizerVocab(), model.splitDigits(),
+            model.splitPunctuation()), evaluation, metrics);
   }
 }
