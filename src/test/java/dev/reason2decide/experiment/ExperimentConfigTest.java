@@ -31,8 +31,10 @@ class ExperimentConfigTest {
     ExperimentConfig c = ExperimentConfig.load("synthetic-triage");
     assertEquals("synthetic-triage", c.name());
     assertEquals(List.of(1L, 2L, 3L), c.seeds());
-    assertEquals(1000, c.data().synthetic().n());
-    assertTrue(c.recipes().contains("r2d") && c.recipes().contains("sft") && c.recipes().contains("dss"));
+    assertEquals(10000, c.data().synthetic().plan().train());
+    assertEquals(dev.reason2decide.data.synth.SynthTriage.Mix.RULE_BALANCED, c.data().synthetic().plan().trainMix());
+    assertEquals(java.util.Arrays.stream(Recipe.values()).filter(r -> r != Recipe.R2D_STAGE2).map(Recipe::cliName)
+        .sorted().toList(), c.recipes().stream().sorted().toList(), "every recipe but r2d-stage2");
     assertEquals("tiny", c.model().scratch());
     for (String r : c.recipes()) {     // every override is a real training setting
       c.training(Recipe.parse(r), 1);

@@ -73,7 +73,8 @@ class BadRowsTest {
     Cli run = Cli.spark("predict", "--model", t.model.toString(), "--input", notes().toString(), "--output",
         out.toString(), "--master", "local[2]", "--on-bad-row", "fail");
     assertEquals(1, run.code());
-    List<String> lines = run.err().lines().filter(l -> l.startsWith("r2d spark predict: ")).toList();
+    List<String> lines = run.err().lines().filter(l -> l.startsWith("r2d spark predict: ")
+        && !l.startsWith("r2d spark predict: device ")).toList();
     assertEquals(1, lines.size(), run.err());
     assertTrue(lines.get(0).contains("notes.jsonl: "), lines.get(0));
     assertFalse(Files.exists(out.resolve("_SUCCESS")), "a failed job leaves no output that looks complete");

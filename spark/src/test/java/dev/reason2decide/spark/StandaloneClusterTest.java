@@ -97,7 +97,8 @@ class StandaloneClusterTest {
       }
     }
     assertEquals(1, loads.size(), "one executor, two concurrent tasks, one model load: " + loads);
-    assertTrue(loads.get(0).contains(from + " (DJL_OFFLINE=true, OPT_OUT_TRACKING=true, ai.djl.offline=true)"),
+    assertTrue(loads.get(0).contains(from
+        + " on cpu (DJL_OFFLINE=true, OPT_OUT_TRACKING=true, ai.djl.offline=true)"),
         loads.get(0));
   }
 
