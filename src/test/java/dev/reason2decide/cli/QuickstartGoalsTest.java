@@ -1,0 +1,53 @@
+// The quickstart's goal lines: a goal is met at or above its bar, missed below it, and unmeasured when absent.
+package dev.reason2decide.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.reason2decide.train.OptimConfig;
+import dev.reason2decide.train.TrainConfig;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class QuickstartGoalsTest {
+  @Test
+  void aGoalIsMetAtItsBarAndNotBelow() {
+    assertTrue(new QuickstartCommand.Verdict("accuracy", 0.95, 0.95).met());
+    assertFalse(new QuickstartCommand.Verdict("accuracy", 0.949, 0.95).met());
+    QuickstartCommand.Verdict none = new QuickstartCommand.Verdict("probes", null, 0.9);
+    assertFalse(none.met());
+    assertTrue(none.line().startsWith("MISS") && none.line().contains("not measured"), none.line());
+    assertTrue(new QuickstartCommand.Verdict("accuracy", 0.96, 0.95).line().startsWith("MET "));
+    JsonObject expected = new JsonObject();
+    expected.addProperty("check", "accuracy");
+    expected.addProperty("value", 0.5);
+    expected.addProperty("goal", 0.95);
+    expected.add("met", new JsonPrimitive(false));
+    assertEquals(expected, dev.reason2decide.io.Json.COMPACT.toJsonTree(
+        new QuickstartCommand.Verdict("accuracy", 0.5, 0.95).toMap()));
+  }
+
+  @Test
+  void settingsByNameOverrideTheQuickstartsOwn() {
+    QuickstartCommand q = new QuickstartCommand();
+    new CommandLine(q).parseArgs("--set", "lr=2e-3", "--set", "recipe=r2d-gold-only", "--set",
+        "scratch-init=transformers");
+    TrainConfig c = q.config();
+    assertEquals(2e-3f, c.optim().learningRate());
+    assertEquals("r2d-gold-only", c.recipe().cliName());
+    assertEquals(OptimConfig.INIT_TRANSFORMERS, c.optim().scratchInit());
+    assertEquals(1600, c.optim().steps());
+    QuickstartCommand bad = new QuickstartCommand();
+    new CommandLine(bad).parseArgs("--set", "lr");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        bad::config);
+    assertEquals("--set lr: expected NAME=VALUE", e.getMessage());
+    QuickstartCommand unknown = new QuickstartCommand();
+    new CommandLine(unknown).parseArgs("--set", "lrr=1");
+    e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, unknown::config);
+    assertTrue(e.getMessage().contains("no training setting named 'lrr'"), e.getMessage());
+  }
+}
