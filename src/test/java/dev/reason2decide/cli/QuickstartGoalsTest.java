@@ -40,6 +40,9 @@ class QuickstartGoalsTest {
     assertEquals("r2d-gold-only", c.recipe().cliName());
     assertEquals(OptimConfig.INIT_TRANSFORMERS, c.optim().scratchInit());
     assertEquals(1600, c.optim().steps());
+    QuickstartCommand plain = new QuickstartCommand();
+    new CommandLine(plain).parseArgs();
+    assertEquals("r2d-gold-only", plain.config().recipe().cliName(), "the grid's most faithful recipe");
     QuickstartCommand bad = new QuickstartCommand();
     new CommandLine(bad).parseArgs("--set", "lr");
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
