@@ -54,9 +54,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
     description = {"Generate a synthetic emergency-triage set (clearly labelled synthetic), build a tokenizer, train a "
-        + "tiny T5 from scratch on CPU (recipe r2d-gold-only, the grid's most faithful), evaluate on held-out cases and on counterfactual probes (one deciding finding "
-        + "edited), show a few decisions with their rationales and a verdict per check. About five minutes on 2 "
-        + "cores."})
+        + "tiny T5 from scratch on CPU (recipe r2d-gold-only, the grid's most faithful), evaluate on held-out cases "
+        + "and on counterfactual probes (one deciding finding edited), show a few decisions with their rationales and "
+        + "a verdict per check. About five minutes on 2 cores."})
 public final class QuickstartCommand implements Callable<Integer> {
   /** The goals the quickstart is held to (issue: a small model that gets it right). */
   static final double GOAL_ACCURACY = 0.95;
