@@ -42,8 +42,8 @@ final class ExecutorModels {
         // one line in the executor's stderr (a cluster's executor log) per load: how to see one model per JVM
         System.err.println("r2d spark: executor " + env.executorId() + " (pid " + ProcessHandle.current().pid()
             + ") loaded the model from " + folder.toAbsolutePath() + " on " + device + " (DJL_OFFLINE="
-            + System.getenv("DJL_OFFLINE") + ", OPT_OUT_TRACKING=" + System.getenv("OPT_OUT_TRACKING") + ", ai.djl.offline="
-            + System.getProperty("ai.djl.offline") + ")");
+            + System.getenv("DJL_OFFLINE") + ", OPT_OUT_TRACKING=" + System.getenv("OPT_OUT_TRACKING")
+            + ", ai.djl.offline=" + System.getProperty("ai.djl.offline") + ")");
       }
       return new Loaded(m, TextTokenizer.load(folder));
     });
