@@ -140,7 +140,7 @@ public final class SynthTriage {
     return out;
   }
 
-  /** Writes the splits of {@code plan} as a dataset folder (see {@link #write(Path, int, long, double, double, double)}). */
+  /** Writes the splits of {@code plan} as a dataset folder (the layout of the other {@code write}). */
   public static Map<String, List<Example>> write(Path dir, Plan plan) {
     Map<String, List<Example>> splits = splits(plan);
     Map<String, Object> options = new LinkedHashMap<>();
