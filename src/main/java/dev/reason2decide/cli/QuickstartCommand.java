@@ -255,7 +255,8 @@ public final class QuickstartCommand implements Callable<Integer> {
   TrainConfig config() {
     TrainConfig c = TrainSettings.with(TrainConfig.reference(Recipe.R2D_GOLD_ONLY), "steps", steps,
         "stage1-fraction", 0.5, "batch-size", 32, "lr", 3e-3f, "warmup-steps", 100, "dropout", 0f,
-        "scratch-init", OptimConfig.INIT_SCALED_HEAD, "stage1-eval-every", 200, "eval-every", 200, "max-input-tokens", 160, "max-target-tokens", 96,
+        "scratch-init", OptimConfig.INIT_SCALED_HEAD, "stage1-eval-every", 200, "eval-every", 200,
+        "max-input-tokens", 160, "max-target-tokens", 96,
         "label-max-new-tokens", 8, "rationale-max-new-tokens", 96, "seed", seed, "max-validation", 100);
     JsonObject o = new JsonObject();
     for (String s : settings) {
