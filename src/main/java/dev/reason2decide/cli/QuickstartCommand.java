@@ -101,7 +101,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   String size;
 
-  @Option(names = "--steps", defaultValue = "1600", description = "Step budget (Stage-1 + Stage-2; default: "
+  @Option(names = "--steps", defaultValue = "2200", description = "Step budget (Stage-1 + Stage-2; default: "
       + "${DEFAULT-VALUE}).")
   int steps;
 

@@ -39,7 +39,7 @@ class QuickstartGoalsTest {
     assertEquals(2e-3f, c.optim().learningRate());
     assertEquals("r2d-gold-only", c.recipe().cliName());
     assertEquals(OptimConfig.INIT_TRANSFORMERS, c.optim().scratchInit());
-    assertEquals(1600, c.optim().steps());
+    assertEquals(2200, c.optim().steps());
     QuickstartCommand plain = new QuickstartCommand();
     new CommandLine(plain).parseArgs();
     assertEquals("r2d-gold-only", plain.config().recipe().cliName(), "the grid's most faithful recipe");
