@@ -2,7 +2,9 @@
 // trained from scratch, its decisions with rationales on held-out cases and counterfactual probes, and the goals.
 package dev.reason2decide.cli;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.reason2decide.data.Example;
@@ -271,9 +273,22 @@ public final class QuickstartCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--set " + s + ": no training setting named '" + name + "' (see r2d train "
             + "--help)");
       }
-      o.add(name, setting.type() == String.class ? new JsonPrimitive(value) : JsonParser.parseString(value));
+      o.add(name, setting.type() == String.class ? new JsonPrimitive(value) : jsonValue(s, value));
     }
     return TrainSettings.apply(c, o, "--set ");
+  }
+
+  /** A number or true/false as JSON; anything else is a one-line error naming the --set argument. */
+  private static JsonElement jsonValue(String arg, String value) {
+    try {
+      JsonElement e = JsonParser.parseString(value);
+      if (e.isJsonPrimitive()) {
+        return e;
+      }
+    } catch (JsonParseException e) {
+      // reported below, without Gson's wording
+    }
+    throw new IllegalArgumentException("--set " + arg + ": '" + value + "' is not a single value");
   }
 
   private void say(String fmt, Object... args) {

@@ -52,5 +52,9 @@ class QuickstartGoalsTest {
     new CommandLine(unknown).parseArgs("--set", "lrr=1");
     e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, unknown::config);
     assertTrue(e.getMessage().contains("no training setting named 'lrr'"), e.getMessage());
+    QuickstartCommand twoValues = new QuickstartCommand();
+    new CommandLine(twoValues).parseArgs("--set", "lr=1 2");
+    e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, twoValues::config);
+    assertEquals("--set lr=1 2: '1 2' is not a single value", e.getMessage());
   }
 }
