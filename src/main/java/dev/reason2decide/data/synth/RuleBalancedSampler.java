@@ -11,7 +11,7 @@ import java.util.List;
  * finding: each vital sign is in its normal range most of the time, and otherwise in its danger zone, in its
  * critical zone, or within two steps either side of one of its thresholds; mental status, pain, the anticoagulant
  * and the complaint (any of the high-risk, routine or collapse complaints) likewise. Value ranges are wider than the
- * natural mix's, so a model sees the rules' thresholds rather than the generator's ranges. About 40 % of the cases
+ * natural mix's, so a model sees the rules' thresholds rather than the generator's ranges. About 37 % of the cases
  * come out ESI-3 to 5. The label always comes from {@link TriageRules#assess}.
  */
 final class RuleBalancedSampler {
