@@ -95,6 +95,10 @@ public final class QuickstartCommand implements Callable<Integer> {
       description = "Tokenizer with one token per punctuation character (default: off).")
   boolean splitPunctuation;
 
+  @Option(names = "--whole-numbers", defaultValue = "0", paramLabel = "MAX", description = "Tokenizer with every "
+      + "number 0..MAX one piece (0: off; default: ${DEFAULT-VALUE}).")
+  int wholeNumbers;
+
   @Option(names = "--vocab-size", defaultValue = "1000", description = "Tokenizer vocabulary (default: "
       + "${DEFAULT-VALUE}).")
   int vocabSize;
@@ -139,7 +143,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     Path tok = out.resolve("tokenizer");
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
       TokenizerTrainer.build(List.of(data.resolve("train.jsonl")), new BpeTrainer.Config(vocabSize, 2, 300, splitDigits,
-          splitPunctuation),
+          splitPunctuation, wholeNumbers),
           ReadOptions.DEFAULT, tok);
     }
     say("synthetic triage: %d train (%s mix) / %d validation / %d test cases (natural mix, other seeds; SYNTHETIC, "

@@ -57,6 +57,12 @@ public final class TokenizerCommand implements Runnable {
             + "off).")
     boolean splitPunctuation;
 
+    @Option(names = "--whole-numbers", defaultValue = "0", paramLabel = "MAX", description = "With "
+        + "--no-split-digits: every number 0..MAX after a space (and every bare one below 100) is one piece whatever "
+        + "the corpus, so a model copies a value as one token and learns one embedding per value (0: off, the "
+        + "default; at most " + BpeTrainer.MAX_WHOLE_NUMBER + ").")
+    int wholeNumbers;
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
@@ -70,7 +76,7 @@ public final class TokenizerCommand implements Runnable {
       paths.check();
       TokenizerTrainer.Report r = TokenizerTrainer.build(corpus,
           new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet, splitDigits,
-          splitPunctuation), files.toReadOptions(), out);
+          splitPunctuation, wholeNumbers), files.toReadOptions(), out);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("out", r.dir().toString());
       m.put("corpus_files", r.files());
@@ -80,6 +86,7 @@ public final class TokenizerCommand implements Runnable {
       m.put("merges", r.merges());
       m.put("split_digits", splitDigits);
       m.put("split_punctuation", splitPunctuation);
+      m.put("whole_numbers", wholeNumbers);
       m.put("total_with_sentinels", r.totalSize());
       System.out.println(Json.COMPACT.toJson(m));
       return 0;

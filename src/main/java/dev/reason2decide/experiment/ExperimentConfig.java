@@ -62,8 +62,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
    * tokenizer folder or the vocabulary size of a BPE tokenizer built from the training split.
    */
   public record ModelSpec(String scratch, Path tokenizer, int tokenizerVocab, boolean splitDigits,
-      boolean splitPunctuation) {
-    public static final ModelSpec DEFAULT = new ModelSpec("tiny", null, 4000, true, false);
+      boolean splitPunctuation, int wholeNumbers) {
+    public static final ModelSpec DEFAULT = new ModelSpec("tiny", null, 4000, true, false, 0);
   }
 
   /**
@@ -200,15 +200,18 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     if (m == null) {
       return ModelSpec.DEFAULT;
     }
-    m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits", "split_punctuation");
+    m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits", "split_punctuation", "whole_numbers");
     String size = m.string("scratch", ModelSpec.DEFAULT.scratch());
     m.require(List.of("tiny", "mini", "small", "base").contains(size), "scratch",
         "must be tiny, mini, small or base, got '" + size + "'");
     Path tok = m.has("tokenizer") ? m.path("tokenizer", baseDir, true) : null;
     int vocab = m.integer("tokenizer_vocab", ModelSpec.DEFAULT.tokenizerVocab());
     m.require(vocab >= 300, "tokenizer_vocab", "must be at least 300");
+    int wholeNumbers = m.integer("whole_numbers", ModelSpec.DEFAULT.wholeNumbers());
+    m.require(wholeNumbers >= 0 && wholeNumbers <= dev.reason2decide.tokens.BpeTrainer.MAX_WHOLE_NUMBER,
+        "whole_numbers", "must be 0 (off) to " + dev.reason2decide.tokens.BpeTrainer.MAX_WHOLE_NUMBER);
     return new ModelSpec(size, tok, vocab, m.bool("split_digits", ModelSpec.DEFAULT.splitDigits()),
-        m.bool("split_punctuation", ModelSpec.DEFAULT.splitPunctuation()));
+        m.bool("split_punctuation", ModelSpec.DEFAULT.splitPunctuation()), wholeNumbers);
   }
 
   private static EvaluationSpec evaluationSpec(ConfigFields e, Path baseDir) {
@@ -241,6 +244,6 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     }
     return new ExperimentConfig(name, data, recipes, seeds, steps, train,
         new ModelSpec(size, model.tokenizer(), model.tokenizerVocab(), model.splitDigits(),
-            model.splitPunctuation()), evaluation, metrics);
+            model.splitPunctuation(), model.wholeNumbers()), evaluation, metrics);
   }
 }

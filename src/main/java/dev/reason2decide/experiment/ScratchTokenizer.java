@@ -28,20 +28,24 @@ final class ScratchTokenizer {
   private ScratchTokenizer() {}
 
   /** The tokenizer folder to train with: {@code <out>/tokenizer}, built if absent. */
-  static Path prepare(Path out, Path trainFile, int vocab, boolean splitDigits, boolean splitPunctuation) {
+  static Path prepare(Path out, Path trainFile, int vocab, boolean splitDigits, boolean splitPunctuation,
+      int wholeNumbers) {
     Path dir = out.resolve("tokenizer");
     Map<String, Object> from = new LinkedHashMap<>();
     from.put("train_sha256", Provenance.sha256(trainFile));
     from.put("vocab_size", vocab);
     from.put("split_digits", splitDigits);
     from.put("split_punctuation", splitPunctuation);
+    if (wholeNumbers > 0) {
+      from.put("whole_numbers", wholeNumbers); // absent when off, so folders built before the option still match
+    }
     String expected = Json.PRETTY.toJson(from) + "\n";
     if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
       try {
         String actual = Files.readString(dir.resolve(RECORD));
         if (!actual.equals(expected)) {
           throw new IllegalArgumentException(dir + " was built from other training data or another vocabulary "
-              + "size or digit or punctuation splitting (" + RECORD + "); use another --out for this configuration");
+              + "size, digit or punctuation splitting or whole numbers (" + RECORD + "); use another --out for this configuration");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(dir.resolve(RECORD) + ": " + e.getMessage(), e);
@@ -51,8 +55,8 @@ final class ScratchTokenizer {
     Path tmp = out.resolve(".tokenizer.tmp");
     try {
       Folders.deleteTree(tmp);
-      TokenizerTrainer.build(List.of(trainFile), new BpeTrainer.Config(vocab, 2, 1000, splitDigits, splitPunctuation), ReadOptions.DEFAULT,
-          tmp);
+      TokenizerTrainer.build(List.of(trainFile), new BpeTrainer.Config(vocab, 2, 1000, splitDigits, splitPunctuation,
+          wholeNumbers), ReadOptions.DEFAULT, tmp);
       AtomicFiles.writeString(tmp.resolve(RECORD), expected);
       Folders.deleteTree(dir);
       Files.move(tmp, dir);

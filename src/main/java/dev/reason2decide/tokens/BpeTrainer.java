@@ -31,10 +31,18 @@ public final class BpeTrainer {
    *     corpus happened to make of it
    * @param splitPunctuation every punctuation character is a token of its own (a {@code Punctuation} pre-tokeniser),
    *     so {@code 76,} and {@code 76} share their pieces
+   * @param wholeNumbers 0, or the largest number written as one piece whatever the corpus: every {@code ▁n} for
+   *     n = 0..wholeNumbers and every bare number below 100 becomes a piece through merges ranked before all learned
+   *     ones (see {@link #numberMerges}); ignored with digits split
    */
   public record Config(int vocabSize, int minFrequency, int maxAlphabet, boolean splitDigits,
-      boolean splitPunctuation) {
-    public static final Config DEFAULT = new Config(8000, 2, 1000, true, false);
+      boolean splitPunctuation, int wholeNumbers) {
+    public static final Config DEFAULT = new Config(8000, 2, 1000, true, false, 0);
+
+    /** No forced number pieces. */
+    public Config(int vocabSize, int minFrequency, int maxAlphabet, boolean splitDigits, boolean splitPunctuation) {
+      this(vocabSize, minFrequency, maxAlphabet, splitDigits, splitPunctuation, 0);
+    }
 
     /** Digits split (the default for new tokenizers), punctuation not. */
     public Config(int vocabSize, int minFrequency, int maxAlphabet) {
@@ -49,6 +57,10 @@ public final class BpeTrainer {
       if (minFrequency < 1 || maxAlphabet < 1) {
         throw new IllegalArgumentException("min frequency and alphabet size must be >= 1: " + this);
       }
+      if (wholeNumbers < 0 || wholeNumbers > MAX_WHOLE_NUMBER) {
+        throw new IllegalArgumentException("whole numbers must be 0 (off) to " + MAX_WHOLE_NUMBER + ": "
+            + wholeNumbers);
+      }
     }
   }
 
@@ -62,7 +74,39 @@ public final class BpeTrainer {
     public static final int FIRST_FREE = 3 + 256;
   }
 
+  /** The largest {@code wholeNumbers} accepted: numbers of up to four digits. */
+  public static final int MAX_WHOLE_NUMBER = 9999;
+
   private BpeTrainer() {}
+
+  /**
+   * The merges that make every {@code ▁n} (n = 0..max, no leading zero) and every bare number 10..99 one piece, in
+   * the rank order that makes them apply whatever else the vocabulary holds: all {@code ▁}-merges first, shortest
+   * first, each extending a number by its next digit ({@code ▁1}+{@code 1} → {@code ▁11}, then {@code ▁11}+{@code 8}
+   * → {@code ▁118}), so the {@code ▁} anchors the number's left end; then the bare two-digit ones. Longer bare
+   * numbers cannot be made whole by pair merges in every case (the pairs of {@code 118}, {@code 181} and {@code 811}
+   * would need a cyclic rank order), so they are left to learned merges; after a space (the {@code ▁} form) is where
+   * clinical values stand.
+   */
+  public static List<String[]> numberMerges(int max) {
+    List<String[]> out = new ArrayList<>();
+    if (max <= 0) {
+      return out;
+    }
+    String sp = WordCounts.METASPACE;
+    for (int n = 0; n <= Math.min(9, max); n++) {
+      out.add(new String[] {sp, Integer.toString(n)});
+    }
+    for (int n = 10; n <= max; n++) {
+      String d = Integer.toString(n);
+      out.add(new String[] {sp + d.substring(0, d.length() - 1), d.substring(d.length() - 1)});
+    }
+    for (int n = 10; n <= 99; n++) {
+      String d = Integer.toString(n);
+      out.add(new String[] {d.substring(0, 1), d.substring(1)});
+    }
+    return out;
+  }
 
   /** The byte piece of a byte value, as the tokenizers library names it. */
   public static String bytePiece(int b) {
@@ -100,6 +144,29 @@ public final class BpeTrainer {
       words.add(s);
       counts.add(e.getValue());
     }
+    List<String[]> merges = new ArrayList<>();
+    if (!config.splitDigits()) {
+      for (String[] m : numberMerges(config.wholeNumbers())) {
+        Integer a = ids.get(m[0]);
+        Integer b = ids.get(m[1]);
+        if (a == null || b == null || pieces.size() >= config.vocabSize()) {
+          continue; // a digit the corpus never has, or no room left: nothing to merge
+        }
+        String merged = m[0] + m[1];
+        merges.add(m);
+        Integer c = ids.get(merged);
+        if (c == null) {
+          c = pieces.size();
+          ids.put(merged, c);
+          pieces.add(merged);
+        }
+        for (int w = 0; w < words.size(); w++) {
+          if (contains(words.get(w), a, b)) {
+            words.set(w, merge(words.get(w), a, b, c));
+          }
+        }
+      }
+    }
     Map<Long, Long> pairCount = new HashMap<>();
     Map<Long, Set<Integer>> where = new HashMap<>();
     for (int w = 0; w < words.size(); w++) {
@@ -108,7 +175,6 @@ public final class BpeTrainer {
     PriorityQueue<long[]> queue = new PriorityQueue<>(Comparator.<long[]>comparingLong(x -> -x[0])
         .thenComparingLong(x -> x[1] >>> 32).thenComparingLong(x -> x[1] & 0xFFFFFFFFL));
     pairCount.forEach((k, n) -> queue.add(new long[] {n, k}));
-    List<String[]> merges = new ArrayList<>();
     while (pieces.size() < config.vocabSize() && !queue.isEmpty()) {
       long[] top = queue.poll();
       long key = top[1];

@@ -122,6 +122,37 @@ class TokenizerTrainerTest {
   }
 
   @Test
+  void wholeNumbersAreOnePieceAfterASpaceWhateverTheCorpus() throws Exception {
+    Path out = dir.resolve("whole");
+    TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1400, 2, 1000, false, true, 300),
+        ReadOptions.DEFAULT, out);
+    try (TextTokenizer tok = TextTokenizer.load(out)) {
+      // values the 300-note corpus has, values it surely lacks, and the edges of the range
+      for (int n : new int[] {0, 7, 10, 35, 76, 99, 100, 101, 118, 181, 211, 299, 300}) {
+        assertEquals(List.of("\u2581HR", "\u2581" + n, ","), tok.pieces("HR " + n + ","), "HR " + n);
+      }
+      assertEquals(List.of("\u2581BP", "\u2581166", "/", "72"), tok.pieces("BP 166/72"));
+      assertEquals(List.of("\u2581Pain", "\u25818", "/", "10"), tok.pieces("Pain 8/10"));
+      // beyond the range: the number is cut, not mangled, and the text still round-trips
+      List<String> big = tok.pieces("HR 301");
+      assertTrue(big.size() > 2 && big.get(1).equals("\u258130"), big.toString());
+      for (String t : List.of("HR 301, BP 1180/07 SpO2 94% 1st", "T 37.5 C. 0.25 mg")) {
+        assertEquals(WordCounts.canonical(t), tok.decode(tok.encode(t)), t);
+      }
+    }
+  }
+
+  @Test
+  void numberMergesExtendANumberByItsNextDigitAfterTheSpace() {
+    List<String[]> m = BpeTrainer.numberMerges(12);
+    assertEquals(10 + 3 + 90, m.size());
+    assertEquals(List.of("\u2581", "0"), List.of(m.get(0)));
+    assertEquals(List.of("\u25811", "2"), List.of(m.get(12)));
+    assertEquals(List.of("1", "0"), List.of(m.get(13)));
+    assertTrue(BpeTrainer.numberMerges(0).isEmpty());
+  }
+
+  @Test
   void punctuationIsWhatTheTokenizersLibraryCallsPunctuation() {
     for (char c : "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".toCharArray()) {
       assertTrue(WordCounts.isPunctuation(c), String.valueOf(c));
