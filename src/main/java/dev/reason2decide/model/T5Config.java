@@ -161,6 +161,14 @@ public record T5Config(int vocabSize, int dModel, int dKv, int dFf, int numLayer
         scaleDecoderOutputs, padTokenId, eosTokenId, decoderStartTokenId, initializerFactor);
   }
 
+  /** Returns a copy with input and output embeddings tied (the original T5's layout: lm_head = shared, decoder output
+   * scaled by d_model^-0.5). */
+  public T5Config withTiedEmbeddings() {
+    return new T5Config(vocabSize, dModel, dKv, dFf, numLayers, numDecoderLayers, numHeads, relativeAttentionNumBuckets,
+        relativeAttentionMaxDistance, dropoutRate, layerNormEpsilon, feedForwardProj, true, true, padTokenId,
+        eosTokenId, decoderStartTokenId, initializerFactor);
+  }
+
   private static String str(JsonObject o, String k, String d) {
     JsonElement e = o.get(k);
     return e == null || e.isJsonNull() ? d : e.getAsString();

@@ -44,6 +44,16 @@ public final class T5Init {
    * f·d_model^-½ instead of f (the same random numbers, scaled), so the first logits have unit scale.
    */
   public static T5Model create(T5Config c, long seed, NDManager manager, boolean scaledHead) {
+    return create(c, seed, manager, scaledHead, Map.of());
+  }
+
+  /**
+   * As {@link #create(T5Config, long, NDManager, boolean)}, then the leading coordinates of some embedding rows
+   * replaced ({@code embeddingRows}: token id to its first values, e.g. {@link NumberEmbeddings#rows}); the random
+   * numbers drawn are the same, so every other weight equals the plain initialisation's.
+   */
+  public static T5Model create(T5Config c, long seed, NDManager manager, boolean scaledHead,
+      Map<Integer, float[]> embeddingRows) {
     SplittableRandom rnd = new SplittableRandom(seed);
     float f = c.initializerFactor();
     Map<String, NDArray> t = new LinkedHashMap<>();
@@ -75,6 +85,14 @@ public final class T5Init {
       float[] v = new float[(int) size];
       for (int i = 0; i < v.length; i++) {
         v[i] = std < 0 ? f : (float) (gaussian(rnd) * std);
+      }
+      if (n.equals("shared.weight")) {
+        for (Map.Entry<Integer, float[]> r : embeddingRows.entrySet()) {
+          if (r.getKey() >= 0 && r.getKey() < c.vocabSize()) {
+            float[] row = r.getValue();
+            System.arraycopy(row, 0, v, r.getKey() * c.dModel(), Math.min(row.length, c.dModel()));
+          }
+        }
       }
       t.put(n, dev.reason2decide.engine.Tensors.owned(manager, v, new Shape(e.getValue())));
     }

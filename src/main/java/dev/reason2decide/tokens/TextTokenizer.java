@@ -142,6 +142,25 @@ public final class TextTokenizer implements AutoCloseable {
     return hf.decode(kept, true);
   }
 
+  /** The model's pieces and their ids (tokenizer.json's {@code model.vocab}; added tokens not included). */
+  public java.util.Map<String, Integer> vocab() {
+    try {
+      com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(source)).getAsJsonObject();
+      com.google.gson.JsonElement vocab = o.getAsJsonObject("model").get("vocab");
+      java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      if (vocab.isJsonArray()) { // Unigram: [piece, score] pairs in id order
+        for (int i = 0; i < vocab.getAsJsonArray().size(); i++) {
+          out.putIfAbsent(vocab.getAsJsonArray().get(i).getAsJsonArray().get(0).getAsString(), i);
+        }
+      } else {
+        vocab.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsInt()));
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(source + ": cannot read the vocabulary: " + e.getMessage(), e);
+    }
+  }
+
   /** Number of ids the tokenizer can produce (model vocabulary plus added tokens). */
   public int vocabSize() {
     try {

@@ -63,28 +63,42 @@ public final class AdamW implements AutoCloseable {
    * they were written as (0.9, not the float nearest to it widened to double), as in Python.
    */
   public void step(Map<String, NDArray> params, Map<String, NDArray> grads, float lr) {
+    step(params, grads, lr, name -> 1f);
+  }
+
+  /**
+   * As {@link #step(Map, Map, float)} with parameter groups: parameter {@code name} steps at {@code lr ·
+   * lrScale(name)} (one kernel call per distinct rate, as torch's param groups).
+   */
+  public void step(Map<String, NDArray> params, Map<String, NDArray> grads, float lr,
+      java.util.function.ToDoubleFunction<String> lrScale) {
     step++;
     double beta1 = exact(s.beta1());
     double beta2 = exact(s.beta2());
     double bc1 = 1 - Math.pow(beta1, step);
     double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-    List<NDArray> ps = new ArrayList<>();
-    List<NDArray> gs = new ArrayList<>();
-    List<NDArray> ms = new ArrayList<>();
-    List<NDArray> vs = new ArrayList<>();
+    Map<Double, List<List<NDArray>>> groups = new LinkedHashMap<>();
     for (Map.Entry<String, NDArray> e : params.entrySet()) {
       NDArray g = grads.get(e.getKey());
       if (g == null) {
         continue;
       }
       NDArray p = e.getValue();
-      ps.add(p);
-      gs.add(g);
-      ms.add(m.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
-      vs.add(v.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
+      double scale = lrScale.applyAsDouble(e.getKey());
+      List<List<NDArray>> group = groups.computeIfAbsent(scale, k -> List.of(new ArrayList<>(), new ArrayList<>(),
+          new ArrayList<>(), new ArrayList<>()));
+      group.get(0).add(p);
+      group.get(1).add(g);
+      group.get(2).add(m.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
+      group.get(3).add(v.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
     }
-    double rate = exact(lr);
-    TorchKernels.adamw(ps, gs, ms, vs, rate, beta1, beta2, exact(s.eps()), exact(s.weightDecay()), rate / bc1, bc2Sqrt);
+    for (Map.Entry<Double, List<List<NDArray>>> e : groups.entrySet()) {
+      // a scale of 1 keeps the rate exactly as written (the reference's arithmetic)
+      double rate = e.getKey() == 1.0 ? exact(lr) : exact(lr) * exact((float) (double) e.getKey());
+      List<List<NDArray>> g = e.getValue();
+      TorchKernels.adamw(g.get(0), g.get(1), g.get(2), g.get(3), rate, beta1, beta2, exact(s.eps()),
+          exact(s.weightDecay()), rate / bc1, bc2Sqrt);
+    }
   }
 
   /** The decimal number a float was written as (its shortest representation), as a double. */

@@ -224,7 +224,7 @@ public final class PhaseTrainer {
         }
       }
       if (Double.isFinite(norm)) {
-        opt.step(params, grads, lr);
+        opt.step(params, grads, lr, cfg.optim()::lrScale);
         badSteps = 0;
       } else if (++badSteps >= MAX_NON_FINITE_STEPS) {
         throw new IllegalStateException(phase.name() + " step " + (t + 1) + ": the gradient has been non-finite for "

@@ -125,6 +125,12 @@ public final class TrainSettings {
       s("scratch-init", String.class, "Initialisation of a model trained from scratch: transformers (its "
           + "_init_weights) or scaled-head (the untied lm_head at std d_model^-1/2, first logits at unit scale).",
           c -> c.optim().scratchInit(), (c, v) -> c.withOptim(c.optim().withScratchInit(v))),
+      s("position-lr-scale", Float.class, "The relative-attention biases (T5's only position information) learn at "
+          + "lr times this (1: the reference); from scratch at small budgets positions are otherwise learned slowly.",
+          c -> c.optim().positionLrScale(), (c, v) -> c.withOptim(c.optim().withPositionLrScale(v))),
+      s("scratch-tied-embeddings", Boolean.class, "A model trained from scratch ties lm_head to the input embeddings "
+          + "(T5's original layout; flan-t5 unties them): a rare value copied from the input is scored by the vector "
+          + "that read it.", c -> c.optim().scratchTied(), (c, v) -> c.withOptim(c.optim().withScratchTied(v))),
       s("random-batches", Boolean.class, "Random batches padded to their longest member (the reference) instead of "
           + "length-grouped ones.", c -> !c.data().groupByLength(), (c, v) -> c.withData(c.data().withGroupByLength(!v))),
       s("threads", Integer.class, "PyTorch intra-op threads (0: all cores).", c -> c.runtime().threads(),

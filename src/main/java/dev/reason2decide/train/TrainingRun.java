@@ -11,6 +11,7 @@ import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Folders;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
+import dev.reason2decide.model.NumberEmbeddings;
 import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Config;
 import dev.reason2decide.model.T5Init;
@@ -182,7 +183,12 @@ public final class TrainingRun {
       model = T5Checkpoint.load(source.init(), m);
     } else {
       T5Config c = T5Init.named(source.scratch(), tok.vocabSize());
-      model = T5Init.create(c, cfg.seed(), m, OptimConfig.INIT_SCALED_HEAD.equals(cfg.optim().scratchInit()));
+      if (cfg.optim().scratchTied()) {
+        c = c.withTiedEmbeddings();
+      }
+      String init = cfg.optim().scratchInit();
+      model = T5Init.create(c, cfg.seed(), m, !OptimConfig.INIT_TRANSFORMERS.equals(init),
+          OptimConfig.INIT_NUMBERS.equals(init) ? NumberEmbeddings.rows(tok.vocab(), c.dModel()) : Map.of());
     }
     if (cfg.optim().dropout() != null) {
       model = new T5Model(dev.reason2decide.model.T5Parameters.of(model.config().withDropout(cfg.optim().dropout()),
