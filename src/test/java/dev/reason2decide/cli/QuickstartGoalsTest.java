@@ -39,10 +39,23 @@ class QuickstartGoalsTest {
     assertEquals(2e-3f, c.optim().learningRate());
     assertEquals("r2d-gold-only", c.recipe().cliName());
     assertEquals(OptimConfig.INIT_TRANSFORMERS, c.optim().scratchInit());
-    assertEquals(2200, c.optim().steps());
+    assertEquals(1800, c.optim().steps());
+    assertTrue(c.optim().scratchTied(), "--set of one setting keeps the quickstart's others");
     QuickstartCommand plain = new QuickstartCommand();
     new CommandLine(plain).parseArgs();
-    assertEquals("r2d-gold-only", plain.config().recipe().cliName(), "the grid's most faithful recipe");
+    TrainConfig p = plain.config();
+    assertEquals("r2d-gold-only", p.recipe().cliName(), "the grid's most faithful recipe");
+    // the measured levers of docs/results.md: numbers-aware tied embeddings, positions learned at 20x the rate
+    assertEquals(OptimConfig.INIT_NUMBERS, p.optim().scratchInit());
+    assertTrue(p.optim().scratchTied());
+    assertEquals(20f, p.optim().positionLrScale());
+    assertEquals(1f, p.optim().lrScale("shared.weight"));
+    assertTrue(plain.splitPunctuation && !plain.splitDigits && plain.wholeNumbers == 300 && plain.vocabSize == 1500);
+    QuickstartCommand old = new QuickstartCommand();
+    new CommandLine(old).parseArgs("--no-split-punctuation", "--whole-numbers", "0", "--set", "position-lr-scale=1");
+    assertFalse(old.splitPunctuation);
+    assertEquals(0, old.wholeNumbers);
+    assertEquals(1f, old.config().optim().positionLrScale());
     QuickstartCommand bad = new QuickstartCommand();
     new CommandLine(bad).parseArgs("--set", "lr");
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
