@@ -9,16 +9,25 @@ import java.util.List;
 /**
  * The rule-balanced mix. Each finding is drawn on its own, independently of the complaint and of every other
  * finding: each vital sign is in its normal range most of the time, and otherwise in its danger zone, in its
- * critical zone, or within two steps either side of one of its thresholds; mental status, pain, the anticoagulant
- * and the complaint (any of the high-risk, routine or collapse complaints) likewise. Value ranges are wider than the
- * natural mix's, so a model sees the rules' thresholds rather than the generator's ranges. About 37 % of the cases
- * come out ESI-3 to 5. The label always comes from {@link TriageRules#assess}.
+ * critical zone, or within two steps either side of one of its thresholds; mental status, pain and the complaint
+ * (any of the high-risk, routine or collapse complaints) likewise. Value ranges are wider than the natural mix's, so
+ * a model sees the rules' thresholds rather than the generator's ranges. The one finding that decides only together
+ * with the complaint, an anticoagulant (it adds resources to an injury: {@link Complaint#anticoagulatedResources}),
+ * is drawn for half of those complaints, and those complaints are drawn more often, so that the interaction is seen
+ * in about 6 % of the cases instead of 2 %. About 35 % of the cases come out ESI-3 to 5. The label always comes from
+ * {@link TriageRules#assess}.
  */
 final class RuleBalancedSampler {
   /** Share of cases whose vital sign (each drawn separately) is in a danger zone, a critical zone, or at an edge. */
   static final double DANGER = 0.05;
-  static final double CRITICAL = 0.02;
+  static final double CRITICAL = 0.04;
+  /** Share of cases whose complaint is one an anticoagulant changes the resources of (besides their uniform share). */
+  static final double ANTICOAGULANT_SENSITIVE = 0.12;
   static final double EDGE = 0.08;
+
+  /** The routine complaints whose resources an anticoagulant changes. */
+  private static final List<Complaint> SENSITIVE = Complaint.ROUTINE.stream()
+      .filter(c -> !c.anticoagulatedResources().isEmpty()).toList();
 
   private final SeededRandom rng;
   private boolean edge;
@@ -33,8 +42,8 @@ final class RuleBalancedSampler {
     boolean female = rng.chance(0.5);
     double u = rng.nextDouble();
     Complaint complaint = u < 0.2 ? rng.pick(Complaint.HIGH_RISK) : u < 0.24 ? Complaint.COLLAPSE
-        : rng.pick(Complaint.ROUTINE);
-    boolean anticoag = rng.chance(0.25);
+        : u < 0.24 + ANTICOAGULANT_SENSITIVE ? rng.pick(SENSITIVE) : rng.pick(Complaint.ROUTINE);
+    boolean anticoag = rng.chance(complaint.anticoagulatedResources().isEmpty() ? 0.25 : 0.5);
     // heart rate: critical below 40, danger above 100
     int hr = vital(new int[] {45, 99}, new int[] {101, 190}, new int[] {20, 39},
         TriageRules.CRITICAL_HEART_RATE, TriageRules.DANGER_HEART_RATE + 1);

@@ -52,6 +52,34 @@ class RuleBalancedMixTest {
   }
 
   @Test
+  void theAnticoagulantDecidesEveryInjuryItCanChangeOften() {
+    List<Complaint> sensitive = TriageGrammar.complaints().stream()
+        .filter(c -> !c.anticoagulatedResources().isEmpty()).toList();
+    assertFalse(sensitive.isEmpty());
+    for (Complaint complaint : sensitive) {
+      // only the complaint and the anticoagulant decide: no level-1 or level-2 finding
+      for (boolean anticoagulated : new boolean[] {true, false}) {
+        long n = count(BALANCED, c -> c.complaint() == complaint && c.anticoagulated() == anticoagulated
+            && TriageRules.assess(c).level() >= 3);
+        assertTrue(n >= 250, complaint.name() + (anticoagulated ? " on" : " off") + " an anticoagulant, deciding: "
+            + n);
+      }
+    }
+    long interaction = count(BALANCED, c -> sensitive.contains(c.complaint()) && c.anticoagulated());
+    assertTrue(interaction > 0.05 * BALANCED.size(), "injury on an anticoagulant: " + interaction);
+  }
+
+  @Test
+  void aCriticalFindingMeetsEveryHighRiskComplaint() {
+    // ESI-1 beats the complaint's ESI-2: the model must see a critical value with each high-risk complaint
+    for (Complaint complaint : Complaint.HIGH_RISK) {
+      long n = count(BALANCED, c -> c.complaint() == complaint && (c.heartRate() < 40 || c.systolic() < 80
+          || c.spo2() < 85));
+      assertTrue(n >= 60, complaint.name() + " with a critical vital sign: " + n);
+    }
+  }
+
+  @Test
   void theComplaintAloneNoLongerPredictsTheLevel() {
     // the best guess of the level from the complaint and the anticoagulant alone (the shortcut)
     double natural = complaintOnlyAccuracy(NATURAL);
