@@ -123,7 +123,8 @@ public final class TrainSettings {
       new TrainSetting<>("dropout", Float.class, true, "Override the checkpoint's dropout rate.",
           c -> c.optim().dropout(), (c, v) -> c.withOptim(c.optim().withDropout(v))),
       s("scratch-init", String.class, "Initialisation of a model trained from scratch: transformers (its "
-          + "_init_weights) or scaled-head (the untied lm_head at std d_model^-1/2, first logits at unit scale).",
+          + "_init_weights), scaled-head (the untied lm_head at std d_model^-1/2, first logits at unit scale) or "
+          + "scaled-head-numbers (also: number pieces start with magnitude coordinates, docs/training.md).",
           c -> c.optim().scratchInit(), (c, v) -> c.withOptim(c.optim().withScratchInit(v))),
       s("position-lr-scale", Float.class, "The relative-attention biases (T5's only position information) learn at "
           + "lr times this (1: the reference); from scratch at small budgets positions are otherwise learned slowly.",
