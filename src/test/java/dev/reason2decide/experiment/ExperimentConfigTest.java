@@ -91,8 +91,13 @@ class ExperimentConfigTest {
         dev.reason2decide.data.synth.SynthTriage.Mix.RULE_BALANCED), c.data().synthetic().plan());
     assertTrue(c.model().splitDigits(), "new tokenizers split digits by default");
     ExperimentConfig whole = ExperimentConfig.parse("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"n\": 50}}, "
-        + "\"recipes\": [\"r2d\"], \"steps\": 10, \"model\": {\"split_digits\": false}}", "m.json", null);
+        + "\"recipes\": [\"r2d\"], \"steps\": 10, \"model\": {\"split_digits\": false, \"whole_numbers\": 300}}",
+        "m.json", null);
     assertFalse(whole.model().splitDigits());
+    assertEquals(300, whole.model().wholeNumbers());
+    assertEquals(0, c.model().wholeNumbers(), "no forced number pieces unless asked");
+    assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"n\": 50}}, \"recipes\": [\"r2d\"], \"steps\": 5, "
+        + "\"model\": {\"whole_numbers\": 10000}}", "model.whole_numbers must be 0 (off) to 9999");
     assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"n\": 50}}, \"recipes\": [\"r2d\"], \"steps\": 5, "
         + "\"model\": {\"split_digits\": \"no\"}}", "model.split_digits must be true or false");
     assertError("{\"name\": \"x\", \"data\": {\"synthetic-triage\": {\"train\": 900, \"test\": 5}}, "
