@@ -45,7 +45,8 @@ final class ScratchTokenizer {
         String actual = Files.readString(dir.resolve(RECORD));
         if (!actual.equals(expected)) {
           throw new IllegalArgumentException(dir + " was built from other training data or another vocabulary "
-              + "size, digit or punctuation splitting or whole numbers (" + RECORD + "); use another --out for this configuration");
+              + "size, digit or punctuation splitting or whole numbers (" + RECORD + "); use another --out for this "
+              + "configuration");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(dir.resolve(RECORD) + ": " + e.getMessage(), e);

@@ -34,7 +34,7 @@ public final class NumberEmbeddings {
   /** The number a piece stands for: {@code ▁118} and {@code 118} are 118; anything else (or {@code 07}) is none. */
   public static OptionalInt value(String piece) {
     String t = piece.startsWith("\u2581") ? piece.substring(1) : piece;
-    if (t.isEmpty() || t.length() > 4 || (t.length() > 1 && t.charAt(0) == '0')) {
+    if (t.isEmpty() || t.length() > Integer.toString(MAX_VALUE).length() || (t.length() > 1 && t.charAt(0) == '0')) {
       return OptionalInt.empty();
     }
     for (int i = 0; i < t.length(); i++) {
@@ -42,7 +42,8 @@ public final class NumberEmbeddings {
         return OptionalInt.empty();
       }
     }
-    return OptionalInt.of(Integer.parseInt(t));
+    int n = Integer.parseInt(t);
+    return n <= MAX_VALUE ? OptionalInt.of(n) : OptionalInt.empty();
   }
 
   /** The {@code k} magnitude coordinates of {@code n}. */

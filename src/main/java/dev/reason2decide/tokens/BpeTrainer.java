@@ -152,14 +152,8 @@ public final class BpeTrainer {
         if (a == null || b == null || pieces.size() >= config.vocabSize()) {
           continue; // a digit the corpus never has, or no room left: nothing to merge
         }
-        String merged = m[0] + m[1];
         merges.add(m);
-        Integer c = ids.get(merged);
-        if (c == null) {
-          c = pieces.size();
-          ids.put(merged, c);
-          pieces.add(merged);
-        }
+        int c = piece(m[0] + m[1], pieces, ids);
         for (int w = 0; w < words.size(); w++) {
           if (contains(words.get(w), a, b)) {
             words.set(w, merge(words.get(w), a, b, c));
@@ -187,14 +181,8 @@ public final class BpeTrainer {
       }
       int a = (int) (key >>> 32);
       int b = (int) key;
-      String merged = pieces.get(a) + pieces.get(b);
       merges.add(new String[] {pieces.get(a), pieces.get(b)});
-      Integer c = ids.get(merged);
-      if (c == null) {
-        c = pieces.size();
-        ids.put(merged, c);
-        pieces.add(merged);
-      }
+      int c = piece(pieces.get(a) + pieces.get(b), pieces, ids);
       Set<Long> touched = new HashSet<>();
       for (int w : new ArrayList<>(where.getOrDefault(key, Set.of()))) {
         int[] s = words.get(w);
@@ -217,6 +205,17 @@ public final class BpeTrainer {
       }
     }
     return new Vocab(List.copyOf(pieces), List.copyOf(merges));
+  }
+
+  /** The id of a merge's result: its existing piece, or a new one appended to the vocabulary. */
+  private static int piece(String merged, List<String> pieces, Map<String, Integer> ids) {
+    Integer c = ids.get(merged);
+    if (c == null) {
+      c = pieces.size();
+      ids.put(merged, c);
+      pieces.add(merged);
+    }
+    return c;
   }
 
   private static long pair(int a, int b) {

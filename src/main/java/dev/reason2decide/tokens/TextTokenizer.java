@@ -105,17 +105,9 @@ public final class TextTokenizer implements AutoCloseable {
     if (longestPiece == 0) {
       int longest = 1;
       try {
-        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(source))
-            .getAsJsonObject();
-        com.google.gson.JsonElement vocab = o.getAsJsonObject("model").get("vocab");
-        if (vocab.isJsonArray()) { // Unigram: [[piece, score], ...]
-          for (com.google.gson.JsonElement e : vocab.getAsJsonArray()) {
-            longest = Math.max(longest, e.getAsJsonArray().get(0).getAsString().length());
-          }
-        } else { // BPE, WordPiece: {piece: id}
-          for (String piece : vocab.getAsJsonObject().keySet()) {
-            longest = Math.max(longest, piece.length());
-          }
+        com.google.gson.JsonObject o = tokenizerJson();
+        for (String piece : modelVocab(o).keySet()) {
+          longest = Math.max(longest, piece.length());
         }
         if (o.has("added_tokens") && o.get("added_tokens").isJsonArray()) {
           for (com.google.gson.JsonElement e : o.getAsJsonArray("added_tokens")) {
@@ -143,28 +135,37 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   /** The model's pieces and their ids (tokenizer.json's {@code model.vocab}; added tokens not included). */
-  public java.util.Map<String, Integer> vocab() {
+  public Map<String, Integer> vocab() {
     try {
-      com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(source)).getAsJsonObject();
-      com.google.gson.JsonElement vocab = o.getAsJsonObject("model").get("vocab");
-      java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
-      if (vocab.isJsonArray()) { // Unigram: [piece, score] pairs in id order
-        for (int i = 0; i < vocab.getAsJsonArray().size(); i++) {
-          out.putIfAbsent(vocab.getAsJsonArray().get(i).getAsJsonArray().get(0).getAsString(), i);
-        }
-      } else {
-        vocab.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsInt()));
-      }
-      return out;
+      return modelVocab(tokenizerJson());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(source + ": cannot read the vocabulary: " + e.getMessage(), e);
     }
   }
 
+  /** tokenizer.json, parsed. */
+  private com.google.gson.JsonObject tokenizerJson() throws IOException {
+    return com.google.gson.JsonParser.parseString(Files.readString(source)).getAsJsonObject();
+  }
+
+  /** {@code model.vocab} as piece to id: BPE and WordPiece write {piece: id}, Unigram [[piece, score], ...] by id. */
+  private static Map<String, Integer> modelVocab(com.google.gson.JsonObject tokenizerJson) {
+    com.google.gson.JsonElement vocab = tokenizerJson.getAsJsonObject("model").get("vocab");
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    if (vocab.isJsonArray()) {
+      for (int i = 0; i < vocab.getAsJsonArray().size(); i++) {
+        out.putIfAbsent(vocab.getAsJsonArray().get(i).getAsJsonArray().get(0).getAsString(), i);
+      }
+    } else {
+      vocab.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsInt()));
+    }
+    return out;
+  }
+
   /** Number of ids the tokenizer can produce (model vocabulary plus added tokens). */
   public int vocabSize() {
     try {
-      com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(source)).getAsJsonObject();
+      com.google.gson.JsonObject o = tokenizerJson();
       com.google.gson.JsonElement vocab = o.getAsJsonObject("model").get("vocab");
       int n = vocab.isJsonArray() ? vocab.getAsJsonArray().size() : vocab.getAsJsonObject().size();
       if (o.has("added_tokens") && o.get("added_tokens").isJsonArray()) {

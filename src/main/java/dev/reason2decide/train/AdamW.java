@@ -77,27 +77,32 @@ public final class AdamW implements AutoCloseable {
     double beta2 = exact(s.beta2());
     double bc1 = 1 - Math.pow(beta1, step);
     double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-    Map<Double, List<List<NDArray>>> groups = new LinkedHashMap<>();
+    Map<Double, Group> groups = new LinkedHashMap<>();
     for (Map.Entry<String, NDArray> e : params.entrySet()) {
       NDArray g = grads.get(e.getKey());
       if (g == null) {
         continue;
       }
       NDArray p = e.getValue();
-      double scale = lrScale.applyAsDouble(e.getKey());
-      List<List<NDArray>> group = groups.computeIfAbsent(scale, k -> List.of(new ArrayList<>(), new ArrayList<>(),
-          new ArrayList<>(), new ArrayList<>()));
-      group.get(0).add(p);
-      group.get(1).add(g);
-      group.get(2).add(m.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
-      group.get(3).add(v.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
+      Group group = groups.computeIfAbsent(lrScale.applyAsDouble(e.getKey()), k -> new Group());
+      group.params.add(p);
+      group.grads.add(g);
+      group.m.add(m.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
+      group.v.add(v.computeIfAbsent(e.getKey(), k -> persistent(stateManager.zeros(p.getShape()))));
     }
-    for (Map.Entry<Double, List<List<NDArray>>> e : groups.entrySet()) {
+    for (Map.Entry<Double, Group> e : groups.entrySet()) {
       // a scale of 1 keeps the rate exactly as written (the reference's arithmetic)
       double rate = e.getKey() == 1.0 ? exact(lr) : exact(lr) * exact((float) (double) e.getKey());
-      List<List<NDArray>> g = e.getValue();
-      TorchKernels.adamw(g.get(0), g.get(1), g.get(2), g.get(3), rate, beta1, beta2, exact(s.eps()),
-          exact(s.weightDecay()), rate / bc1, bc2Sqrt);
+      Group g = e.getValue();
+      TorchKernels.adamw(g.params, g.grads, g.m, g.v, rate, beta1, beta2, exact(s.eps()), exact(s.weightDecay()),
+          rate / bc1, bc2Sqrt);
+    }
+  }
+
+  /** The parameters stepped at one learning rate, with their gradients and moments, in the same order. */
+  private record Group(List<NDArray> params, List<NDArray> grads, List<NDArray> m, List<NDArray> v) {
+    Group() {
+      this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
   }
 
