@@ -1,6 +1,7 @@
 // `r2d rationales generate`: LLM-written rationales for training examples, resumable through an answer cache.
 package dev.reason2decide.cli;
 
+import dev.reason2decide.data.Columns;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ExampleWriter;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Option;
     description = "Rationales for training examples.",
     subcommands = {RationalesCommand.Generate.class})
 public final class RationalesCommand implements Runnable {
+  /** The output column that lists, per example, what cleaning removed from the LLM's answer. */
+  static final String CLEANED_COLUMN = "cleaned";
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
@@ -46,6 +50,8 @@ public final class RationalesCommand implements Runnable {
   @Command(name = "generate", mixinStandardHelpOptions = true,
       description = {"Ask an LLM (any OpenAI-compatible server) for a rationale justifying each example's gold "
           + "label; writes the examples with rationale and rationale_source = llm:<model>.",
+          "Reasoning blocks (<think>...</think>) and wrappers (markdown, a \"Rationale:\" label, quotes, code "
+              + "fences) are removed; the column cleaned lists what was removed from each.",
           "Answers are cached: an interrupted run continues where it stopped, a re-run makes no new calls."})
   public static final class Generate implements Callable<Integer> {
     @Option(names = "--input", required = true,
@@ -108,7 +114,10 @@ public final class RationalesCommand implements Runnable {
           throw new IllegalStateException(e.getMessage() + "\n" + cache.size() + " answers are saved in "
               + cacheFile + "; run the same command again to continue from there", e);
         }
-        ExampleWriter.writeDefault(output, result.accepted());
+        List<List<String>> cleaned = result.accepted().stream().map(RationaleGenerator.Generated::cleanedKeys)
+            .toList();
+        new ExampleWriter(Columns.DEFAULT).write(output, result.examples(),
+            new ExampleWriter.ListColumn(CLEANED_COLUMN, cleaned));
         Map<String, Object> prov = RunProvenance.of("rationales generate", chat, template, temperature,
             maxTokens, llm.seedOrNull());
         prov.put("input", input.toString());
@@ -128,6 +137,10 @@ public final class RationalesCommand implements Runnable {
           rejections.add(one);
         }
         prov.put("rejected_by_reason", reasons);
+        Map<String, Integer> cleanedByKind = new TreeMap<>();
+        cleaned.forEach(kinds -> kinds.forEach(k -> cleanedByKind.merge(k, 1, Integer::sum)));
+        prov.put("cleaned_examples", cleaned.stream().filter(k -> !k.isEmpty()).count());
+        prov.put("cleaned_by_kind", cleanedByKind);
         prov.put("rejected_examples", rejections);
         prov.put("usage", RunProvenance.usage(chat));
         // a device or FIFO as --output gets no provenance file beside it
@@ -137,7 +150,8 @@ public final class RationalesCommand implements Runnable {
         }
         System.out.println("rationales: wrote " + result.accepted().size() + " of " + examples.size()
             + " examples to " + output + " (" + result.rejected().size() + " rejected"
-            + (reasons.isEmpty() ? "" : ": " + reasons) + "); " + chat.sent() + " requests sent, "
+            + (reasons.isEmpty() ? "" : ": " + reasons) + "; " + prov.get("cleaned_examples") + " cleaned"
+            + (cleanedByKind.isEmpty() ? "" : ": " + cleanedByKind) + "); " + chat.sent() + " requests sent, "
             + chat.cachedHits() + " answered from the cache; " + chat.sentUsage()
             + (provFile == null ? "" : "; provenance in " + provFile));
         return 0;

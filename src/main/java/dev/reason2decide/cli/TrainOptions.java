@@ -43,7 +43,10 @@ public final class TrainOptions implements IModelTransformer {
     return spec;
   }
 
-  /** The reference configuration with the settings given on the command line of {@code parsed}. */
+  /**
+   * The reference configuration of the recipe given (r2d when none; {@link TrainSettings#applyToReference}) with the
+   * settings given on the command line of {@code parsed}.
+   */
   public static TrainConfig toConfig(ParseResult parsed) {
     JsonObject given = new JsonObject();
     for (TrainSetting<?> s : TrainSettings.ALL) {
@@ -53,6 +56,6 @@ public final class TrainOptions implements IModelTransformer {
         given.add(s.name(), v == null ? JsonNull.INSTANCE : dev.reason2decide.io.Json.COMPACT.toJsonTree(v));
       }
     }
-    return TrainSettings.apply(REFERENCE, given, "--");
+    return TrainSettings.applyToReference(given, "--");
   }
 }

@@ -1,22 +1,31 @@
 // Writes examples as JSONL, CSV or TSV with the configured column names, atomically (never a partial file).
 package dev.reason2decide.data;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes examples in the format of the file extension. Columns: id, input, label, rationale, rationale source
  * (names from {@link Columns}). CSV quotes a field when it holds the delimiter, a quote or a line break (RFC 4180);
  * TSV fields may not hold tabs or line breaks. A field a spreadsheet would run as a formula is escaped
- * ({@link CsvCells}); {@link ExampleReader} reads it back as it was.
+ * ({@link CsvCells}); {@link ExampleReader} reads it back as it was. A {@link ListColumn} may follow the standard
+ * columns (the reader ignores it).
  */
 public final class ExampleWriter {
   private final Columns columns;
+
+  /**
+   * A column after the standard ones holding a list of words per example (in example order): a JSON array in
+   * JSONL, the words joined by {@code ;} in CSV and TSV.
+   */
+  public record ListColumn(String name, List<List<String>> values) {}
 
   public ExampleWriter(Columns columns) {
     this.columns = columns;
@@ -28,15 +37,30 @@ public final class ExampleWriter {
   }
 
   public void write(Path file, List<Example> examples) {
+    write(file, examples, null);
+  }
+
+  /** Writes the examples with one more column after the standard ones ({@code extra} may be null: none). */
+  public void write(Path file, List<Example> examples, ListColumn extra) {
+    if (extra != null && extra.values().size() != examples.size()) {
+      throw new IllegalArgumentException("column " + extra.name() + " has " + extra.values().size()
+          + " values for " + examples.size() + " examples");
+    }
     FileFormat format = FileFormat.of(file);
     AtomicFiles.write(file, w -> {
       if (format == FileFormat.JSONL) {
-        for (Example e : examples) {
-          w.write(Json.COMPACT.toJson(toJson(e)));
+        for (int i = 0; i < examples.size(); i++) {
+          JsonObject o = toJson(examples.get(i));
+          if (extra != null) {
+            JsonArray words = new JsonArray();
+            extra.values().get(i).forEach(words::add);
+            o.add(extra.name(), words);
+          }
+          w.write(Json.COMPACT.toJson(o));
           w.write('\n');
         }
       } else {
-        writeDelimited(w, examples, format.delimiter(), file);
+        writeDelimited(w, examples, extra, format.delimiter(), file);
       }
     });
   }
@@ -52,20 +76,31 @@ public final class ExampleWriter {
     return o;
   }
 
-  private void writeDelimited(Writer w, List<Example> examples, char d, Path file) throws IOException {
-    row(w, d, file, columns.id(), columns.input(), columns.label(), columns.rationale(), columns.source());
-    for (Example e : examples) {
-      row(w, d, file, e.id(), e.input(), e.label(), e.rationale(),
-          e.rationaleSource() == null ? "" : e.rationaleSource());
+  private void writeDelimited(Writer w, List<Example> examples, ListColumn extra, char d, Path file)
+      throws IOException {
+    List<String> header = new ArrayList<>(List.of(columns.id(), columns.input(), columns.label(),
+        columns.rationale(), columns.source()));
+    if (extra != null) {
+      header.add(extra.name());
+    }
+    row(w, d, file, header);
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      List<String> fields = new ArrayList<>(List.of(e.id(), e.input(), e.label(), e.rationale(),
+          e.rationaleSource() == null ? "" : e.rationaleSource()));
+      if (extra != null) {
+        fields.add(String.join(";", extra.values().get(i)));
+      }
+      row(w, d, file, fields);
     }
   }
 
-  private static void row(Writer w, char d, Path file, String... fields) throws IOException {
-    for (int i = 0; i < fields.length; i++) {
+  private static void row(Writer w, char d, Path file, List<String> fields) throws IOException {
+    for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         w.write(d);
       }
-      w.write(field(fields[i], d, file));
+      w.write(field(fields.get(i), d, file));
     }
     w.write("\r\n");
   }

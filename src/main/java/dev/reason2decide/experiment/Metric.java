@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * A metric of {@code r2d evaluate}'s report.json (docs/metrics.md) by its key path. {@code higherIsBetter} decides
  * which recipe is shown in bold. Values are taken as the report has them (BLEU (NLTK), ROUGE, BERTScore,
- * consistency, sufficiency, accuracy, F1, ECE and the faithfulness checks in [0, 1]; sacreBLEU and chrF in
- * [0, 100]). The synthetic-triage checks and the probes exist only in reports on the synthetic set.
+ * consistency, sufficiency, gold robustness, accuracy, F1, ECE and the faithfulness checks in [0, 1]; sacreBLEU and
+ * chrF in [0, 100]). The synthetic-triage checks and the probes exist only in reports on the synthetic set.
  */
 public enum Metric {
   MACRO_F1("macro_f1", "Macro-F1", true, "labels", "macro_f1"),
@@ -27,6 +27,7 @@ public enum Metric {
   BERTSCORE("bertscore", "BERTScore F", true, "rationales", "bertscore", "F"),
   CONSISTENCY("consistency", "Consistency (same model)", true, "faithfulness", "consistency"),
   SUFFICIENCY("sufficiency", "Sufficiency (same model)", true, "faithfulness", "sufficiency"),
+  GOLD_ROBUSTNESS("gold_robustness", "Gold robustness (same model)", true, "faithfulness", "gold_robustness"),
   DECISION_AGREEMENT("decision_agreement", "Rationale states ŷ", true, "faithfulness_checks", "synthetic_triage", "all",
       "decision_agreement"),
   CITED_FINDINGS_IN_NOTE("cited_findings_in_note", "Cited findings in the note", true, "faithfulness_checks",
@@ -54,7 +55,7 @@ public enum Metric {
 
   /** What an experiment reports when its configuration lists no metrics. */
   public static final List<String> DEFAULT_NAMES = List.of("macro_f1", "accuracy", "bleu_nltk", "sacrebleu", "rougeL",
-      "bertscore", "consistency", "sufficiency", "ece");
+      "bertscore", "consistency", "sufficiency", "gold_robustness", "ece");
 
   private final String key;
   private final String title;

@@ -217,12 +217,13 @@ public final class ChatClient implements AutoCloseable {
   }
 
   /**
-   * The answer with the API key replaced by {@code ***} in its text and model name: a server or model can echo what
-   * it was sent, and answers go to output files and the response cache. Also applied to cached answers, which an
-   * older version may have stored unscrubbed.
+   * The answer with the API key replaced by {@code ***} in its text, reasoning and model name: a server or model can
+   * echo what it was sent, and answers go to output files and the response cache. Also applied to cached answers,
+   * which an older version may have stored unscrubbed.
    */
   ChatResponse scrub(ChatResponse r) {
-    return new ChatResponse(redact(r.content()), r.finishReason(), r.usage(), redact(r.model()));
+    return new ChatResponse(redact(r.content()), redact(r.reasoning()), r.finishReason(), r.usage(),
+        redact(r.model()));
   }
 
   @Override

@@ -1,15 +1,27 @@
-// The part of a chat-completions answer the project uses: the first choice's text, why it stopped, token usage.
+// The part of a chat-completions answer the project uses: the first choice's text and reasoning, why it stopped, usage.
 package dev.reason2decide.llm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.List;
 
 /**
  * An answer. {@code finishReason} is the server's {@code finish_reason} ("stop", "length", ...; empty when it
- * sent none); {@code content} is never null (a null content reads as the empty string).
+ * sent none); {@code content} is never null (a null content reads as the empty string). {@code reasoning} is the
+ * reasoning a server returns beside the answer when it splits a reasoning model's output (vLLM and llama.cpp's
+ * {@code reasoning_content}, vLLM's newer and Ollama's {@code reasoning}); empty when there is none. It is kept for
+ * the record and never used as the answer.
  */
-public record ChatResponse(String content, String finishReason, Usage usage, String model) {
+public record ChatResponse(String content, String reasoning, String finishReason, Usage usage, String model) {
+
+  /** An answer without a separate reasoning field. */
+  public ChatResponse(String content, String finishReason, Usage usage, String model) {
+    this(content, "", finishReason, usage, model);
+  }
+
+  /** The message fields that servers use for a reasoning model's reasoning, in the order they are looked for. */
+  static final List<String> REASONING_FIELDS = List.of("reasoning_content", "reasoning");
 
   /** True when the server stopped because of the token limit: the answer is cut off. */
   public boolean truncated() {
@@ -42,9 +54,11 @@ public record ChatResponse(String content, String finishReason, Usage usage, Str
     }
     JsonObject choice = first.getAsJsonObject();
     String content = "";
+    String reasoning = "";
     JsonElement message = choice.get("message");
     if (message != null && message.isJsonObject()) {
       content = string(message.getAsJsonObject(), "content");
+      reasoning = reasoning(message.getAsJsonObject());
     } else if (choice.has("text")) {
       content = string(choice, "text");
     } else {
@@ -60,13 +74,27 @@ public record ChatResponse(String content, String finishReason, Usage usage, Str
       long t = uo.has("total_tokens") ? number(uo, "total_tokens") : p + c;
       usage = new Usage(p, c, t);
     }
-    return new ChatResponse(content, finish, usage, string(o, "model"));
+    return new ChatResponse(content, reasoning, finish, usage, string(o, "model"));
+  }
+
+  /** The first non-empty reasoning field of a message ("" when none; a field that is not text is ignored). */
+  private static String reasoning(JsonObject message) {
+    for (String field : REASONING_FIELDS) {
+      JsonElement e = message.get(field);
+      if (e != null && e.isJsonPrimitive() && !e.getAsString().isEmpty()) {
+        return e.getAsString();
+      }
+    }
+    return "";
   }
 
   /** The form kept in the response cache. */
   JsonObject toJson() {
     JsonObject o = new JsonObject();
     o.addProperty("content", content);
+    if (!reasoning.isEmpty()) {
+      o.addProperty("reasoning", reasoning);
+    }
     o.addProperty("finish_reason", finishReason);
     o.addProperty("model", model);
     JsonObject u = new JsonObject();
@@ -81,7 +109,8 @@ public record ChatResponse(String content, String finishReason, Usage usage, Str
     JsonObject u = o.getAsJsonObject("usage");
     Usage usage = u == null ? Usage.NONE
         : new Usage(number(u, "prompt_tokens"), number(u, "completion_tokens"), number(u, "total_tokens"));
-    return new ChatResponse(string(o, "content"), string(o, "finish_reason"), usage, string(o, "model"));
+    return new ChatResponse(string(o, "content"), string(o, "reasoning"), string(o, "finish_reason"), usage,
+        string(o, "model"));
   }
 
   private static String string(JsonObject o, String field) {

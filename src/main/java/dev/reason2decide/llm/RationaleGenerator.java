@@ -12,14 +12,17 @@ import java.util.function.Consumer;
 
 /**
  * Writes rationales with an LLM. Each example is asked once (the {@link ResponseCache} makes a re-run free and
- * an interrupted run continue where it stopped); answers that are empty or cut off by the token limit are
- * rejected and reported, never written; with {@code checkLabel}, a second question asks which label the
- * rationale argues for and rationales that argue for another label are rejected.
+ * an interrupted run continue where it stopped). Every answer is cleaned ({@link AnswerCleaning}: reasoning blocks
+ * and presentation wrappers removed, and noted per example); answers that are empty, empty once cleaned or cut off
+ * by the token limit are rejected and reported, never written; with {@code checkLabel}, a second question asks
+ * which label the rationale argues for and rationales that argue for another label are rejected.
  */
 public final class RationaleGenerator {
   /** The built-in prompt (placeholders {input}, {label}; also {labels}, {id}). */
   public static final String DEFAULT_PROMPT = "rationale-prompt.txt";
   static final String CHECK_PROMPT = "label-check-prompt.txt";
+  /** The reason (before its colon) of a rejected answer that held nothing but what cleaning removes. */
+  public static final String EMPTY_ONCE_CLEANED = "empty once cleaned";
 
   /**
    * Generation settings.
@@ -37,15 +40,28 @@ public final class RationaleGenerator {
   /** Why an example got no rationale. */
   public record Rejection(String id, String reason, String answer) {}
 
-  /** One example's outcome: the example with its rationale, or a rejection. */
-  public record Outcome(Example example, Rejection rejection, boolean fromCache, Usage usage) {
+  /** An accepted example with its rationale, and what cleaning removed from the answer it came from. */
+  public record Generated(Example example, List<AnswerCleaning.Removed> cleaned) {
+    /** The removed kinds by key, as written in the output's {@code cleaned} column. */
+    public List<String> cleanedKeys() {
+      return cleaned.stream().map(AnswerCleaning.Removed::key).toList();
+    }
+  }
+
+  /** One example's outcome: the generated example, or a rejection. */
+  public record Outcome(Generated generated, Rejection rejection, boolean fromCache, Usage usage) {
     public boolean accepted() {
       return rejection == null;
     }
   }
 
   /** The run: accepted examples in input order, rejections in input order. */
-  public record Result(List<Example> accepted, List<Rejection> rejected) {}
+  public record Result(List<Generated> accepted, List<Rejection> rejected) {
+    /** The accepted examples alone. */
+    public List<Example> examples() {
+      return accepted.stream().map(Generated::example).toList();
+    }
+  }
 
   private final CachedChat chat;
   private final Settings settings;
@@ -72,11 +88,11 @@ public final class RationaleGenerator {
     List<String> labels = List.copyOf(new TreeSet<>(examples.stream().map(Example::label).toList()));
     List<Outcome> outcomes = ParallelRun.map(examples, chat.client().config().maxConcurrency(),
         e -> generate(e, labels), onDone);
-    List<Example> accepted = new ArrayList<>();
+    List<Generated> accepted = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     for (Outcome o : outcomes) {
       if (o.accepted()) {
-        accepted.add(o.example());
+        accepted.add(o.generated());
       } else {
         rejected.add(o.rejection());
       }
@@ -95,14 +111,16 @@ public final class RationaleGenerator {
   private Outcome generate(Example e, List<String> labels) throws InterruptedException {
     CachedChat.Answer a = chat.ask("rationale", e.id(), request(e, labels));
     ChatResponse r = a.response();
-    String text = clean(r.content());
     if (r.truncated()) {
       return reject(e, "truncated: the answer hit the token limit (finish_reason \"length\"; raise --max-tokens)",
           r, a);
     }
-    if (text.isEmpty()) {
-      return reject(e, "empty answer", r, a);
+    AnswerCleaning.Cleaned cleaned = AnswerCleaning.clean(r);
+    if (cleaned.isEmpty()) {
+      return reject(e, cleaned.removed().isEmpty() ? "empty answer"
+          : EMPTY_ONCE_CLEANED + ": the answer held nothing but " + String.join(", ", cleaned.keys()), r, a);
     }
+    String text = cleaned.text();
     Usage usage = r.usage();
     if (settings.checkLabel()) {
       Map<String, String> values = Map.of("input", e.input(), "rationale", text, "labels", String.join(", ", labels),
@@ -111,29 +129,20 @@ public final class RationaleGenerator {
           settings.seed());
       CachedChat.Answer c = chat.ask("label-check", e.id(), check);
       usage = usage.plus(c.response().usage());
-      String argued = normalize(c.response().content());
+      String answer = AnswerCleaning.clean(c.response()).text(); // a reasoning model thinks before it answers
+      String argued = normalize(answer);
       boolean another = labels.stream().map(RationaleGenerator::normalize).anyMatch(argued::equals);
       if (!argued.equals(normalize(e.label())) && another) {
         return new Outcome(null, new Rejection(e.id(), "contradicts the gold label \"" + e.label()
-            + "\": the rationale argues for \"" + c.response().content().strip() + "\"", text), a.fromCache(),
-            usage);
+            + "\": the rationale argues for \"" + answer + "\"", text), a.fromCache(), usage);
       }
     }
     String source = "llm:" + chat.client().config().model();
-    return new Outcome(e.withRationale(text, source), null, a.fromCache(), usage);
+    return new Outcome(new Generated(e.withRationale(text, source), cleaned.removed()), null, a.fromCache(), usage);
   }
 
   private static Outcome reject(Example e, String reason, ChatResponse r, CachedChat.Answer a) {
     return new Outcome(null, new Rejection(e.id(), reason, r.content()), a.fromCache(), r.usage());
-  }
-
-  /** Strips whitespace and a leading "Rationale:" that some models echo from the prompt. */
-  static String clean(String content) {
-    String t = content.strip();
-    if (t.regionMatches(true, 0, "rationale:", 0, "rationale:".length())) {
-      t = t.substring("rationale:".length()).strip();
-    }
-    return t;
   }
 
   /** Lower case, outer quotes and final punctuation removed: how a one-word answer is compared with a label. */

@@ -22,7 +22,8 @@ final class ReportSummary {
       new Column("ROUGE-L F", List.of("rationales", "rougeL", "f")),
       new Column("BERTScore F", List.of("rationales", "bertscore", "F")),
       new Column("consistency", List.of("faithfulness", "consistency")),
-      new Column("sufficiency", List.of("faithfulness", "sufficiency")));
+      new Column("sufficiency", List.of("faithfulness", "sufficiency")),
+      new Column("gold robustness", List.of("faithfulness", "gold_robustness")));
 
   private ReportSummary() {}
 

@@ -53,6 +53,15 @@ public record OptimConfig(int steps, double stage1Fraction, float learningRate, 
     return new OptimConfig(80_000, 0.625, 5e-5f, 0, "linear", 0f, 1.0f, 1, null, INIT_TRANSFORMERS, 1f, false);
   }
 
+  /**
+   * {@link #reference()} with the authors' budget of {@code recipe}: Reason2Decide-C's code trains Stage-1 for 30k
+   * steps ({@code r2dc_stage1.py}'s {@code max_steps}) and Stage-2 for 30k ({@code r2dc_stage2.py}'s), so its recipes
+   * default to 60k steps, half of them Stage-1; every other recipe has R2D's 50k + 30k.
+   */
+  public static OptimConfig reference(Recipe recipe) {
+    return recipe.isR2dc() ? reference().withSteps(60_000).withStage1Fraction(0.5) : reference();
+  }
+
   public OptimConfig withSteps(int v) {
     return new OptimConfig(v, stage1Fraction, learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm,
         gradAccumulation, dropout, scratchInit, positionLrScale, scratchTied);

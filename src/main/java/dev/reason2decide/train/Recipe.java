@@ -24,6 +24,11 @@ public enum Recipe {
     return cliName;
   }
 
+  /** True for the Reason2Decide-C recipes ({@code r2dc}, {@code r2dc-no-cycle}, {@code r2dc-no-adaptive}). */
+  public boolean isR2dc() {
+    return this == R2DC || this == R2DC_NO_CYCLE || this == R2DC_NO_ADAPTIVE;
+  }
+
   public static Recipe parse(String s) {
     for (Recipe r : values()) {
       if (r.cliName.equals(s.toLowerCase(Locale.ROOT).replace('_', '-'))) { // R2D_STAGE1: config.json before

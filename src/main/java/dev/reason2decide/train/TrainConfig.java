@@ -8,8 +8,9 @@ import dev.reason2decide.prompts.PromptTemplates;
  * per concern. The reference defaults live in each record's {@code reference()} (learning rate 5e-5, batch 64, linear
  * decay, no warm-up, weight decay 0, max grad norm 1.0 — Hugging Face Trainer's — 1024 input / 256 target tokens,
  * α = 0.7, W = 5%, π ramp over 60% capped at 0.9, Stage-1 evaluation every 1000 steps with patience 3, Stage-2 every
- * 500 with patience 5, Stage-1 = 50k of an 80k budget, seed 42). Settings are changed by name through
- * {@link TrainSettings} (the CLI flags, the experiment files, config.json) or with the {@code with…} methods.
+ * 500 with patience 5, Stage-1 = 50k of an 80k budget (R2D-C's recipes: 30k of 60k), seed 42). Settings are
+ * changed by name through {@link TrainSettings} (the CLI flags, the experiment files, config.json) or with the
+ * {@code with…} methods.
  */
 public record TrainConfig(Recipe recipe, long seed, DataConfig data, OptimConfig optim, ScheduleConfig schedules,
     EvalConfig eval, DecodeConfig decode, RuntimeConfig runtime, PromptTemplates prompts) {
@@ -25,10 +26,11 @@ public record TrainConfig(Recipe recipe, long seed, DataConfig data, OptimConfig
     }
   }
 
-  /** The reference configuration for {@code recipe}. */
+  /** The reference configuration for {@code recipe}, with its authors' step budget ({@link OptimConfig#reference}). */
   public static TrainConfig reference(Recipe recipe) {
-    return new TrainConfig(recipe, 42L, DataConfig.reference(), OptimConfig.reference(), ScheduleConfig.reference(),
-        EvalConfig.reference(), DecodeConfig.reference(), RuntimeConfig.reference(), PromptTemplates.reference());
+    return new TrainConfig(recipe, 42L, DataConfig.reference(), OptimConfig.reference(recipe),
+        ScheduleConfig.reference(), EvalConfig.reference(), DecodeConfig.reference(), RuntimeConfig.reference(),
+        PromptTemplates.reference());
   }
 
   public TrainConfig withRecipe(Recipe v) {

@@ -30,9 +30,11 @@ public final class TrainSettings {
       s("recipe", String.class, String.join(", ", Arrays.stream(Recipe.values()).map(Recipe::cliName).toList())
           + " (default: ${DEFAULT-VALUE}).", c -> c.recipe().cliName(), (c, v) -> c.withRecipe(Recipe.parse(v))),
       s("steps", Integer.class, "Step budget of the whole recipe, Stage-1 and Stage-2 together (default: "
-          + "${DEFAULT-VALUE}).", c -> c.optim().steps(), (c, v) -> c.withOptim(c.optim().withSteps(v))),
+          + "${DEFAULT-VALUE}; r2dc recipes: 60000).", c -> c.optim().steps(),
+          (c, v) -> c.withOptim(c.optim().withSteps(v))),
       s("stage1-fraction", Double.class, "Share of the budget for Stage-1 in two-stage recipes (default: "
-          + "${DEFAULT-VALUE} = 50k of 80k).", c -> c.optim().stage1Fraction(),
+          + "${DEFAULT-VALUE} = 50k of 80k; r2dc recipes: 0.5 = 30k of 60k, as R2D-C's code).",
+          c -> c.optim().stage1Fraction(),
           (c, v) -> c.withOptim(c.optim().withStage1Fraction(v))),
       s("batch-size", Integer.class, "Examples per step (default: ${DEFAULT-VALUE}).", c -> c.data().batchSize(),
           (c, v) -> c.withData(c.data().withBatchSize(v))),
@@ -209,6 +211,15 @@ public final class TrainSettings {
   }
 
   /**
+   * The reference configuration of the recipe {@code settings} name ({@code r2d} when they name none), with
+   * {@code settings} applied: a recipe's own defaults (R2D-C's step budget) hold unless a setting overrides them.
+   */
+  public static TrainConfig applyToReference(JsonObject settings, String where) {
+    Recipe recipe = apply(TrainConfig.reference(Recipe.R2D), settings, where).recipe();
+    return apply(TrainConfig.reference(recipe), settings, where);
+  }
+
+  /**
    * {@code base} with settings given in code as name, value, name, value, ... (e.g. {@code "batch-size", 16}); the
    * same path as the CLI and the experiment files.
    */
@@ -237,7 +248,7 @@ public final class TrainSettings {
     if (train == null || !train.isJsonObject()) {
       throw new IllegalArgumentException(where + " must be a JSON object of training settings");
     }
-    TrainConfig c = apply(TrainConfig.reference(Recipe.R2D), train.getAsJsonObject(), where);
+    TrainConfig c = applyToReference(train.getAsJsonObject(), where);
     // a DSS run written before dss-patience existed stopped with --patience
     return c.recipe() != Recipe.DSS || train.getAsJsonObject().has("dss-patience") ? c
         : c.withEval(c.eval().withDssPatience(c.eval().patience()));

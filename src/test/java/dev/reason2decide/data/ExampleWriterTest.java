@@ -40,6 +40,26 @@ class ExampleWriterTest {
   }
 
   @Test
+  void aListColumnFollowsTheStandardOnesAndIsIgnoredWhenRead() throws Exception {
+    ExampleWriter.ListColumn cleaned = new ExampleWriter.ListColumn("cleaned",
+        List.of(List.of("think_block", "label"), List.of()));
+    Path j = dir.resolve("l.jsonl");
+    new ExampleWriter(Columns.DEFAULT).write(j, EXAMPLES, cleaned);
+    assertEquals("{\"id\":\"a2\",\"question\":\"Ünïcode ✓ text\",\"label\":\"no\",\"rationale\":\"r\","
+        + "\"rationale_source\":\"llm:gpt-4o\",\"cleaned\":[]}", Files.readAllLines(j).get(1));
+    Path t = dir.resolve("l.tsv");
+    new ExampleWriter(Columns.DEFAULT).write(t, EXAMPLES.subList(1, 2),
+        new ExampleWriter.ListColumn("cleaned", List.of(List.of("think_block", "label"))));
+    assertEquals("id\tquestion\tlabel\trationale\trationale_source\tcleaned\r\n"
+        + "a2\tÜnïcode ✓ text\tno\tr\tllm:gpt-4o\tthink_block;label\r\n", Files.readString(t));
+    for (Path p : List.of(j, t)) {
+      assertEquals(p == j ? EXAMPLES : EXAMPLES.subList(1, 2), ExampleReader.readDefault(p).examples());
+    }
+    assertThrows(IllegalArgumentException.class, () -> new ExampleWriter(Columns.DEFAULT).write(dir.resolve("n.csv"),
+        EXAMPLES, new ExampleWriter.ListColumn("cleaned", List.of(List.of()))));
+  }
+
+  @Test
   void jsonlUsesTheAuthorsKeys() throws Exception {
     Path p = dir.resolve("k.jsonl");
     ExampleWriter.writeDefault(p, EXAMPLES.subList(1, 2));

@@ -13,6 +13,7 @@ import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.RecipePlan;
 import dev.reason2decide.train.StepRecord;
 import dev.reason2decide.train.TrainConfig;
+import dev.reason2decide.train.TrainSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,7 +87,8 @@ class RunHistoryTest {
           0.5, 0.75, null, null, null));
     }
     // r2dc with 8 steps and Stage-1 = 0.625: Stage-1 has 5 steps, Stage-2 3
-    RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainConfig.reference(Recipe.R2DC).withSteps(8)));
+    RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainSettings.with(TrainConfig.reference(Recipe.R2DC),
+        "steps", 8, "stage1-fraction", 0.625)));
     RunHistory.Point p = h.steps().get(0);
     assertEquals(0.625, p.get("confidence"));
     assertEquals(0.75, p.get("tau"));

@@ -52,6 +52,25 @@ class LlmOutputReliabilityTest {
   }
 
   @Test
+  void aReasoningFieldEchoingTheKeyIsScrubbedInTheCache() throws Exception {
+    Path in = dir.resolve("train.jsonl");
+    ExampleWriter.writeDefault(in, List.of(new Example("e1", "chest pain", "urgent", "", "")));
+    Path keyFile = Files.writeString(dir.resolve("key.txt"), SECRET + "\n");
+    Path out = dir.resolve("train.llm.jsonl");
+    Path cache = dir.resolve("cache.jsonl");
+    String body = "{\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":"
+        + "{\"role\":\"assistant\",\"reasoning_content\":\"The header said Bearer " + SECRET + "\","
+        + "\"content\":\"Chest pain is urgent.\"},\"finish_reason\":\"stop\"}]}";
+    try (ScriptedChatServer s = new ScriptedChatServer(10, (n, r) -> new ScriptedChatServer.Raw(body))) {
+      CliRun r = generate(s, in, out, cache, keyFile);
+      assertEquals(0, r.code(), r.err());
+    }
+    assertFalse(Files.readString(cache).contains(SECRET), "the cached reasoning holds the key");
+    assertTrue(Files.readString(cache).contains("The header said Bearer ***"), Files.readString(cache));
+    assertEquals("Chest pain is urgent.", ExampleReader.readDefault(out).examples().get(0).rationale());
+  }
+
+  @Test
   void aCachedAnswerHoldingTheKeyIsScrubbedOnTheWayOut() throws Exception {
     Path in = dir.resolve("train.jsonl");
     ExampleWriter.writeDefault(in, List.of(new Example("e1", "chest pain", "urgent", "", "")));

@@ -65,8 +65,9 @@ class RationaleGeneratorTest {
         RationaleGenerator.Result r = new RationaleGenerator(chat, settings(false)).run(es, o -> { });
         assertEquals(12, r.accepted().size());
         for (int i = 0; i < 12; i++) {
-          Example e = r.accepted().get(i);
+          Example e = r.accepted().get(i).example();
           assertEquals(es.get(i).withRationale("because of e" + (i + 1) + ".", "llm:med-7b"), e);
+          assertEquals(List.of("label"), r.accepted().get(i).cleanedKeys(), "the \"Rationale:\" label removed");
         }
         assertEquals(12, s.requests());
         assertEquals(new Usage(120, 60, 180), chat.sentUsage());
@@ -86,20 +87,26 @@ class RationaleGeneratorTest {
 
   @Test
   void rejectsAndReportsEmptyAndTruncatedAnswers() throws Exception {
-    List<Example> es = examples(4);
+    List<Example> es = examples(6);
     try (ScriptedChatServer s = new ScriptedChatServer(100, (n, r) -> switch (id(r)) {
       case "e2" -> ScriptedChatServer.answer("   ");
       case "e3" -> new ScriptedChatServer.Answer("It is urgent because the patient", "length", 10, 128);
+      case "e5" -> ScriptedChatServer.answer("<think>\nUrgent, since the pain</think>\n\n**Rationale:**");
+      case "e6" -> ScriptedChatServer.answer("<think>\nThe patient is 40 and has");
       default -> ScriptedChatServer.answer("fine " + id(r));
     }); ResponseCache cache = ResponseCache.open(dir.resolve("c.jsonl"))) {
       RationaleGenerator.Result r = new RationaleGenerator(chat(s, cache, 2), settings(false)).run(es, o -> { });
-      assertEquals(List.of("e1", "e4"), r.accepted().stream().map(Example::id).toList());
-      assertEquals(2, r.rejected().size());
+      assertEquals(List.of("e1", "e4"), r.examples().stream().map(Example::id).toList());
+      assertEquals(List.of(), r.accepted().get(0).cleaned());
+      assertEquals(4, r.rejected().size());
       assertEquals("e2", r.rejected().get(0).id());
       assertEquals("empty answer", r.rejected().get(0).reason());
       assertEquals("e3", r.rejected().get(1).id());
       assertTrue(r.rejected().get(1).reason().startsWith("truncated"), r.rejected().get(1).reason());
       assertEquals("It is urgent because the patient", r.rejected().get(1).answer());
+      assertEquals("empty once cleaned: the answer held nothing but think_block, label", r.rejected().get(2).reason());
+      assertEquals("<think>\nUrgent, since the pain</think>\n\n**Rationale:**", r.rejected().get(2).answer());
+      assertEquals("empty once cleaned: the answer held nothing but unclosed_reasoning", r.rejected().get(3).reason());
     }
   }
 
@@ -110,13 +117,15 @@ class RationaleGeneratorTest {
       String user = new ScriptedChatServer.Received(r, null).firstUserMessage();
       if (user.startsWith("Here is a clinical case")) {
         // the check question: e3's rationale argues for "urgent"
-        return ScriptedChatServer.answer(user.contains("R-e3") ? "Urgent." : user.contains("R-e2") ? "urgent"
+        // (e3's checker thinks aloud first, as a reasoning model does)
+        return ScriptedChatServer.answer(user.contains("R-e3") ? "<think>Routine? No.</think>\nUrgent."
+            : user.contains("R-e2") ? "urgent"
             : "\"routine\"");
       }
       return ScriptedChatServer.answer("R-" + id(r));
     }); ResponseCache cache = ResponseCache.open(dir.resolve("c.jsonl"))) {
       RationaleGenerator.Result r = new RationaleGenerator(chat(s, cache, 1), settings(true)).run(es, o -> { });
-      assertEquals(List.of("e1", "e2"), r.accepted().stream().map(Example::id).toList());
+      assertEquals(List.of("e1", "e2"), r.examples().stream().map(Example::id).toList());
       assertEquals("contradicts the gold label \"routine\": the rationale argues for \"Urgent.\"",
           r.rejected().get(0).reason());
       assertEquals(6, s.requests(), "one rationale and one check per example");

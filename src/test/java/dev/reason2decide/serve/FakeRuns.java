@@ -34,7 +34,7 @@ final class FakeRuns {
         {"labels": {"accuracy": 0.70, "macro_f1": 0.61, "weighted_f1": 0.68},
          "rationales": {"bleu_nltk": 0.21, "sacrebleu": {"score": 19.5}, "chrf": {"score": 44.1},
                         "rougeL": {"f": 0.38}, "bertscore": {"F": 0.88}},
-         "faithfulness": {"consistency": 0.93, "sufficiency": 0.81}}""");
+         "faithfulness": {"consistency": 0.93, "sufficiency": 0.81, "gold_robustness": 0.77}}""");
 
     Path b = Files.createDirectories(root.resolve("r2d-small-seed1/evaluation"));
     Files.writeString(b.resolve("../config.json").normalize(), "{\"model\": {\"name\": \"t5-small\"}}");

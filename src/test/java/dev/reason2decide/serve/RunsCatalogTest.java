@@ -29,6 +29,7 @@ class RunsCatalogTest {
     assertEquals(19.5, base.get("SacreBLEU"));
     assertEquals(0.88, base.get("BERTScore F"));
     assertEquals(0.81, base.get("sufficiency"));
+    assertEquals(0.77, base.get("gold robustness"));
     Map<?, ?> small = (Map<?, ?>) runs.get(2).get("summary");
     assertEquals(0.66, small.get("macro F1"));
     assertNull(small.get("chrF"), "absent in the report");

@@ -109,19 +109,20 @@ class ScheduleTest {
     List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals("step,alpha,pi,lambda,gumbel_temperature", lines.get(0));
     assertEquals(101, lines.size());
-    // Stage-1 = round(62.5) = 63 steps, Stage-2 = 37: W = W_c = ⌊0.05·37⌋ = 1, ramp ⌊0.6·37⌋ = 22
+    // r2dc's default Stage-1 share is R2D-C's (30k of 60k): Stage-1 = 50 steps, Stage-2 = 50: W = W_c = ⌊0.05·50⌋
+    // = 2, ramp ⌊0.6·50⌋ = 30
     for (int step = 0; step < 100; step++) {
       String[] f = lines.get(step + 1).split(",", -1);
       assertEquals(5, f.length, lines.get(step + 1));
-      int t = step - 63;
-      double alpha = t < 0 ? 0 : t < 1 ? 0 : 0.7;
-      double pi = t < 1 ? 0 : Math.min(0.9, (t - 1) / 22.0);
-      boolean cycle = t > 1;
+      int t = step - 50;
+      double alpha = t < 0 ? 0 : t < 2 ? 0.7 * t / 2 : 0.7;
+      double pi = t < 2 ? 0 : Math.min(0.9, (t - 2) / 30.0);
+      boolean cycle = t > 2;
       assertEquals(alpha, Double.parseDouble(f[1]), 1e-6, "alpha at " + step);
       assertEquals(pi, Double.parseDouble(f[2]), 1e-12, "pi at " + step);
       assertEquals(cycle ? 0.1 : 0.0, Double.parseDouble(f[3]), 1e-7, "lambda at " + step);
       if (cycle) {
-        assertEquals(Math.max(0.5, Math.pow(2, -t / 37.0)), Double.parseDouble(f[4]), 1e-12, "temperature at " + step);
+        assertEquals(Math.max(0.5, Math.pow(2, -t / 50.0)), Double.parseDouble(f[4]), 1e-12, "temperature at " + step);
       } else {
         assertEquals("", f[4]);
       }

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.reason2decide.cli.TrainOptions;
 import dev.reason2decide.cli.Main;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -79,6 +80,31 @@ class TrainSettingsTest {
         () -> TrainSettings.apply(REF, json("{\"batch-size\": 2, \"batch_size\": 3}"), "x: "));
     assertTrue(twice.getMessage().contains("batch-size is given twice"), twice.getMessage());
     assertThrows(IllegalArgumentException.class, () -> TrainSettings.with(REF, "schedule", "inverse-sigmoid"));
+  }
+
+  private static List<Integer> phaseSteps(TrainConfig c) {
+    return RecipePlan.phases(c).stream().map(Phase::steps).toList();
+  }
+
+  @Test
+  void r2dcRecipesDefaultToTheAuthorsStage1Length() {
+    // R2D: 50k Stage-1 + 30k Stage-2; R2D-C's code: r2dc_stage1.py max_steps 30000, r2dc_stage2.py 30000
+    assertEquals(List.of(50_000, 30_000), phaseSteps(REF));
+    for (Recipe r : List.of(Recipe.R2DC, Recipe.R2DC_NO_CYCLE, Recipe.R2DC_NO_ADAPTIVE)) {
+      assertEquals(List.of(30_000, 30_000), phaseSteps(TrainConfig.reference(r)), r.cliName());
+    }
+    assertEquals(List.of(50_000, 30_000), phaseSteps(TrainConfig.reference(Recipe.R2D_GOLD_ONLY)));
+    String[] files = {"--train", "a", "--validation", "b", "--out", "c"};
+    assertEquals(List.of(30_000, 30_000), phaseSteps(TrainOptions.toConfig(parseTrain(concat(files, "--recipe",
+        "r2dc")))));
+    // a budget given keeps R2D-C's half for Stage-1; a share given wins
+    assertEquals(List.of(500, 500), phaseSteps(TrainOptions.toConfig(parseTrain(concat(files, "--recipe",
+        "r2dc-no-cycle", "--steps", "1000")))));
+    assertEquals(List.of(37_500, 22_500), phaseSteps(TrainOptions.toConfig(parseTrain(concat(files, "--recipe",
+        "r2dc", "--stage1-fraction", "0.625")))));
+    assertEquals(List.of(625, 375), phaseSteps(TrainOptions.toConfig(parseTrain(concat(files, "--steps", "1000")))));
+    TrainConfig r2dc = TrainConfig.reference(Recipe.R2DC);
+    assertEquals(r2dc, TrainSettings.fromJson(TrainSettings.toJson(r2dc), "config.json: train."));
   }
 
   @Test

@@ -67,7 +67,8 @@ public final class Evaluation {
     String faithNote = NO_MODEL;
     if (labeler != null) {
       List<String> rats = preds.stream().map(p -> p.predictedRationale() == null ? "" : p.predictedRationale()).toList();
-      faith = Faithfulness.compute(rats, predicted, gold, labeler::labels, opt.perturbation());
+      List<String> goldRats = preds.stream().map(Prediction::goldRationale).toList();
+      faith = Faithfulness.compute(rats, predicted, gold, goldRats, labeler::labels, opt.perturbation());
       faithNote = "computed with " + labeler.describe();
     }
     FaithfulnessChecks.Report checked = FaithfulnessChecks.compute(preds, checks.simulator(), checks.simulatorNote(),

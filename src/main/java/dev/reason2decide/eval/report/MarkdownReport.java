@@ -129,16 +129,19 @@ public final class MarkdownReport {
   }
 
   private static void faithfulness(StringBuilder md, Faithfulness.Result f, String note) {
-    md.append("## Same-model consistency and sufficiency (Reason2Decide-C)\n\n");
+    md.append("## Same-model consistency, sufficiency and gold robustness (Reason2Decide-C)\n\n");
     if (f == null) {
       md.append("Faithfulness: ").append(note).append(".\n\n");
       return;
     }
-    md.append("Label predicted from the model's own rationale (`predict: {rationale}`), ").append(note)
-        .append(".\n\n| consistency (= own label) | sufficiency (= gold label) |");
-    md.append(f.perturbationFlip() != null ? " flips when half the words are dropped |\n|---:|---:|---:|\n"
-        : "\n|---:|---:|\n");
-    md.append("| ").append(f4(f.consistency())).append(" | ").append(f4(f.sufficiency())).append(" |");
+    md.append("Label predicted from the model's own rationale (`predict: {rationale}`), and from the gold rationale, ")
+        .append(note).append("; labels compared stripped and lower-cased.\n\n")
+        .append("| consistency (= own label) | sufficiency (= gold label) | gold robustness (gold rationale → gold "
+            + "label) |");
+    md.append(f.perturbationFlip() != null ? " flips when half the words are dropped |\n|---:|---:|---:|---:|\n"
+        : "\n|---:|---:|---:|\n");
+    md.append("| ").append(f4(f.consistency())).append(" | ").append(f4(f.sufficiency())).append(" | ")
+        .append(f.goldRobustness() == null ? "– (no gold rationales)" : f4(f.goldRobustness())).append(" |");
     if (f.perturbationFlip() != null) {
       md.append(' ').append(f4(f.perturbationFlip())).append(" |");
     }

@@ -146,6 +146,9 @@ public final class ReportJson {
       m.put("consistency", f.consistency());
       m.put("sufficiency", f.sufficiency());
       m.put("with_gold", f.withGold());
+      m.put("gold_robustness", f.goldRobustness());
+      m.put("with_gold_rationale", f.withGoldRationale());
+      m.put("label_normalization", "strip, then lower-case (as Reason2Decide-C's infer.py)");
       if (f.perturbationFlip() != null) {
         m.put("perturbation_flip_rate", f.perturbationFlip());
       }

@@ -119,6 +119,10 @@ class EvaluateCommandTest {
     // from rationale: yes, no, no; own labels: yes, unknown, no → 2/3 consistent; gold yes, no, no → 3/3 sufficient
     assertEquals(2.0 / 3, faith.get("consistency").getAsDouble(), 1e-12);
     assertEquals(1.0, faith.get("sufficiency").getAsDouble(), 1e-12);
+    // from the gold rationales: "aspirin helps, a lot" yes, "the trial, …" no, "no effect was seen" no = gold: 3/3
+    assertEquals(1.0, faith.get("gold_robustness").getAsDouble(), 1e-12);
+    assertEquals(3, faith.get("with_gold_rationale").getAsInt());
+    assertTrue(Files.readString(out.resolve("report.md")).contains("| 0.6667 | 1.0000 | 1.0000 |"));
     // "aspirin helps" keeps "aspirin" when every second word goes: no flips
     assertEquals(0.0, faith.get("perturbation_flip_rate").getAsDouble(), 1e-12);
     JsonObject bert = r.getAsJsonObject("rationales").getAsJsonObject("bertscore");
