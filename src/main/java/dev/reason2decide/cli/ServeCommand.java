@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most single-note requests decided in one model call (default: ${DEFAULT-VALUE}).")
   int batchMaxNotes;
 
+  @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+      description = "Names the Host header may give besides the bound address, localhost and the loopback "
+          + "addresses (e.g. the name of a reverse proxy); others get 421, against DNS rebinding. Repeatable.")
+  List<String> allowHosts = new ArrayList<>();
+
   @Option(names = "--log-text", description = "Include note texts in the request log (they are patient data).")
   boolean logText;
 
@@ -111,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
       // every note waiting for its batch holds a worker: fewer workers than the batch bound would cap every batch
       effectiveWorkers = batching.enabled() ? Math.max(requestedWorkers, batchMaxNotes) : requestedWorkers;
       config = new ServeConfig(host, port, effectiveWorkers, queue, Duration.ofMillis(timeoutMs), maxBodyBytes,
-          maxInputChars, maxBatch, maxTokensInFlight, logText, runs);
+          maxInputChars, maxBatch, maxTokensInFlight, logText, runs, allowHosts);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -71,7 +71,7 @@ public final class DecisionServer implements AutoCloseable {
         config.requestTimeout());
     ClientWatch clients = new ClientWatch();
     DecisionEndpoints api = new DecisionEndpoints(model, config, admission, batcher, clients);
-    Routes routes = new Routes(log)
+    Routes routes = new Routes(log, new HostCheck(config.host(), config.allowedHosts()))
         .exact("POST", "/v1/predict", api::predict)
         .exact("POST", "/v1/predict/batch", api::batch)
         .exact("GET", "/v1/model", api::describe)

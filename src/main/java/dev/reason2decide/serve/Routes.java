@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Dispatches every request of the server to one handler and writes its reply; logs one line per request. */
+/**
+ * Dispatches every request of the server to one handler and writes its reply; logs one line per request. A request
+ * for a name the server does not answer to ({@link HostCheck}) is refused before it is routed.
+ */
 final class Routes implements HttpHandler {
   /** Answers one request. */
   @FunctionalInterface
@@ -28,9 +31,11 @@ final class Routes implements HttpHandler {
 
   private final List<Route> routes = new ArrayList<>();
   private final RequestLog log;
+  private final HostCheck hosts;
 
-  Routes(RequestLog log) {
+  Routes(RequestLog log, HostCheck hosts) {
     this.log = log;
+    this.hosts = hosts;
   }
 
   /** Routes {@code method path} exactly. */
@@ -93,6 +98,8 @@ final class Routes implements HttpHandler {
   }
 
   private Reply dispatch(Call call) throws ApiError, IOException {
+    hosts.check(call.exchange().getRequestHeaders().getFirst("Host"),
+        call.exchange().getLocalAddress().getAddress());
     String path = call.path();
     // HEAD is answered as GET without the body
     String method = "HEAD".equals(call.method()) ? "GET" : call.method();

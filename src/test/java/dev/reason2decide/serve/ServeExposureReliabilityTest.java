@@ -2,6 +2,7 @@
 package dev.reason2decide.serve;
 
 import static dev.reason2decide.serve.ServerReliabilityTest.body;
+import static dev.reason2decide.serve.ServerReliabilityTest.message;
 import static dev.reason2decide.serve.ServerReliabilityTest.raw;
 import static dev.reason2decide.serve.ServerReliabilityTest.start;
 import static dev.reason2decide.serve.ServerReliabilityTest.status;
@@ -13,6 +14,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +53,56 @@ class ServeExposureReliabilityTest {
     }
     assertEquals(provenance, Files.readString(run.resolve("provenance.json")), "the run's files are left as they were");
     assertEquals(config, Files.readString(run.resolve("config.json")));
+  }
+
+  @Test
+  void aForeignHostNameIsRefusedAndLoopbackNamesAreServed() throws Exception {
+    Queue<String> log = new ConcurrentLinkedQueue<>();
+    try (DecisionServer server = start(new KeywordModel(), ServeConfig.defaults()
+        .withAllowedHosts(List.of("triage.internal")), log)) {
+      for (String host : List.of("evil.example", "evil.example:" + server.port(), "127.0.0.1.evil.example",
+          "localhost.evil.example", "10.0.0.8")) {
+        String r = raw(server, "GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        assertEquals(421, status(r), host + ": " + r);
+        assertEquals("Host '" + host + "' is not served here; this server answers to localhost, 127.0.0.1, "
+            + "triage.internal and the loopback addresses (add names with --allow-host)", message(r));
+      }
+      String post = raw(server, "POST /v1/predict HTTP/1.1\r\nHost: evil.example\r\nContent-Type: "
+          + "application/json\r\nContent-Length: 12\r\nConnection: close\r\n\r\n{\"text\":\"a\"}");
+      assertEquals(421, status(post), "refused before the note is decided: " + post);
+      String missing = raw(server, "GET /health HTTP/1.0\r\n\r\n");
+      assertEquals(400, status(missing), missing);
+      assertEquals("the Host header is missing", message(missing));
+      for (String host : List.of("localhost", "LOCALHOST:" + server.port(), "127.0.0.1:" + server.port(),
+          "127.0.0.2", "[::1]:" + server.port(), "triage.internal")) {
+        String r = raw(server, "GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        assertEquals(200, status(r), host + ": " + r);
+      }
+      TestHttp.Answer ok = new TestHttp(server).postJson("/v1/predict", "{\"text\": \"chest pain\"}");
+      assertEquals(200, ok.status(), "the page's own requests are served");
+    }
+    assertTrue(log.stream().filter(l -> l.contains(" 421 ")).count() >= 6, "each refusal is logged: " + log);
+  }
+
+  @Test
+  void aPostWithoutJsonContentTypeIsRefused() throws Exception {
+    KeywordModel model = new KeywordModel();
+    try (DecisionServer server = start(model, ServeConfig.defaults(), new ConcurrentLinkedQueue<>())) {
+      String none = raw(server, "POST /v1/predict HTTP/1.1\r\nHost: localhost\r\nContent-Length: 12\r\n"
+          + "Connection: close\r\n\r\n{\"text\":\"a\"}");
+      assertEquals(415, status(none), none);
+      assertEquals("Content-Type must be application/json, got none", message(none));
+      for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/jsonp",
+          "multipart/form-data; boundary=x")) {
+        String r = raw(server, "POST /v1/predict/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+            + "\r\nContent-Length: 15\r\nConnection: close\r\n\r\n{\"texts\":[\"a\"]}");
+        assertEquals(415, status(r), type + ": " + r);
+        assertEquals("Content-Type must be application/json, got '" + type + "'", message(r));
+      }
+      String charset = raw(server, "POST /v1/predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+          + "Application/JSON; charset=utf-8\r\nContent-Length: 12\r\nConnection: close\r\n\r\n{\"text\":\"a\"}");
+      assertEquals(200, status(charset), charset);
+      assertEquals(1, model.calls.get(), "only the JSON request reached the model");
+    }
   }
 }
