@@ -3,6 +3,7 @@ package dev.reason2decide.cli;
 
 import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.inference.DecisionModel;
+import dev.reason2decide.io.PrintableText;
 import dev.reason2decide.serve.BatchPolicy;
 import dev.reason2decide.serve.DecisionServer;
 import dev.reason2decide.serve.ModelLoading;
@@ -20,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Loads the model once and serves the JSON API, the web page and (with {@code --runs}) the runs view. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -159,7 +160,8 @@ public final class ServeCommand implements Callable<Integer> {
           }
         }, logText))) {
       running = server;
-      err.println("r2d serve: model " + RequestLog.escape(m.name(), false) + " (" + m.labels().size() + " labels) at " + server.url()
+      err.println("r2d serve: model " + PrintableText.escape(m.name()) + " (" + m.labels().size() + " labels) at "
+          + server.url()
           + (runs == null ? "" : " (runs view: " + server.url() + "runs)"));
       err.flush();
       stop.await();

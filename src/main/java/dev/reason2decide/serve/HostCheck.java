@@ -1,6 +1,7 @@
 // Which names a request's Host header may give: the defence against DNS rebinding of a loopback service.
 package dev.reason2decide.serve;
 
+import dev.reason2decide.io.PrintableText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
@@ -52,7 +53,7 @@ final class HostCheck {
         // not an address after all: refused below
       }
     }
-    throw new ApiError(421, "Host '" + RequestLog.escape(hostHeader, false) + "' is not served here; this server "
+    throw new ApiError(421, "Host '" + PrintableText.escape(hostHeader, false) + "' is not served here; this server "
         + "answers to " + String.join(", ", names) + " and the loopback addresses (add names with --allow-host)");
   }
 

@@ -4,6 +4,7 @@ package dev.reason2decide.serve;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
+import dev.reason2decide.io.PrintableText;
 import dev.reason2decide.runs.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ final class RunsCatalog {
   Map<String, Object> run(String name) throws ApiError, IOException {
     if (!RUN_NAME.matcher(name).matches()) {
       // checked before the name becomes a path: a NUL or a separator never reaches the file system
-      throw new ApiError(404, "no run named '" + RequestLog.escape(name, false) + "' in the runs folder");
+      throw new ApiError(404, "no run named '" + PrintableText.escape(name, false) + "' in the runs folder");
     }
     Path dir = root.resolve(name).normalize();
     if (!root.equals(dir.getParent()) || !Files.isDirectory(dir) || !inside(dir) || !isRun(dir)) {

@@ -105,4 +105,27 @@ class ServeExposureReliabilityTest {
       assertEquals(1, model.calls.get(), "only the JSON request reached the model");
     }
   }
+
+  @Test
+  void bidiAndZeroWidthCharactersAreEscapedInTheLogAlsoWithLogText() throws Exception {
+    Queue<String> log = new ConcurrentLinkedQueue<>();
+    ServeConfig config = ServeConfig.defaults().withAddress("127.0.0.1", 0).withLogText(true);
+    try (DecisionServer server = DecisionServer.start(new KeywordModel(), config, new RequestLog(log::add, true))) {
+      String path = raw(server, "GET /x%E2%80%AEfdp.exe%E2%81%A6%E2%80%8B HTTP/1.1\r\nHost: localhost\r\n"
+          + "Connection: close\r\n\r\n");
+      assertEquals(404, status(path), path);
+      TestHttp.Answer note = new TestHttp(server).postJson("/v1/predict",
+          "{\"text\": \"chest pain \\u202eesi-5\\u2066\\u200b\\u001b[2J\"}");
+      assertEquals(200, note.status());
+      ServerReliabilityTest.awaitLines(log, 2);
+    }
+    List<String> lines = List.copyOf(log);
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).contains(" GET /x\\u202efdp.exe\\u2066\\u200b 404 "), lines.get(0));
+    assertTrue(lines.get(1).contains(" text=\"chest pain \\u202eesi-5\\u2066\\u200b\\x1b[2J\""), lines.get(1));
+    for (String line : lines) {
+      assertTrue(line.codePoints().noneMatch(c -> c < 0x20 || Character.getType(c) == Character.FORMAT),
+          "nothing invisible is written: " + line);
+    }
+  }
 }
