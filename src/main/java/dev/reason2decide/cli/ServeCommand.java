@@ -142,11 +142,12 @@ public final class ServeCommand implements Callable<Integer> {
           + "--max-tokens-in-flight still bounds memory)");
     }
     CountDownLatch closed = new CountDownLatch(1);
-    // on Ctrl-C / SIGTERM: stop serving, and hold the JVM's exit until the server and model are closed
+    // on Ctrl-C / SIGTERM: drain (no new requests, those in progress answered), and hold the JVM's exit until the
+    // server and model are closed
     Thread hook = new Thread(() -> {
       stop.countDown();
       try {
-        closed.await(10, TimeUnit.SECONDS);
+        closed.await(DecisionServer.DRAIN_GRACE.toSeconds() + 5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -165,6 +166,10 @@ public final class ServeCommand implements Callable<Integer> {
           + (runs == null ? "" : " (runs view: " + server.url() + "runs)"));
       err.flush();
       stop.await();
+      err.println("r2d serve: stopping: no new requests; up to " + DecisionServer.DRAIN_GRACE.toSeconds()
+          + " s for those in progress");
+      err.flush();
+      server.drain(DecisionServer.DRAIN_GRACE);
     } finally {
       closed.countDown();
       try {
