@@ -6,6 +6,7 @@ import dev.reason2decide.inference.DecisionModel;
 import dev.reason2decide.io.PrintableText;
 import dev.reason2decide.serve.BatchPolicy;
 import dev.reason2decide.serve.DecisionServer;
+import dev.reason2decide.serve.MemoryBudget;
 import dev.reason2decide.serve.ModelLoading;
 import dev.reason2decide.serve.RequestLog;
 import dev.reason2decide.serve.ServeConfig;
@@ -71,10 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most notes in one batch request; more gets 422 (default: ${DEFAULT-VALUE}).")
   int maxBatch;
 
-  @Option(names = "--max-tokens-in-flight", paramLabel = "N", defaultValue = "16384",
+  @Option(names = "--max-tokens-in-flight", paramLabel = "N",
       description = "Input tokens of all notes being decided at once (what bounds memory); a request that does "
-          + "not fit gets 503, one that never can 422 (default: ${DEFAULT-VALUE}).")
-  int maxTokensInFlight;
+          + "not fit gets 503, one that never can 422 (default: what 6 GiB of native memory holds for this model, "
+          + "at most 16384; docs/limits.md).")
+  Integer maxTokensInFlight;
 
   @Option(names = "--batch-window-ms", paramLabel = "MS", defaultValue = "0",
       description = "Gather single-note requests arriving within MS of each other into one model call; 0 decides "
@@ -119,7 +121,8 @@ public final class ServeCommand implements Callable<Integer> {
       // every note waiting for its batch holds a worker: fewer workers than the batch bound would cap every batch
       effectiveWorkers = batching.enabled() ? Math.max(requestedWorkers, batchMaxNotes) : requestedWorkers;
       config = new ServeConfig(host, port, effectiveWorkers, queue, Duration.ofMillis(timeoutMs), maxBodyBytes,
-          maxInputChars, maxBatch, maxTokensInFlight, logText, runs, allowHosts);
+          maxInputChars, maxBatch, maxTokensInFlight == null ? ServeConfig.DEFAULT_MAX_TOKENS_IN_FLIGHT
+          : maxTokensInFlight, logText, runs, allowHosts);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -154,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
     }, "r2d-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try (DecisionModel m = loader.apply(model);
-        DecisionServer server = DecisionServer.start(m, config, batching, new RequestLog(line -> {
+        DecisionServer server = DecisionServer.start(m, withTokenBudget(config, m), batching, new RequestLog(line -> {
           synchronized (err) {
             err.println(line);
             err.flush();
@@ -179,5 +182,16 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** {@code config} with the token budget derived from the model when {@code --max-tokens-in-flight} is not given. */
+  private ServeConfig withTokenBudget(ServeConfig config, DecisionModel m) {
+    if (maxTokensInFlight != null) {
+      return config;
+    }
+    int tokens = MemoryBudget.defaultTokensInFlight(m);
+    spec.commandLine().getErr().println("r2d serve: --max-tokens-in-flight " + tokens + " (" + (m.bytesPerInputToken()
+        >> 10) + " KiB per input token at most, 6 GiB for decisions in flight; docs/limits.md)");
+    return config.withMaxTokensInFlight(tokens);
   }
 }
