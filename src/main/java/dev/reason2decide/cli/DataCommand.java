@@ -17,6 +17,7 @@ import dev.reason2decide.data.convert.PubMedQa;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
+import dev.reason2decide.io.PrintableText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class DataCommand implements Runnable {
     Map<String, Object> s = new LinkedHashMap<>();
     splits.forEach((name, examples) -> s.put(name, labelCounts(examples)));
     m.put("splits", s);
-    System.out.println(Json.COMPACT.toJson(m));
+    System.out.println(PrintableText.json(Json.COMPACT.toJson(m)));
   }
 
   static Map<String, Integer> labelCounts(List<Example> examples) {
@@ -262,17 +263,17 @@ public final class DataCommand implements Runnable {
         m.put("skipped", set.report().skipped());
         results.add(m);
       }
-      System.out.println(Json.COMPACT.toJson(results.size() == 1 ? results.get(0) : results));
+      System.out.println(PrintableText.json(Json.COMPACT.toJson(results.size() == 1 ? results.get(0) : results)));
       return 0;
     }
   }
 
   static void reportSkipped(ReadReport r) {
     if (!r.skipped().isEmpty()) {
-      System.err.println("r2d data: " + r.summary());
+      System.err.println("r2d data: " + PrintableText.escape(r.summary()));
       for (ReadReport.Skipped s : r.skipped()) {
-        System.err.println("  line " + s.line() + (s.field() == null ? "" : " field '" + s.field() + "'") + ": "
-            + s.problem());
+        System.err.println(PrintableText.escape("  line " + s.line() + (s.field() == null ? "" : " field '"
+            + s.field() + "'") + ": " + s.problem()));
       }
     }
   }

@@ -95,7 +95,7 @@ public final class JudgeCommand implements Callable<Integer> {
           progress.step(1);
         });
       } catch (ChatException e) {
-        throw new IllegalStateException(e.getMessage() + "\n" + cache.size() + " answers are saved in "
+        throw new IllegalStateException(e.getMessage() + "; " + cache.size() + " answers are saved in "
             + cacheFile + "; run the same command again to continue from there", e);
       }
       JudgeReport.writeScores(output, results);

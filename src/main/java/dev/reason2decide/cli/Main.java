@@ -2,6 +2,7 @@
 package dev.reason2decide.cli;
 
 import dev.reason2decide.bench.BenchCommand;
+import dev.reason2decide.io.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,11 +42,18 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("r2d " + cmd.getCommandName() + ": " + ex.getMessage());
+      cmd.getErr().println("r2d " + cmd.getCommandName() + ": " + PrintableText.escape(ex.getMessage()));
       if (System.getenv("R2D_DEBUG") != null) {
         ex.printStackTrace(cmd.getErr());
       }
       return 1;
+    });
+    // an option's value (a file name) can carry ESC, a newline or a bidirectional override: shown escaped
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((ex, rest) -> {
+      String shown = PrintableText.escape(ex.getMessage());
+      return usage.handleParseException(shown.equals(ex.getMessage()) ? ex
+          : new CommandLine.ParameterException(ex.getCommandLine(), shown, ex), rest);
     });
     return cl.execute(args);
   }

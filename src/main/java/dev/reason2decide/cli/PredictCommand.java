@@ -14,6 +14,7 @@ import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.OutputTarget;
+import dev.reason2decide.io.PrintableText;
 import dev.reason2decide.io.Provenance;
 import java.io.IOException;
 import java.io.Writer;
@@ -73,7 +74,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
     ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(files.toReadOptions().forPrediction()).read(input));
     if (!quiet || !set.report().skipped().isEmpty()) {
-      System.err.println(set.report().summary());
+      System.err.println(PrintableText.escape(set.report().summary()));
     }
     if (threads > 0) {
       dev.reason2decide.engine.Engines.setThreads(threads);

@@ -111,7 +111,7 @@ public final class RationalesCommand implements Runnable {
             progress.step(1);
           });
         } catch (ChatException e) {
-          throw new IllegalStateException(e.getMessage() + "\n" + cache.size() + " answers are saved in "
+          throw new IllegalStateException(e.getMessage() + "; " + cache.size() + " answers are saved in "
               + cacheFile + "; run the same command again to continue from there", e);
         }
         List<List<String>> cleaned = result.accepted().stream().map(RationaleGenerator.Generated::cleanedKeys)

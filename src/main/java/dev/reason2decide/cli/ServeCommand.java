@@ -3,8 +3,10 @@ package dev.reason2decide.cli;
 
 import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.inference.DecisionModel;
+import dev.reason2decide.io.PrintableText;
 import dev.reason2decide.serve.BatchPolicy;
 import dev.reason2decide.serve.DecisionServer;
+import dev.reason2decide.serve.MemoryBudget;
 import dev.reason2decide.serve.ModelLoading;
 import dev.reason2decide.serve.RequestLog;
 import dev.reason2decide.serve.ServeConfig;
@@ -12,16 +14,18 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Loads the model once and serves the JSON API, the web page and (with {@code --runs}) the runs view. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -68,10 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most notes in one batch request; more gets 422 (default: ${DEFAULT-VALUE}).")
   int maxBatch;
 
-  @Option(names = "--max-tokens-in-flight", paramLabel = "N", defaultValue = "16384",
+  @Option(names = "--max-tokens-in-flight", paramLabel = "N",
       description = "Input tokens of all notes being decided at once (what bounds memory); a request that does "
-          + "not fit gets 503, one that never can 422 (default: ${DEFAULT-VALUE}).")
-  int maxTokensInFlight;
+          + "not fit gets 503, one that never can 422 (default: what 6 GiB of native memory holds for this model, "
+          + "at most 16384; docs/limits.md).")
+  Integer maxTokensInFlight;
 
   @Option(names = "--batch-window-ms", paramLabel = "MS", defaultValue = "0",
       description = "Gather single-note requests arriving within MS of each other into one model call; 0 decides "
@@ -81,6 +86,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--batch-max-notes", paramLabel = "N", defaultValue = "32",
       description = "Most single-note requests decided in one model call (default: ${DEFAULT-VALUE}).")
   int batchMaxNotes;
+
+  @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+      description = "Names the Host header may give besides the bound address, localhost and the loopback "
+          + "addresses (e.g. the name of a reverse proxy); others get 421, against DNS rebinding. Repeatable.")
+  List<String> allowHosts = new ArrayList<>();
 
   @Option(names = "--log-text", description = "Include note texts in the request log (they are patient data).")
   boolean logText;
@@ -111,7 +121,8 @@ public final class ServeCommand implements Callable<Integer> {
       // every note waiting for its batch holds a worker: fewer workers than the batch bound would cap every batch
       effectiveWorkers = batching.enabled() ? Math.max(requestedWorkers, batchMaxNotes) : requestedWorkers;
       config = new ServeConfig(host, port, effectiveWorkers, queue, Duration.ofMillis(timeoutMs), maxBodyBytes,
-          maxInputChars, maxBatch, maxTokensInFlight, logText, runs);
+          maxInputChars, maxBatch, maxTokensInFlight == null ? ServeConfig.DEFAULT_MAX_TOKENS_IN_FLIGHT
+          : maxTokensInFlight, logText, runs, allowHosts);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -134,28 +145,34 @@ public final class ServeCommand implements Callable<Integer> {
           + "--max-tokens-in-flight still bounds memory)");
     }
     CountDownLatch closed = new CountDownLatch(1);
-    // on Ctrl-C / SIGTERM: stop serving, and hold the JVM's exit until the server and model are closed
+    // on Ctrl-C / SIGTERM: drain (no new requests, those in progress answered), and hold the JVM's exit until the
+    // server and model are closed
     Thread hook = new Thread(() -> {
       stop.countDown();
       try {
-        closed.await(10, TimeUnit.SECONDS);
+        closed.await(DecisionServer.DRAIN_GRACE.toSeconds() + 5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, "r2d-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try (DecisionModel m = loader.apply(model);
-        DecisionServer server = DecisionServer.start(m, config, batching, new RequestLog(line -> {
+        DecisionServer server = DecisionServer.start(m, withTokenBudget(config, m), batching, new RequestLog(line -> {
           synchronized (err) {
             err.println(line);
             err.flush();
           }
         }, logText))) {
       running = server;
-      err.println("r2d serve: model " + RequestLog.escape(m.name(), false) + " (" + m.labels().size() + " labels) at " + server.url()
+      err.println("r2d serve: model " + PrintableText.escape(m.name()) + " (" + m.labels().size() + " labels) at "
+          + server.url()
           + (runs == null ? "" : " (runs view: " + server.url() + "runs)"));
       err.flush();
       stop.await();
+      err.println("r2d serve: stopping: no new requests; up to " + DecisionServer.DRAIN_GRACE.toSeconds()
+          + " s for those in progress");
+      err.flush();
+      server.drain(DecisionServer.DRAIN_GRACE);
     } finally {
       closed.countDown();
       try {
@@ -165,5 +182,16 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** {@code config} with the token budget derived from the model when {@code --max-tokens-in-flight} is not given. */
+  private ServeConfig withTokenBudget(ServeConfig config, DecisionModel m) {
+    if (maxTokensInFlight != null) {
+      return config;
+    }
+    int tokens = MemoryBudget.defaultTokensInFlight(m);
+    spec.commandLine().getErr().println("r2d serve: --max-tokens-in-flight " + tokens + " (" + (m.bytesPerInputToken()
+        >> 10) + " KiB per input token at most, 6 GiB for decisions in flight; docs/limits.md)");
+    return config.withMaxTokensInFlight(tokens);
   }
 }

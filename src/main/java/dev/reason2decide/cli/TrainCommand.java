@@ -7,6 +7,7 @@ import dev.reason2decide.data.ExampleSet;
 import dev.reason2decide.data.RequiredExamples;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.InputOutputPaths;
+import dev.reason2decide.io.PrintableText;
 import dev.reason2decide.llm.RationaleSources;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.PhaseBudget;
@@ -122,14 +123,14 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.println(model);
       return 0;
     } catch (PhaseTrainer.Halted h) {
-      System.err.println("r2d train: " + h.getMessage());
+      System.err.println("r2d train: " + PrintableText.escape(h.getMessage()));
       return 3;
     }
   }
 
   private void report(ExampleSet set, Path file) {
     if (!quiet || !set.report().skipped().isEmpty()) {
-      System.err.println(set.report().summary());
+      System.err.println(PrintableText.escape(set.report().summary()));
     }
   }
 }

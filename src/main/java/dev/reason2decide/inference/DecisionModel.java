@@ -25,6 +25,19 @@ public interface DecisionModel extends AutoCloseable {
     return texts.size();
   }
 
+  /**
+   * Native memory (bytes) that one admitted input token may hold while its decision runs, at the model's longest
+   * input: what the service's default token budget is derived from. 0 when unknown (a model that holds no tensors).
+   */
+  default long bytesPerInputToken() {
+    return 0;
+  }
+
+  /** The most input tokens of one note (longer notes are cut); 1 when the model has no such limit. */
+  default int maxInputTokens() {
+    return 1;
+  }
+
   /** The label set, in a fixed order. */
   List<String> labels();
 

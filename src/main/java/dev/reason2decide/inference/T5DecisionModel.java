@@ -13,6 +13,7 @@ import dev.reason2decide.engine.Engines;
 import dev.reason2decide.engine.Grad;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.model.T5Checkpoint;
+import dev.reason2decide.model.T5Config;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.TextTokenizer;
@@ -134,6 +135,35 @@ public final class T5DecisionModel implements DecisionModel {
       }
     });
   }
+
+  /**
+   * An upper estimate of the native memory one input token holds while its decision runs. A call keeps every
+   * intermediate of its two encoder passes (predict, then explain) until it ends: per layer and token, the
+   * attention scores and the tensors derived from them, about {@value #ATTENTION_COPIES} × heads × input length
+   * floats (they grow with the square of the input length, hence the longest input), and about 8 × d_model + 3 × d_ff
+   * floats of activations; the decoders' cross-attention keys and values add 2 × d_model floats per decoder layer.
+   * Checked against the resident size in {@code ServeMemoryReliabilityTest}.
+   */
+  @Override
+  public long bytesPerInputToken() {
+    return bytesPerInputToken(model.config(), card.maxInputTokens());
+  }
+
+  /** {@link #bytesPerInputToken()} of a model of configuration {@code c} with inputs of {@code maxInputTokens}. */
+  public static long bytesPerInputToken(T5Config c, int maxInputTokens) {
+    long perEncoderLayer = (long) ATTENTION_COPIES * c.numHeads() * maxInputTokens + 8L * c.dModel()
+        + 3L * c.dFf();
+    long floats = 2L * (c.numLayers() * perEncoderLayer + 2L * c.numDecoderLayers() * c.dModel());
+    return floats * Float.BYTES;
+  }
+
+  @Override
+  public int maxInputTokens() {
+    return card.maxInputTokens();
+  }
+
+  /** Tensors of (heads × length) per token that a T5 attention keeps (scores, biased, softmax, and copies). */
+  static final int ATTENTION_COPIES = 6;
 
   /** Tokens of {@code predict: x} per text, truncated to the card's input limit (long notes are cut first). */
   @Override

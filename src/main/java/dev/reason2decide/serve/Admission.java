@@ -3,7 +3,9 @@ package dev.reason2decide.serve;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -41,6 +43,9 @@ final class Admission implements AutoCloseable {
   private final int maxTokens;
   private final ExecutorService pool;
   private final Duration timeout;
+  /** Decisions admitted and not yet answered, so that a drain can stop them. */
+  private final Set<Future<?>> admitted = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   Admission(int workers, int queueCapacity, Duration timeout) {
     this(workers, queueCapacity, Integer.MAX_VALUE, timeout);
@@ -103,6 +108,9 @@ final class Admission implements AutoCloseable {
       throw new ApiError(422, "the notes need " + cost + " input tokens; the limit is " + maxTokens
           + " tokens in flight (--max-tokens-in-flight); send fewer or shorter notes per request");
     }
+    if (stopping) {
+      throw shuttingDown();
+    }
     if (!slots.tryAcquire()) {
       throw new ApiError(503, "the service is busy: all " + capacity + " request slots (--workers + --queue) are "
           + "taken; retry shortly", Map.of("Retry-After", "1"));
@@ -134,12 +142,19 @@ final class Admission implements AutoCloseable {
       release.run();
       throw e;
     }
+    admitted.add(future);
+    if (stopping) {
+      future.cancel(true); // cancelAll ran between the check above and the add
+    }
     ClientWatch.Watching watching = client.whenGone(() -> future.cancel(true));
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (CancellationException e) {
       if (claimed.compareAndSet(false, true)) {
         release.run(); // never started: free its slot now; else it is freed when the interrupted work returns
+      }
+      if (stopping) {
+        throw shuttingDown();
       }
       throw new ApiError(CLIENT_GONE, "the client closed the connection before its decision was ready");
     } catch (TimeoutException e) {
@@ -152,8 +167,11 @@ final class Admission implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
-      throw new ApiError(503, "the service is shutting down", Map.of("Retry-After", "5"));
+      throw shuttingDown();
     } catch (ExecutionException e) {
+      if (stopping && e.getCause() instanceof CancellationException) {
+        throw shuttingDown(); // the decoder saw the interrupt of cancelAll
+      }
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re) {
         throw re;
@@ -163,8 +181,25 @@ final class Admission implements AutoCloseable {
       }
       throw new IllegalStateException(cause);
     } finally {
+      admitted.remove(future);
       watching.close();
     }
+  }
+
+  /** From now on every new decision is refused with 503; those admitted go on. */
+  void stopAdmitting() {
+    stopping = true;
+  }
+
+  /** Stops every decision still running or waiting; their callers answer 503 (the service is shutting down). */
+  void cancelAll() {
+    stopping = true;
+    admitted.forEach(f -> f.cancel(true));
+  }
+
+  private static ApiError shuttingDown() {
+    return new ApiError(503, "the service is shutting down; retry on another instance or once it is back",
+        Map.of("Retry-After", "5", "Connection", "close"));
   }
 
   @Override

@@ -2,6 +2,7 @@
 package dev.reason2decide.serve;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.reason2decide.io.PrintableText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,12 +35,17 @@ public final class Call {
 
   /**
    * Reads the whole body as UTF-8, refusing more than {@code maxBytes} (413, checked against Content-Length before
-   * reading when the client sends one), a media type other than JSON (415) and bytes that are not UTF-8 (400).
+   * reading when the client sends one), a missing media type or one other than JSON (415) and bytes that are not
+   * UTF-8 (400).
    */
   public String jsonBody(int maxBytes) throws ApiError, IOException {
+    // required: a page elsewhere can POST text/plain or a form without a CORS preflight, never application/json
     String type = exchange.getRequestHeaders().getFirst("Content-Type");
-    if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiError(415, "Content-Type must be application/json, got '" + type + "'");
+    if (type == null) {
+      throw new ApiError(415, "Content-Type must be application/json, got none");
+    }
+    if (!type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+      throw new ApiError(415, "Content-Type must be application/json, got '" + PrintableText.escape(type) + "'");
     }
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declared != null) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.reason2decide.inference.DecisionModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,6 +26,11 @@ public final class DecisionServer implements AutoCloseable {
   static final int SPARE_THREADS = 128;
   /** Longest time a client may take to send its request line, headers and body (seconds). */
   static final int READ_TIMEOUT_S = 10;
+  /**
+   * How long {@code r2d serve} lets decisions in progress finish on SIGTERM or Ctrl-C before it answers those left
+   * with 503: under the 10 s that container runtimes wait before they kill the process.
+   */
+  public static final Duration DRAIN_GRACE = Duration.ofSeconds(8);
   /** Connections waiting for a thread; beyond them the JDK server closes new connections. */
   private static final int PENDING_CONNECTIONS = 256;
 
@@ -71,7 +77,7 @@ public final class DecisionServer implements AutoCloseable {
         config.requestTimeout());
     ClientWatch clients = new ClientWatch();
     DecisionEndpoints api = new DecisionEndpoints(model, config, admission, batcher, clients);
-    Routes routes = new Routes(log)
+    Routes routes = new Routes(log, new HostCheck(config.host(), config.allowedHosts()))
         .exact("POST", "/v1/predict", api::predict)
         .exact("POST", "/v1/predict/batch", api::batch)
         .exact("GET", "/v1/model", api::describe)
@@ -125,15 +131,55 @@ public final class DecisionServer implements AutoCloseable {
     return routes.exactPaths();
   }
 
-  /** Stops accepting, lets requests in progress finish for up to a second, then stops every thread. */
+  /** {@link #drain} with a grace of a second. */
   @Override
   public void close() {
-    server.stop(1);
+    drain(Duration.ofSeconds(1));
+  }
+
+  /**
+   * Stops gracefully: closes the listening socket at once and answers any new request on an open connection with
+   * 503; lets the decisions in progress (running or waiting) finish for up to {@code grace}; then stops those left,
+   * whose clients are answered 503 "the service is shutting down"; then closes every connection and thread. Returns
+   * once all of that is done: within {@code grace} plus about a second.
+   */
+  public void drain(Duration grace) {
+    routes.drain();
+    admission.stopAdmitting();
+    // ServerImpl.stop closes the listening socket at once, then waits (JDK 17: always the whole delay when no
+    // exchange is in progress) before closing connections: run it aside and end it with stop(0) below
+    Thread stopper = new Thread(() -> server.stop((int) grace.toSeconds() + 5), "r2d-http-stop");
+    stopper.setDaemon(true);
+    stopper.start();
+    long deadline = System.nanoTime() + grace.toNanos();
+    awaitIdle(deadline);
+    if (routes.active() > 0) {
+      admission.cancelAll();
+      awaitIdle(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+    }
+    server.stop(0);
+    try {
+      stopper.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     admission.close();
     if (batcher != null) {
       batcher.close();
     }
     clients.close();
     connections.shutdownNow();
+  }
+
+  /** Waits until no request is being handled (its answer written) or {@code deadline} ({@link System#nanoTime}). */
+  private void awaitIdle(long deadline) {
+    while (routes.active() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

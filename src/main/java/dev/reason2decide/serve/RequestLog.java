@@ -1,6 +1,7 @@
 // One line per request: method, path, status, latency and input length; the note's text only when allowed.
 package dev.reason2decide.serve;
 
+import dev.reason2decide.io.PrintableText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -24,7 +25,8 @@ public final class RequestLog {
     double ms = (System.nanoTime() - startNanos) / 1e6;
     StringBuilder line = new StringBuilder();
     line.append(Instant.now().truncatedTo(ChronoUnit.MILLIS)).append(' ')
-        .append(escape(call.method(), true)).append(' ').append(escape(call.path(), true)).append(' ').append(status)
+        .append(PrintableText.escape(call.method(), true)).append(' ')
+        .append(PrintableText.escape(call.path(), true)).append(' ').append(status)
         .append(String.format(Locale.ROOT, " %.1fms", ms));
     if (!call.inputs().isEmpty()) {
       long chars = call.inputs().stream().mapToLong(String::length).sum();
@@ -39,35 +41,6 @@ public final class RequestLog {
   }
 
   private static String quote(String text) {
-    return '"' + escape(text, false).replace("\"", "\\\"") + '"';
-  }
-
-  /**
-   * {@code text} with every control character (C0, DEL, C1, the Unicode line and paragraph separators) and the
-   * backslash written as an escape ({@code \n}, {@code \r}, {@code \t}, {@code \x1b}, U+2028 as six characters),
-   * and, when {@code spaces}, the space as {@code \x20}: a request can neither start a forged log line nor send
-   * escape sequences to a terminal, nor shift the fields of its line.
-   */
-  public static String escape(String text, boolean spaces) {
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (spaces && c == ' ')) {
-            out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-          } else if (c == '\u2028' || c == '\u2029') {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    return '"' + PrintableText.escape(text, false).replace("\"", "\\\"") + '"';
   }
 }

@@ -10,8 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Dispatches every request of the server to one handler and writes its reply; logs one line per request. */
+/**
+ * Dispatches every request of the server to one handler and writes its reply; logs one line per request. A request
+ * for a name the server does not answer to ({@link HostCheck}) is refused before it is routed.
+ */
 final class Routes implements HttpHandler {
   /** Answers one request. */
   @FunctionalInterface
@@ -28,9 +32,14 @@ final class Routes implements HttpHandler {
 
   private final List<Route> routes = new ArrayList<>();
   private final RequestLog log;
+  private final HostCheck hosts;
+  /** Requests being handled (read, decided or answered), for the drain. */
+  private final AtomicInteger active = new AtomicInteger();
+  private volatile boolean draining;
 
-  Routes(RequestLog log) {
+  Routes(RequestLog log, HostCheck hosts) {
     this.log = log;
+    this.hosts = hosts;
   }
 
   /** Routes {@code method path} exactly. */
@@ -50,8 +59,27 @@ final class Routes implements HttpHandler {
     return routes.stream().filter(r -> !r.prefix()).map(Route::path).distinct().toList();
   }
 
+  /** From now on every new request is answered 503 (the service is shutting down) and its connection closed. */
+  void drain() {
+    draining = true;
+  }
+
+  /** Requests being handled now. */
+  int active() {
+    return active.get();
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    active.incrementAndGet();
+    try {
+      answer(exchange);
+    } finally {
+      active.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
     Call call = new Call(exchange);
     Reply reply;
@@ -93,6 +121,12 @@ final class Routes implements HttpHandler {
   }
 
   private Reply dispatch(Call call) throws ApiError, IOException {
+    if (draining) {
+      throw new ApiError(503, "the service is shutting down; retry on another instance or once it is back",
+          Map.of("Retry-After", "5", "Connection", "close"));
+    }
+    hosts.check(call.exchange().getRequestHeaders().getFirst("Host"),
+        call.exchange().getLocalAddress().getAddress());
     String path = call.path();
     // HEAD is answered as GET without the body
     String method = "HEAD".equals(call.method()) ? "GET" : call.method();

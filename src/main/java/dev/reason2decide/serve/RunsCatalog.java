@@ -4,9 +4,11 @@ package dev.reason2decide.serve;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
+import dev.reason2decide.io.PrintableText;
 import dev.reason2decide.runs.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ final class RunsCatalog {
   Map<String, Object> run(String name) throws ApiError, IOException {
     if (!RUN_NAME.matcher(name).matches()) {
       // checked before the name becomes a path: a NUL or a separator never reaches the file system
-      throw new ApiError(404, "no run named '" + RequestLog.escape(name, false) + "' in the runs folder");
+      throw new ApiError(404, "no run named '" + PrintableText.escape(name, false) + "' in the runs folder");
     }
     Path dir = root.resolve(name).normalize();
     if (!root.equals(dir.getParent()) || !Files.isDirectory(dir) || !inside(dir) || !isRun(dir)) {
@@ -140,13 +142,16 @@ final class RunsCatalog {
         return false;
       }
     } catch (IOException e) {
-      problems.add(file + ": cannot be read: " + e.getMessage());
+      problems.add(file + ": cannot be read: " + reason(e));
       return false;
     }
     return true;
   }
 
-  /** The JSON object in {@code dir/file}, or {@code null} (absent, or unreadable: then a problem is added). */
+  /**
+   * The JSON object in {@code dir/file} with file names in place of the server's paths ({@link PublicDescription}),
+   * or {@code null} (absent, or unreadable: then a problem is added).
+   */
   private JsonObject readObject(Path dir, String file, List<String> problems) {
     Path p = dir.resolve(file);
     if (!readable(dir, file, MAX_JSON_BYTES, problems)) {
@@ -154,12 +159,20 @@ final class RunsCatalog {
     }
     try {
       JsonElement e = JsonText.object(Files.readString(p, StandardCharsets.UTF_8), Strictness.LENIENT);
-      return e.getAsJsonObject();
+      return PublicDescription.ofJson(e).getAsJsonObject();
     } catch (ApiError e) {
       problems.add(file + ": " + e.getMessage());
     } catch (IOException e) {
-      problems.add(file + ": cannot be read: " + e.getMessage());
+      problems.add(file + ": cannot be read: " + reason(e));
     }
     return null;
+  }
+
+  /** What went wrong, without the server path that the JDK's file exceptions carry as their message. */
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException f) {
+      return f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+    }
+    return e.getMessage() == null || e.getMessage().contains("/") ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -3,6 +3,7 @@ package dev.reason2decide.serve;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Configuration of {@link DecisionServer}. Every limit is answered with a 4xx/5xx that names it, never an unbounded
@@ -22,9 +23,12 @@ import java.time.Duration;
  *     whose notes alone need more gets 422, one that does not fit beside those in flight gets 503
  * @param logText whether request logs include the note text (off: notes are patient data)
  * @param runsDir folder of training runs for the runs view; {@code null} when there is none
+ * @param allowedHosts names a request's {@code Host} header may give besides the bound address, {@code localhost}
+ *     and the loopback addresses ({@link HostCheck}: a rebound DNS name is refused)
  */
 public record ServeConfig(String host, int port, int workers, int queueCapacity, Duration requestTimeout,
-    int maxBodyBytes, int maxInputChars, int maxBatchItems, int maxTokensInFlight, boolean logText, Path runsDir) {
+    int maxBodyBytes, int maxInputChars, int maxBatchItems, int maxTokensInFlight, boolean logText, Path runsDir,
+    List<String> allowedHosts) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -47,6 +51,11 @@ public record ServeConfig(String host, int port, int workers, int queueCapacity,
     require(maxInputChars >= 1, "max input chars must be at least 1, got " + maxInputChars);
     require(maxBatchItems >= 1, "max batch items must be at least 1, got " + maxBatchItems);
     require(maxTokensInFlight >= 1, "max tokens in flight must be at least 1, got " + maxTokensInFlight);
+    allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+    for (String name : allowedHosts) {
+      require(HostCheck.isName(name), "allowed host must be a host name or address without a port, got '"
+          + name + "'");
+    }
   }
 
   /** Loopback, port 8080, one worker per core (at most 4), the limits above, no runs view. */
@@ -54,7 +63,7 @@ public record ServeConfig(String host, int port, int workers, int queueCapacity,
     int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return new ServeConfig(DEFAULT_HOST, DEFAULT_PORT, workers, DEFAULT_QUEUE, DEFAULT_TIMEOUT,
         DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_INPUT_CHARS, DEFAULT_MAX_BATCH_ITEMS, DEFAULT_MAX_TOKENS_IN_FLIGHT, false,
-        null);
+        null, List.of());
   }
 
   /** Admitted requests at most: running plus waiting. */
@@ -64,37 +73,42 @@ public record ServeConfig(String host, int port, int workers, int queueCapacity,
 
   public ServeConfig withAddress(String newHost, int newPort) {
     return new ServeConfig(newHost, newPort, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, maxTokensInFlight, logText, runsDir);
+        maxBatchItems, maxTokensInFlight, logText, runsDir, allowedHosts);
   }
 
   public ServeConfig withConcurrency(int newWorkers, int newQueueCapacity) {
     return new ServeConfig(host, port, newWorkers, newQueueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, maxTokensInFlight, logText, runsDir);
+        maxBatchItems, maxTokensInFlight, logText, runsDir, allowedHosts);
   }
 
   public ServeConfig withRequestTimeout(Duration timeout) {
     return new ServeConfig(host, port, workers, queueCapacity, timeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, maxTokensInFlight, logText, runsDir);
+        maxBatchItems, maxTokensInFlight, logText, runsDir, allowedHosts);
   }
 
   public ServeConfig withLimits(int newMaxBodyBytes, int newMaxInputChars, int newMaxBatchItems) {
     return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, newMaxBodyBytes, newMaxInputChars,
-        newMaxBatchItems, maxTokensInFlight, logText, runsDir);
+        newMaxBatchItems, maxTokensInFlight, logText, runsDir, allowedHosts);
   }
 
   public ServeConfig withMaxTokensInFlight(int tokens) {
     return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, tokens, logText, runsDir);
+        maxBatchItems, tokens, logText, runsDir, allowedHosts);
   }
 
   public ServeConfig withLogText(boolean newLogText) {
     return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, maxTokensInFlight, newLogText, runsDir);
+        maxBatchItems, maxTokensInFlight, newLogText, runsDir, allowedHosts);
   }
 
   public ServeConfig withRunsDir(Path newRunsDir) {
     return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
-        maxBatchItems, maxTokensInFlight, logText, newRunsDir);
+        maxBatchItems, maxTokensInFlight, logText, newRunsDir, allowedHosts);
+  }
+
+  public ServeConfig withAllowedHosts(List<String> names) {
+    return new ServeConfig(host, port, workers, queueCapacity, requestTimeout, maxBodyBytes, maxInputChars,
+        maxBatchItems, maxTokensInFlight, logText, runsDir, names);
   }
 
   private static void require(boolean ok, String message) {

@@ -199,6 +199,35 @@ class CliMessagesReliabilityTest {
   }
 
   @Test
+  void escapesAndBidiCharactersInFileNamesAndLabelsArePrintedEscaped() throws Exception {
+    // a file name with ESC, a newline, a right-to-left override and a zero-width space; a label with ESC and an isolate
+    Path f = Files.writeString(dir.resolve("n\u001b[31m\nr2d check: ok\u202e\u200blsnoj.jsonl"), "");
+    CliRun empty = CliRun.of("data", "check", f.toString());
+    assertEquals(1, empty.code(), empty.err());
+    String shownName = dir + "/n\\x1b[31m\\nr2d check: ok\\u202e\\u200blsnoj.jsonl";
+    assertEquals(List.of("r2d check: " + shownName + ": no examples (the file is empty, has only blank lines or "
+        + "only a header row)"), empty.errLines(), "one line, the name escaped");
+    Path rows = Files.writeString(dir.resolve("rows.jsonl"), "{\"question\":\"q\",\"label\":\"a\",\"rationale\":\"r\"}\n"
+        + "{\"question\":\"q\",\"label\":\"b\\u001b]0;owned\\u0007\\u2066\",\"rationale\":\"r\"}\n");
+    CliRun label = CliRun.of("data", "check", rows.toString(), "--labels", "a,b");
+    assertEquals(1, label.code(), label.err());
+    assertEquals(1, label.errLines().size(), label.err());
+    assertTrue(label.err().contains("'b\\x1b]0;owned\\x07\\u2066'"), label.err());
+    CliRun skipped = CliRun.of("data", "check", rows.toString(), "--labels", "a,b", "--skip-malformed");
+    assertEquals(0, skipped.code(), skipped.err());
+    assertEquals("", skipped.err());
+    assertTrue(skipped.out().contains("'b\\u001b]0;owned\\u0007\\u2066'"), "as JSON escapes: " + skipped.out());
+    assertEquals("b\u001b]0;owned\u0007\u2066' (expected one of a, b)", com.google.gson.JsonParser.parseString(
+        skipped.out()).getAsJsonObject().getAsJsonArray("skipped").get(0).getAsJsonObject().get("problem")
+        .getAsString().substring("unknown label '".length()), "the JSON still reads back as the label");
+    for (String out : List.of(empty.err(), label.err(), skipped.err(), skipped.out())) {
+      assertTrue(out.codePoints().noneMatch(c -> (c < 0x20 && c != '\n') || c == 0x7f
+          || Character.getType(c) == Character.FORMAT), "nothing raw reaches the terminal: " + out);
+    }
+    assertEquals("", Files.readString(f), "the inputs are untouched");
+  }
+
+  @Test
   void malformedJsonlInDataCheckIsASentence() throws Exception {
     Path f = Files.writeString(dir.resolve("rows.jsonl"),
         "{\"question\":\"q\",\"label\":\"yes\",\"rationale\":\"r\"} extra\n");

@@ -82,6 +82,7 @@ class ServeCommandTest {
     assertTrue(model1.body().contains("\"max_input_chars\":50"), model1.body());
     assertTrue(model1.body().contains("\"workers\":2"), model1.body());
     HttpResponse<String> p = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/predict"))
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"a rash\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, p.statusCode());

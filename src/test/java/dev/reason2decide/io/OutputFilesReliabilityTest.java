@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -156,6 +158,46 @@ class OutputFilesReliabilityTest {
     Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
     assertEquals(0, mk.waitFor(), "mkfifo");
     return p;
+  }
+
+  @Test
+  void outputsHonourTheUmaskAndAReplacedFileKeepsItsModeAndOwner() throws Exception {
+    Path f = tmp.resolve("in.jsonl");
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      rows.append("{\"id\":\"r").append(i).append("\",\"question\":\"note ").append(i)
+          .append("\",\"label\":\"").append(i % 2 == 0 ? "a" : "b").append("\",\"rationale\":\"why\"}\n");
+    }
+    Files.writeString(f, rows);
+    Path out = tmp.resolve("split");
+    // what this process's umask gives a file created the ordinary way (0644 under umask 022, not 0600)
+    String umaskMode = PosixFilePermissions.toString(Files.getPosixFilePermissions(
+        Files.createFile(tmp.resolve("reference"))));
+    CommandRun first = CommandRun.of("data", "split", f.toString(), "--out", out.toString());
+    assertEquals(0, first.code(), first.err());
+    Path train = out.resolve("train.jsonl");
+    assertEquals(umaskMode, PosixFilePermissions.toString(Files.getPosixFilePermissions(train)), "a new output");
+
+    Files.setPosixFilePermissions(train, PosixFilePermissions.fromString("rw-rw-r--"));
+    UserPrincipal nobody = null;
+    if ("root".equals(System.getProperty("user.name"))) {
+      // only root can hand a file to another user, so only root can check that the owner is kept
+      nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+      Files.setOwner(train, nobody);
+    }
+    Files.writeString(train, "old\n");
+    CommandRun again = CommandRun.of("data", "split", f.toString(), "--out", out.toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(Files.readString(train).startsWith("{"), "replaced");
+    assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(train)),
+        "the replaced file keeps its mode");
+    if (nobody != null) {
+      assertEquals(nobody, Files.getOwner(train), "and its owner");
+    }
+    assertEquals(Set.of("test.jsonl", "train.jsonl", "validation.jsonl"), names(out).stream()
+        .filter(n -> n.endsWith(".jsonl")).collect(TreeSet::new, Set::add, Set::addAll),
+        "no temporary file left: " + names(out));
+    assertTrue(names(out).stream().noneMatch(n -> n.endsWith(".tmp")), names(out).toString());
   }
 
   /** Reads {@code fifo} to its end on another thread (opening a FIFO blocks until a writer opens it too). */

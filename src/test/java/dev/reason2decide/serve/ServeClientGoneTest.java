@@ -192,7 +192,7 @@ class ServeClientGoneTest {
   private static Socket send(DecisionServer server, String path, String json) throws IOException {
     Socket s = new Socket("127.0.0.1", server.port());
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
         + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     s.getOutputStream().write(body);
     s.getOutputStream().flush();

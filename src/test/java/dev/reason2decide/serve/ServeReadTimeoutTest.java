@@ -19,13 +19,13 @@ class ServeReadTimeoutTest {
     try (ShortTimeoutServer.Started server = ShortTimeoutServer.start(1);
         Socket headers = new Socket("127.0.0.1", server.port());
         Socket body = new Socket("127.0.0.1", server.port())) {
-      write(headers, "GET /health HTTP/1.1\r\nHost: x\r\n");
-      write(body, "POST /v1/predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      write(headers, "GET /health HTTP/1.1\r\nHost: localhost\r\n");
+      write(body, "POST /v1/predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
           + "Content-Length: 100\r\n\r\n{\"text\": ");
       // without a read timeout these connections would stay open for ever: the 60 s only stops a broken build
       assertEquals("closed without an answer", outcome(headers, 60_000));
       assertEquals("closed without an answer", outcome(body, 60_000));
-      String health = ServerReliabilityTest.raw(server.port(), "GET /health HTTP/1.1\r\nHost: x\r\n"
+      String health = ServerReliabilityTest.raw(server.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\n"
           + "Connection: close\r\n\r\n");
       assertEquals(200, ServerReliabilityTest.status(health), "the server itself goes on: " + health);
     }
@@ -37,7 +37,7 @@ class ServeReadTimeoutTest {
         new ConcurrentLinkedQueue<>())) {
       for (String size : List.of("FFFFFFFFFFFFFFFFFFFF", "1234567890abcdef1234", "00000000000000000001")) {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
-          write(s, "POST /v1/predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          write(s, "POST /v1/predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
               + "Transfer-Encoding: chunked\r\n\r\n" + size + "\r\n{\"text\":\"a\"}\r\n0\r\n\r\n");
           // the answer and the end of the connection come before the 10 s read timeout could have closed it (it
           // used to: closing the request body read on after the bad size, waiting for a chunk that never came)

@@ -69,7 +69,7 @@ class ServerReliabilityTest {
     Queue<String> log = new ConcurrentLinkedQueue<>();
     try (DecisionServer server = start(new KeywordModel(), ServeConfig.defaults(), log)) {
       String r = raw(server, "GET /x%0a2025-01-01T00:00:00Z%20GET%20/admin%20200%1b%5b31m%00end HTTP/1.1\r\n"
-          + "Host: x\r\nConnection: close\r\n\r\n");
+          + "Host: localhost\r\nConnection: close\r\n\r\n");
       assertEquals(404, status(r));
       awaitLines(log, 1);
       assertEquals(1, log.size(), "one line per request: " + log);
@@ -85,11 +85,11 @@ class ServerReliabilityTest {
     Path runs = FakeRuns.write(tmp.resolve("runs"));
     Queue<String> log = new ConcurrentLinkedQueue<>();
     try (DecisionServer server = start(new KeywordModel(), ServeConfig.defaults().withRunsDir(runs), log)) {
-      String nul = raw(server, "GET /v1/runs/x%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      String nul = raw(server, "GET /v1/runs/x%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
       assertEquals(404, status(nul), nul);
       assertEquals("no run named 'x\\x00' in the runs folder", message(nul));
       for (String chunk : List.of("zz", "-5", "80000000", "1x")) {
-        String r = raw(server, "POST /v1/predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        String r = raw(server, "POST /v1/predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
             + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk + "\r\n{\"text\":\"a\"}\r\n0\r\n\r\n");
         assertTrue(r.length() > 12, chunk + ": no answer " + log);
         assertEquals(400, status(r), chunk + ": " + r);
@@ -101,10 +101,10 @@ class ServerReliabilityTest {
   @Test
   void headOfHealthIs200WithoutABody() throws Exception {
     try (DecisionServer server = start(new KeywordModel(), ServeConfig.defaults(), new ConcurrentLinkedQueue<>())) {
-      String r = raw(server, "HEAD /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      String r = raw(server, "HEAD /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
       assertEquals(200, status(r), r);
       assertEquals("", body(r));
-      String post = raw(server, "DELETE /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      String post = raw(server, "DELETE /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
       assertEquals(405, status(post));
       assertTrue(post.contains("Allow: GET, HEAD"), post);
     }
@@ -136,7 +136,7 @@ class ServerReliabilityTest {
       }
     };
     try (DecisionServer server = start(model, ServeConfig.defaults(), new ConcurrentLinkedQueue<>())) {
-      String r = raw(server, "GET /v1/model HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      String r = raw(server, "GET /v1/model HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
       assertEquals(200, status(r));
       String b = body(r);
       assertFalse(b.contains("/srv") || b.contains("/home") || b.contains("alice") || b.contains("C:"), b);
@@ -162,15 +162,15 @@ class ServerReliabilityTest {
         + "\"}");
     try (DecisionServer server = start(new KeywordModel(), ServeConfig.defaults().withRunsDir(runs),
         new ConcurrentLinkedQueue<>())) {
-      String list = body(raw(server, "GET /v1/runs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+      String list = body(raw(server, "GET /v1/runs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
       assertFalse(list.contains("s3cr3t") || list.contains("\"r2\"") || list.contains(tmp.toString()), list);
       assertEquals("runs", JsonParser.parseString(list).getAsJsonObject().get("runs_dir").getAsString());
-      String one = raw(server, "GET /v1/runs/r1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      String one = raw(server, "GET /v1/runs/r1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
       assertEquals(200, status(one));
       assertFalse(one.contains("s3cr3t"), one);
       assertTrue(body(one).contains("config.json: a link that leads outside the runs folder; not read"), one);
-      assertEquals(404, status(raw(server, "GET /v1/runs/r2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")));
-      String big = raw(server, "GET /v1/runs/r3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      assertEquals(404, status(raw(server, "GET /v1/runs/r2 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")));
+      String big = raw(server, "GET /v1/runs/r3 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
       assertEquals(200, status(big));
       assertTrue(big.length() < 10_000, "the 4 MiB report is not sent: " + big.length() + " characters");
       assertTrue(body(big).contains("evaluation/report.json: " + Files.size(r3.resolve("report.json"))
@@ -188,8 +188,8 @@ class ServerReliabilityTest {
         Socket s = new Socket("127.0.0.1", server.port());
         sockets.add(s);
         // half a request: the headers never end, or the body never comes
-        String part = i % 2 == 0 ? "GET /health HTTP/1.1\r\nHost: x\r\n"
-            : "POST /v1/predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
+        String part = i % 2 == 0 ? "GET /health HTTP/1.1\r\nHost: localhost\r\n"
+            : "POST /v1/predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
         s.getOutputStream().write(part.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
       }
