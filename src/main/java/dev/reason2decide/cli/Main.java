@@ -41,12 +41,36 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("r2d " + cmd.getCommandName() + ": " + ex.getMessage());
+      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
       if (System.getenv("R2D_DEBUG") != null) {
         ex.printStackTrace(cmd.getErr());
       }
       return 1;
     });
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((ex, given) -> {
+      if (ex instanceof OptionBounds.OutOfRange) {
+        ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+        return 2;
+      }
+      return usage.handleParseException(ex, given);
+    });
+    cl.setExecutionStrategy(parsed -> {
+      OptionBounds.check(parsed);
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } catch (VirtualMachineError | LinkageError e) {
+        return JvmErrors.report(last(parsed), e);
+      }
+    });
     return cl.execute(args);
+  }
+
+  private static CommandLine last(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult p = parsed;
+    while (p.subcommand() != null) {
+      p = p.subcommand();
+    }
+    return p.commandSpec().commandLine();
   }
 }

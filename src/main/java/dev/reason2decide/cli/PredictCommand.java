@@ -48,9 +48,11 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Predictions file (.jsonl or .csv).")
   Path output;
 
+  @Bounded(min = 1, max = 1024)
   @Option(names = "--batch-size", defaultValue = "16", description = "Inputs decoded together (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Bounded(min = 0, max = 1024)
   @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads (0: all cores).")
   int threads;
 
@@ -78,7 +80,7 @@ public final class PredictCommand implements Callable<Integer> {
     if (threads > 0) {
       dev.reason2decide.engine.Engines.setThreads(threads);
     }
-    List<String> labelOverride = files.labels == null ? null : List.of(files.labels.split(","));
+    List<String> labelOverride = files.labelList();
     List<Decision> decisions = new ArrayList<>();
     long start = System.nanoTime();
     try (T5DecisionModel m = T5DecisionModel.load(model, labelOverride, device);

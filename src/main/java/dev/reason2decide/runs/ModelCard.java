@@ -15,6 +15,12 @@ public record ModelCard(List<String> labels, PromptTemplates prompts, int maxInp
     int rationaleMaxNewTokens, String recipe, String stage) {
 
   public static final String FILE = "r2d.json";
+  /** Longest input in tokens (T5 has no hard limit; attention memory grows with its square). */
+  public static final int MAX_INPUT_TOKENS = 8192;
+  /** Longest label in tokens. */
+  public static final int MAX_LABEL_TOKENS = 512;
+  /** Longest rationale in tokens. */
+  public static final int MAX_RATIONALE_TOKENS = 4096;
 
   /** Reads {@code dir/r2d.json}, or null when the folder has none (a plain Hugging Face checkpoint). */
   public static ModelCard read(Path dir) {

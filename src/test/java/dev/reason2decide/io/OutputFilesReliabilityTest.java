@@ -121,7 +121,7 @@ class OutputFilesReliabilityTest {
     Files.writeString(f, rows);
     CommandRun r = CommandRun.of("data", "split", f.toString(), "--out", dir.toString());
     assertEquals(1, r.code(), r.err());
-    assertEquals("r2d split: --out " + dir + " would overwrite the input FILE " + f
+    assertEquals("r2d data split: --out " + dir + " would overwrite the input FILE " + f
         + " (the input is inside the output folder); choose another output", r.err().strip());
     assertEquals(rows.toString(), Files.readString(f), "the input is intact");
     assertEquals(Set.of("train.jsonl"), names(dir), "nothing written");
