@@ -158,7 +158,7 @@ public final class DataCommand implements Runnable {
               + "splits generated separately, training notes from --seed in --train-mix, held-out notes from "
               + "seed+1 and seed+2 in the natural mix."})
   static final class SynthTriageCmd implements Callable<Integer> {
-    /** Most notes generated (a set is built in memory: about 2 KB a note, so under 2 GB of the 8 GB heap). */
+    /** Most notes generated: a set is built in memory (100,000 notes fit a 400 MB heap), so this fits the 8 GB one. */
     static final int MAX_SYNTH_EXAMPLES = 1_000_000;
 
     @Bounded(min = 1, max = MAX_SYNTH_EXAMPLES)

@@ -34,13 +34,23 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    BrokenPipe.install();
+    int code = run(args);
+    try {
+      System.out.flush();
+    } catch (BrokenPipe e) {
+      code = code == 0 ? BrokenPipe.EXIT_CODE : code;
+    }
+    System.exit(code);
   }
 
   /** Runs the CLI and returns its exit code (for tests). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (BrokenPipe.in(ex)) {
+        return BrokenPipe.EXIT_CODE; // the reader of stdout went away: stop quietly, as a SIGPIPE would
+      }
       cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
       if (System.getenv("R2D_DEBUG") != null) {
         ex.printStackTrace(cmd.getErr());
@@ -50,7 +60,8 @@ public final class Main implements Runnable {
     CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
     cl.setParameterExceptionHandler((ex, given) -> {
       if (ex instanceof OptionBounds.OutOfRange) {
-        ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
         return 2;
       }
       return usage.handleParseException(ex, given);
@@ -59,6 +70,8 @@ public final class Main implements Runnable {
       OptionBounds.check(parsed);
       try {
         return new CommandLine.RunLast().execute(parsed);
+      } catch (BrokenPipe e) {
+        return BrokenPipe.EXIT_CODE;
       } catch (VirtualMachineError | LinkageError e) {
         return JvmErrors.report(last(parsed), e);
       }

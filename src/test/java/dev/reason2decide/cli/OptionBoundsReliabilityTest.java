@@ -97,6 +97,15 @@ class OptionBoundsReliabilityTest {
   }
 
   @Test
+  void synthTriageRefusesMoreNotesThanItsStatedBoundBeforeGeneratingAny() {
+    Path out = dir.resolve("synth");
+    CliRun r = CliRun.of("data", "synth-triage", "--n", "2000000000", "--out", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals(List.of("r2d data synth-triage: --n must be between 1 and 1,000,000, got 2000000000"), r.errLines());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void anExperimentFilesSettingOutsideItsRangeNamesTheSettingAndTheRange() {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> dev.reason2decide.train.TrainSettings.apply(
