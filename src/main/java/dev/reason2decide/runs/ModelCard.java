@@ -2,6 +2,7 @@
 package dev.reason2decide.runs;
 
 import com.google.gson.JsonElement;
+import dev.reason2decide.io.JsonIntegers;
 import dev.reason2decide.io.JsonRecords;
 import dev.reason2decide.io.StrictJson;
 import dev.reason2decide.prompts.PromptTemplates;
@@ -33,7 +34,7 @@ public record ModelCard(List<String> labels, PromptTemplates prompts, int maxInp
       if (!o.isJsonObject()) {
         throw new IllegalArgumentException("not a JSON object");
       }
-      return JsonRecords.bind(dev.reason2decide.io.Json.COMPACT, o, ModelCard.class);
+      return JsonRecords.bind(JsonIntegers.strict(dev.reason2decide.io.Json.COMPACT), o, ModelCard.class);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(f + ": not a valid model card: " + e.getMessage(), e);
     }
