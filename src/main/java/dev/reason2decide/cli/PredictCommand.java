@@ -69,6 +69,7 @@ public final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     new InputOutputPaths().input("--input", input).inputFolder("--model", model).output("--output", output)
         .output("--output's provenance", Path.of(output + ".provenance.json")).check();
+    boolean csv = csvOutput(output);
     DeviceSpec device = devices.resolve();
     if (!quiet) {
       System.err.println(DeviceOption.logLine("predict", device));
@@ -91,7 +92,6 @@ public final class PredictCommand implements Callable<Integer> {
         decisions.addAll(m.decideAll(texts));
         bar.step(texts.size());
       }
-      boolean csv = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
       AtomicFiles.write(output, w -> {
         if (csv) {
           writeCsv(w, ex, decisions);
@@ -116,6 +116,23 @@ public final class PredictCommand implements Callable<Integer> {
     }
     System.out.println(output);
     return 0;
+  }
+
+  /**
+   * True for {@code .csv}, false for {@code .jsonl}; any other extension is refused before the work (it used to get
+   * JSONL silently). A device or FIFO without an extension ({@code /dev/stdout}) gets JSONL.
+   */
+  static boolean csvOutput(Path output) {
+    String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return true;
+    }
+    if (name.endsWith(".jsonl") || (!name.contains(".") && OutputTarget.of(output).special())) {
+      return false;
+    }
+    throw new IllegalArgumentException("--output " + output + ": the format follows the extension, .jsonl (JSON "
+        + "lines) or .csv; " + (name.contains(".") ? name.substring(name.lastIndexOf('.')) + " is not one of them"
+        : "the name has none"));
   }
 
   private static void writeJsonl(Writer w, List<Example> ex, List<Decision> d, List<String> labels)

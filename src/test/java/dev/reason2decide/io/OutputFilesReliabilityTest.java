@@ -169,6 +169,44 @@ class OutputFilesReliabilityTest {
     });
   }
 
+  /** {@code r2d predict} with an empty --model folder: an output error must come before the model is even read. */
+  private CommandRun predictBeforeTheWork(Path output) throws IOException {
+    Path model = Files.createDirectories(tmp.resolve("not-yet-read-model"));
+    Path input = Files.writeString(tmp.resolve("in.jsonl"), "{\"question\":\"q\"}\n");
+    return CommandRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
+        output.toString(), "--quiet");
+  }
+
+  @Test
+  void anOutputThatIsAFolderOrReadOnlyIsRefusedBeforeTheWork() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("preds.jsonl"));
+    CommandRun r = predictBeforeTheWork(folder);
+    assertEquals(1, r.code(), r.err());
+    assertEquals(List.of("r2d predict: --output " + folder + " is a folder; give a file name"), r.err().lines()
+        .toList());
+    assertEquals(Set.of(), names(folder));
+    Path readOnlyDir = Path.of("/proc/sys"); // read-only even for root (tests may run as root)
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnlyDir), "/proc/sys is writable here");
+    Path target = readOnlyDir.resolve("r2d-predictions.jsonl");
+    CommandRun ro = predictBeforeTheWork(target);
+    assertEquals(1, ro.code(), ro.err());
+    assertEquals(List.of("r2d predict: --output " + target + " cannot be created: the folder /proc/sys is read-only;"
+        + " choose another output"), ro.err().lines().toList());
+  }
+
+  @Test
+  void predictChoosesTheFormatByExtensionAndRefusesOthersBeforeTheWork() throws IOException {
+    for (String name : List.of("x.tsv", "x.txt", "x")) {
+      Path out = tmp.resolve(name);
+      CommandRun r = predictBeforeTheWork(out);
+      assertEquals(1, r.code(), r.err());
+      String ext = name.contains(".") ? name.substring(1) + " is not one of them" : "the name has none";
+      assertEquals(List.of("r2d predict: --output " + out + ": the format follows the extension, .jsonl (JSON lines)"
+          + " or .csv; " + ext), r.err().lines().toList());
+      assertFalse(Files.exists(out));
+    }
+  }
+
   static void assertFifo(Path p) throws IOException {
     assertTrue(Files.exists(p, LinkOption.NOFOLLOW_LINKS), p + " still exists");
     assertFalse(Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS), p + " was not replaced by a regular file");
