@@ -52,7 +52,20 @@ class ModelFilesReliabilityTest {
   }
 
   @Test
-  void nanWeightsAreAnErrorNamingTheModelAndNoOutputIsWritten() throws Exception {
+  void serveRefusesToStartOnNanWeightsNamingTheModel() throws Exception {
+    Path model = nanModel();
+    java.util.concurrent.CompletableFuture<CommandRun> run = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> CommandRun.of("serve", "--model", model.toString(), "--port", "0"));
+    CommandRun r = run.get(120, java.util.concurrent.TimeUnit.SECONDS); // a server that started would never end
+    assertEquals(1, r.code(), r.err());
+    String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+    assertEquals("r2d serve: --model " + model + ": not served: a decision on a test note failed: model nan-model: "
+        + "the score of label 'yes' is NaN (not a finite number); its weights may be damaged (NaN or infinite "
+        + "values)", last);
+    assertFalse(r.err().contains(" at http://"), "never listened: " + r.err());
+  }
+
+  private Path nanModel() throws IOException {
     Path model = TinyModelFolder.create(tmp.resolve("nan-model"));
     SafeTensorsReader reader = SafeTensorsReader.open(model.resolve("model.safetensors"));
     SafeTensorsWriter writer = new SafeTensorsWriter();
@@ -66,6 +79,12 @@ class ModelFilesReliabilityTest {
     Path weights = tmp.resolve("nan.safetensors");
     writer.write(weights);
     Files.move(weights, model.resolve("model.safetensors"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return model;
+  }
+
+  @Test
+  void nanWeightsAreAnErrorNamingTheModelAndNoOutputIsWritten() throws Exception {
+    Path model = nanModel();
     CommandRun r = predict(model);
     assertEquals(1, r.code(), r.err());
     assertEquals("r2d predict: model nan-model: the score of label 'yes' is NaN (not a finite number); its "
