@@ -72,6 +72,15 @@ public final class DataCommand implements Runnable {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--fractions: not a number: " + parts[i], e);
       }
+      if (!(f[i] >= 0 && f[i] <= 1)) {
+        throw new IllegalArgumentException("--fractions must each be between 0 and 1 (train,validation,test), got "
+            + text);
+      }
+    }
+    double sum = f[0] + f[1] + f[2];
+    if (Math.abs(sum - 1) > 1e-6) {
+      throw new IllegalArgumentException("--fractions must add up to 1 (train,validation,test), got " + text
+          + " (sum " + (float) sum + ")");
     }
     return f;
   }
@@ -85,9 +94,11 @@ public final class DataCommand implements Runnable {
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
+    @Bounded(min = 0, max = 1e6)
     @Option(names = "--validation", defaultValue = "50", description = "Validation size (default: ${DEFAULT-VALUE}).")
     int validation;
 
+    @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     @Option(names = "--seed", defaultValue = "0", description = "Split seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -129,6 +140,7 @@ public final class DataCommand implements Runnable {
         + "(default: ${DEFAULT-VALUE}).")
     String fractions;
 
+    @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     @Option(names = "--seed", defaultValue = "0", description = "Split seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -147,21 +159,29 @@ public final class DataCommand implements Runnable {
               + "splits generated separately, training notes from --seed in --train-mix, held-out notes from "
               + "seed+1 and seed+2 in the natural mix."})
   static final class SynthTriageCmd implements Callable<Integer> {
+    /** Most notes generated: a set is built in memory (100,000 notes fit a 400 MB heap), so this fits the 8 GB one. */
+    static final int MAX_SYNTH_EXAMPLES = 1_000_000;
+
+    @Bounded(min = 1, max = MAX_SYNTH_EXAMPLES)
     @Option(names = "--n", description = "Number of examples, split by --fractions (default: 2000 when no --train).")
     Integer n;
 
+    @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--fractions", description = "train,validation,test with --n (default: 0.8,0.1,0.1).")
     String fractions;
 
+    @Bounded(min = 0, max = MAX_SYNTH_EXAMPLES)
     @Option(names = "--train", description = "Training examples, generated on their own (with --validation, --test).")
     Integer train;
 
+    @Bounded(min = 0, max = MAX_SYNTH_EXAMPLES)
     @Option(names = "--validation", description = "Validation examples (natural mix, seed+1).")
     Integer validation;
 
+    @Bounded(min = 0, max = MAX_SYNTH_EXAMPLES)
     @Option(names = "--test", description = "Test examples (natural mix, seed+2).")
     Integer test;
 
@@ -205,6 +225,7 @@ public final class DataCommand implements Runnable {
         + "(default: ${DEFAULT-VALUE}).")
     String fractions;
 
+    @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     @Option(names = "--seed", defaultValue = "0", description = "Split seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -214,10 +235,10 @@ public final class DataCommand implements Runnable {
     @Override
     public Integer call() {
       new InputOutputPaths().input("FILE", in).outputFolder("--out", out).check();
+      double[] f = fractions(fractions);
       ReadOptions o = files.toReadOptions();
       ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(o).read(in));
       reportSkipped(set.report());
-      double[] f = fractions(fractions);
       Map<String, List<Example>> splits = StratifiedSplit.byFractions(set.examples(),
           List.of("train", "validation", "test"), seed, f[0], f[1], f[2]);
       Map<String, Object> options = new LinkedHashMap<>();

@@ -55,6 +55,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--bertscore-model", description = "BERT/RoBERTa folder for BERTScore (the paper: roberta-large).")
   Path bertscoreModel;
 
+  @Bounded(min = 0, max = 256)
   @Option(names = "--bertscore-layer", defaultValue = "17", description = "BERTScore layer (default: ${DEFAULT-VALUE}, "
       + "the paper's for roberta-large).")
   int bertscoreLayer;
@@ -62,6 +63,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--bertscore-idf", description = "BERTScore with idf weights from the references.")
   boolean bertscoreIdf;
 
+  @Bounded(min = -1, max = 1)
   @Option(names = "--bertscore-baseline", description = "Rescale BERTScore with (x - B)/(1 - B).")
   Double bertscoreBaseline;
 
@@ -69,12 +71,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       + "other predictions count as wrong.")
   List<String> labelSet;
 
+  @Bounded(min = 1, max = 1000)
   @Option(names = "--ece-bins", defaultValue = "10", description = "Calibration bins (default: ${DEFAULT-VALUE}).")
   int eceBins;
 
   @Option(names = "--perturbation", description = "Also run the faithfulness perturbation probe (needs --model).")
   boolean perturbation;
 
+  @Bounded(min = 0, max = 1e6)
   @Option(names = "--worst", defaultValue = "10", description = "Worst examples listed (default: ${DEFAULT-VALUE}).")
   int worst;
 
@@ -86,10 +90,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       + "and run the model (needs --model); see docs/metrics.md.")
   boolean counterfactual;
 
+  @Bounded(min = 0, max = 1e6)
   @Option(names = "--counterfactual-per-edit", defaultValue = "50", description = "Probes per kind of edit at most "
       + "(default: ${DEFAULT-VALUE}).")
   int counterfactualPerEdit;
 
+  @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
   @Option(names = "--counterfactual-seed", defaultValue = "1", description = "Seed of the edited values (default: "
       + "${DEFAULT-VALUE}).")
   long counterfactualSeed;

@@ -37,7 +37,20 @@ public final class ExampleFileOptions {
 
   /** The read options these flags describe. */
   public ReadOptions toReadOptions() {
-    return new ReadOptions(new Columns(input, label, rationale, id, source), LabelSet.parse(labels), skipMalformed,
-        !noRationale);
+    return new ReadOptions(new Columns(input, label, rationale, id, source),
+        labels == null ? LabelSet.parse(null) : new LabelSet(labelList()), skipMalformed, !noRationale);
+  }
+
+  /** {@code --labels} as a list, or null when not given; an empty name (",,,", "yes,,no") is an error. */
+  java.util.List<String> labelList() {
+    if (labels == null) {
+      return null;
+    }
+    java.util.List<String> out = java.util.Arrays.stream(labels.split(",", -1)).map(String::strip).toList();
+    if (out.stream().anyMatch(String::isEmpty)) {
+      throw new IllegalArgumentException("--labels '" + labels + "' has an empty label; give the labels "
+          + "comma-separated, e.g. yes,no,maybe");
+    }
+    return out;
   }
 }

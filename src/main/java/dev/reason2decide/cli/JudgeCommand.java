@@ -48,13 +48,16 @@ public final class JudgeCommand implements Callable<Integer> {
   @Option(names = "--with-reference", description = "Show the judge the gold rationale as a reference.")
   boolean withReference;
 
+  @Bounded(min = 0, max = 10)
   @Option(names = "--repairs", defaultValue = "2",
       description = "Follow-up turns after a malformed answer before recording it unscored (default: 2).")
   int repairs;
 
+  @Bounded(min = 1, max = 131_072)
   @Option(names = "--max-tokens", defaultValue = "400", description = "Longest judge answer (default: 400).")
   int maxTokens;
 
+  @Bounded(min = 0, max = 2)
   @Option(names = "--temperature", defaultValue = "0", description = "Judge temperature (default: 0).")
   double temperature;
 

@@ -22,17 +22,21 @@ public final class LlmOptions {
       description = "File holding the API key (default: $R2D_LLM_API_KEY; none for local servers).")
   Path apiKeyFile;
 
+  @Bounded(min = 1, max = 256)
   @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight at once (default: 4).")
   int concurrency;
 
+  @Bounded(min = 1, max = 86_400)
   @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
       description = "Longest wait for one answer before retrying (default: 120).")
   int timeoutSeconds;
 
+  @Bounded(min = 1, max = 100)
   @Option(names = "--max-attempts", defaultValue = "6",
       description = "Attempts per request on 429/5xx/network errors, with exponential back-off (default: 6).")
   int maxAttempts;
 
+  @Bounded(min = Integer.MIN_VALUE, max = Integer.MAX_VALUE)
   @Option(names = "--seed", defaultValue = "42", description = "Sampling seed sent to the server (default: 42).")
   int seed;
 

@@ -35,14 +35,24 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    BrokenPipe.install();
+    int code = run(args);
+    try {
+      System.out.flush();
+    } catch (BrokenPipe e) {
+      code = code == 0 ? BrokenPipe.EXIT_CODE : code;
+    }
+    System.exit(code);
   }
 
   /** Runs the CLI and returns its exit code (for tests). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("r2d " + cmd.getCommandName() + ": " + PrintableText.escape(ex.getMessage()));
+      if (BrokenPipe.in(ex)) {
+        return BrokenPipe.EXIT_CODE; // the reader of stdout went away: stop quietly, as a SIGPIPE would
+      }
+      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + PrintableText.escape(ex.getMessage()));
       if (System.getenv("R2D_DEBUG") != null) {
         ex.printStackTrace(cmd.getErr());
       }
@@ -50,11 +60,34 @@ public final class Main implements Runnable {
     });
     // an option's value (a file name) can carry ESC, a newline or a bidirectional override: shown escaped
     CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
-    cl.setParameterExceptionHandler((ex, rest) -> {
+    cl.setParameterExceptionHandler((ex, given) -> {
       String shown = PrintableText.escape(ex.getMessage());
+      if (ex instanceof OptionBounds.OutOfRange) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + shown);
+        return 2;
+      }
       return usage.handleParseException(shown.equals(ex.getMessage()) ? ex
-          : new CommandLine.ParameterException(ex.getCommandLine(), shown, ex), rest);
+          : new CommandLine.ParameterException(ex.getCommandLine(), shown, ex), given);
+    });
+    cl.setExecutionStrategy(parsed -> {
+      OptionBounds.check(parsed);
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } catch (BrokenPipe e) {
+        return BrokenPipe.EXIT_CODE;
+      } catch (VirtualMachineError | LinkageError e) {
+        return JvmErrors.report(last(parsed), e);
+      }
     });
     return cl.execute(args);
+  }
+
+  private static CommandLine last(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult p = parsed;
+    while (p.subcommand() != null) {
+      p = p.subcommand();
+    }
+    return p.commandSpec().commandLine();
   }
 }

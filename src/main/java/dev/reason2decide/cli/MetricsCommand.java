@@ -158,12 +158,14 @@ public final class MetricsCommand implements Runnable {
     @Option(names = "--model", required = true, description = "Folder with config.json, model.safetensors, tokenizer.json.")
     Path model;
 
+    @Bounded(min = 0, max = 256)
     @Option(names = "--layer", required = true, description = "Hidden layer to match (0 = embeddings).")
     int layer;
 
     @Option(names = "--idf", description = "Weight tokens by idf over the references.")
     boolean idf;
 
+    @Bounded(min = -1, max = 1)
     @Option(names = "--baseline", description = "Rescale P, R, F with (x - B)/(1 - B).")
     Double baseline;
 

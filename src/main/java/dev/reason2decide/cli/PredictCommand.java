@@ -49,9 +49,11 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Predictions file (.jsonl or .csv).")
   Path output;
 
+  @Bounded(min = 1, max = 1024)
   @Option(names = "--batch-size", defaultValue = "16", description = "Inputs decoded together (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Bounded(min = 0, max = 1024)
   @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads (0: all cores).")
   int threads;
 
@@ -68,6 +70,7 @@ public final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     new InputOutputPaths().input("--input", input).inputFolder("--model", model).output("--output", output)
         .output("--output's provenance", Path.of(output + ".provenance.json")).check();
+    boolean csv = csvOutput(output);
     DeviceSpec device = devices.resolve();
     if (!quiet) {
       System.err.println(DeviceOption.logLine("predict", device));
@@ -79,7 +82,7 @@ public final class PredictCommand implements Callable<Integer> {
     if (threads > 0) {
       dev.reason2decide.engine.Engines.setThreads(threads);
     }
-    List<String> labelOverride = files.labels == null ? null : List.of(files.labels.split(","));
+    List<String> labelOverride = files.labelList();
     List<Decision> decisions = new ArrayList<>();
     long start = System.nanoTime();
     try (T5DecisionModel m = T5DecisionModel.load(model, labelOverride, device);
@@ -90,7 +93,6 @@ public final class PredictCommand implements Callable<Integer> {
         decisions.addAll(m.decideAll(texts));
         bar.step(texts.size());
       }
-      boolean csv = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
       AtomicFiles.write(output, w -> {
         if (csv) {
           writeCsv(w, ex, decisions);
@@ -115,6 +117,23 @@ public final class PredictCommand implements Callable<Integer> {
     }
     System.out.println(output);
     return 0;
+  }
+
+  /**
+   * True for {@code .csv}, false for {@code .jsonl}; any other extension is refused before the work (it used to get
+   * JSONL silently). A device or FIFO without an extension ({@code /dev/stdout}) gets JSONL.
+   */
+  static boolean csvOutput(Path output) {
+    String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return true;
+    }
+    if (name.endsWith(".jsonl") || (!name.contains(".") && OutputTarget.of(output).special())) {
+      return false;
+    }
+    throw new IllegalArgumentException("--output " + output + ": the format follows the extension, .jsonl (JSON "
+        + "lines) or .csv; " + (name.contains(".") ? name.substring(name.lastIndexOf('.')) + " is not one of them"
+        : "the name has none"));
   }
 
   private static void writeJsonl(Writer w, List<Example> ex, List<Decision> d, List<String> labels)

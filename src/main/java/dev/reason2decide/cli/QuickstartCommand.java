@@ -72,14 +72,17 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "runs/quickstart", description = "Folder for data, tokenizer and run.")
   Path out;
 
+  @Bounded(min = 1, max = 1e6)
   @Option(names = "--train-examples", defaultValue = "10000", description = "Training notes to generate, "
       + "rule-balanced mix (default: ${DEFAULT-VALUE}).")
   int trainExamples;
 
+  @Bounded(min = 1, max = 1e6)
   @Option(names = "--validation-examples", defaultValue = "200", description = "Validation notes, natural mix "
       + "(default: ${DEFAULT-VALUE}).")
   int validationExamples;
 
+  @Bounded(min = 1, max = 1e6)
   @Option(names = "--test-examples", defaultValue = "400", description = "Held-out test notes, natural mix "
       + "(default: ${DEFAULT-VALUE}).")
   int testExamples;
@@ -98,10 +101,12 @@ public final class QuickstartCommand implements Callable<Integer> {
           + "on).")
   boolean splitPunctuation;
 
+  @Bounded(min = 0, max = 100_000)
   @Option(names = "--whole-numbers", defaultValue = "300", paramLabel = "MAX", description = "Tokenizer with every "
       + "number 0..MAX one piece (0: off; default: ${DEFAULT-VALUE}).")
   int wholeNumbers;
 
+  @Bounded(min = 1, max = 1 << 20)
   @Option(names = "--vocab-size", defaultValue = "1500", description = "Tokenizer vocabulary (default: "
       + "${DEFAULT-VALUE}).")
   int vocabSize;
@@ -110,10 +115,12 @@ public final class QuickstartCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   String size;
 
+  @Bounded(min = 1, max = 1e9)
   @Option(names = "--steps", defaultValue = "1800", description = "Step budget (Stage-1 + Stage-2; default: "
       + "${DEFAULT-VALUE}).")
   int steps;
 
+  @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
   @Option(names = "--seed", defaultValue = "7", description = "Seed of data, model and training.")
   long seed;
 
@@ -121,10 +128,12 @@ public final class QuickstartCommand implements Callable<Integer> {
       + "(e.g. --set lr=2e-3 --set recipe=r2d-gold-only); repeatable.")
   List<String> settings = new ArrayList<>();
 
+  @Bounded(min = 0, max = 1e6)
   @Option(names = "--counterfactual-per-edit", defaultValue = "20", description = "Counterfactual probes per kind of "
       + "edit (0: none; default: ${DEFAULT-VALUE}).")
   int perEdit;
 
+  @Bounded(min = 0, max = 1e6)
   @Option(names = "--show", defaultValue = "4", description = "Decisions to print.")
   int show;
 

@@ -66,9 +66,11 @@ public final class RationalesCommand implements Runnable {
         description = "Prompt template with {input} and {label} (default: the built-in clinical prompt).")
     Path prompt;
 
+    @Bounded(min = 0, max = 2)
     @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default: 0).")
     double temperature;
 
+    @Bounded(min = 1, max = 131_072)
     @Option(names = "--max-tokens", defaultValue = "256", description = "Longest rationale in tokens; longer "
         + "answers are rejected as truncated (default: 256).")
     int maxTokens;

@@ -34,15 +34,18 @@ public final class TokenizerCommand implements Runnable {
         description = "Example files (.jsonl/.csv/.tsv: input, label, rationale) or text files (one text a line).")
     List<Path> corpus;
 
+    @Bounded(min = 1, max = 1 << 20)
     @Option(names = "--vocab-size", defaultValue = "8000",
         description = "Model vocabulary incl. 3 specials and 256 byte pieces; 100 sentinels come on top "
             + "(default: ${DEFAULT-VALUE}).")
     int vocabSize;
 
+    @Bounded(min = 0, max = Integer.MAX_VALUE)
     @Option(names = "--min-frequency", defaultValue = "2", description = "Least pair count to merge "
         + "(default: ${DEFAULT-VALUE}).")
     int minFrequency;
 
+    @Bounded(min = 1, max = 0x110000)
     @Option(names = "--max-alphabet", defaultValue = "1000", description = "Most characters with their own piece; "
         + "rarer ones use byte pieces (default: ${DEFAULT-VALUE}).")
     int maxAlphabet;
@@ -57,6 +60,7 @@ public final class TokenizerCommand implements Runnable {
             + "off).")
     boolean splitPunctuation;
 
+    @Bounded(min = 0, max = 100_000)
     @Option(names = "--whole-numbers", defaultValue = "0", paramLabel = "MAX", description = "With "
         + "--no-split-digits: every number 0..MAX after a space (and every bare one below 100) is one piece whatever "
         + "the corpus, so a model copies a value as one token and learns one embedding per value (0: off, the "

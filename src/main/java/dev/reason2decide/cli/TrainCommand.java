@@ -69,6 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
 
+  @Bounded(min = 0, max = 1e9)
   @Option(names = "--halt-after", hidden = true, defaultValue = "0")
   int haltAfter;
 

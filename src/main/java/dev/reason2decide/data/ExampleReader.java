@@ -248,8 +248,9 @@ public final class ExampleReader {
       if (v == null) {
         throw new MalformedExampleException(file, line, column, "missing" + aliasNote(column));
       }
-      if (v.isBlank()) {
-        throw new MalformedExampleException(file, line, column, "empty");
+      if (dev.reason2decide.io.BlankText.isBlank(v)) {
+        throw new MalformedExampleException(file, line, column, v.isBlank() ? "empty"
+            : "empty (only invisible characters)");
       }
       return v;
     }

@@ -12,12 +12,12 @@ import java.util.Set;
  * refused with the file and the field named, never discovered as an out-of-memory error.
  */
 public final class CardLimits {
-  /** Longest input in tokens (T5 has no hard limit; attention memory grows with its square). */
-  public static final int MAX_INPUT_TOKENS = 8192;
+  /** Longest input in tokens (the bound training settings are checked against too: train.SettingRanges). */
+  public static final int MAX_INPUT_TOKENS = ModelCard.MAX_INPUT_TOKENS;
   /** Longest label in tokens. */
-  public static final int MAX_LABEL_TOKENS = 512;
+  public static final int MAX_LABEL_TOKENS = ModelCard.MAX_LABEL_TOKENS;
   /** Longest rationale in tokens. */
-  public static final int MAX_RATIONALE_TOKENS = 4096;
+  public static final int MAX_RATIONALE_TOKENS = ModelCard.MAX_RATIONALE_TOKENS;
   /** Most labels in a label set. */
   public static final int MAX_LABELS = 1000;
 

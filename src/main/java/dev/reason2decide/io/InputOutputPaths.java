@@ -38,8 +38,14 @@ public final class InputOutputPaths {
     return add(outputs, option, folder, true);
   }
 
-  /** @throws IllegalArgumentException naming the output and the input it would overwrite */
+  /**
+   * @throws IllegalArgumentException naming the output and the input it would overwrite, or an output that cannot
+   *     be written: a file output that is a folder, a read-only file, a folder that cannot be written into
+   */
   public void check() {
+    for (Named out : outputs) {
+      writable(out);
+    }
     for (Named out : outputs) {
       for (Named in : inputs) {
         boolean clash = out.real.equals(in.real)
@@ -52,6 +58,29 @@ public final class InputOutputPaths {
               + in.option + " " + in.given + where + "; choose another output");
         }
       }
+    }
+  }
+
+  /** Found out before the work, not after it: the output's place must take a file (or folder). */
+  private static void writable(Named out) {
+    OutputTarget t = OutputTarget.of(out.given);
+    if (t.special()) {
+      return; // a device or FIFO is written through
+    }
+    if (!out.folder && Files.isDirectory(t.real())) {
+      throw new IllegalArgumentException(out.option + " " + out.given + " is a folder; give a file name");
+    }
+    if (Files.exists(t.real()) && !Files.isWritable(t.real())) {
+      throw new IllegalArgumentException(out.option + " " + out.given + " is read-only; choose another output");
+    }
+    Path parent = t.real().getParent();
+    while (parent != null && !Files.exists(parent)) {
+      parent = parent.getParent();
+    }
+    if (parent != null && (!Files.isDirectory(parent) || !Files.isWritable(parent))) {
+      throw new IllegalArgumentException(out.option + " " + out.given + " cannot be created: "
+          + (Files.isDirectory(parent) ? "the folder " + parent + " is read-only" : parent + " is not a folder")
+          + "; choose another output");
     }
   }
 

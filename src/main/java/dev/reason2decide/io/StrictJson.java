@@ -35,7 +35,7 @@ public final class StrictJson {
       if (reader.peek() == JsonToken.END_DOCUMENT) {
         throw new IllegalArgumentException("not valid JSON: no value (the text is empty)");
       }
-      JsonElement value = TREE.read(reader);
+      JsonElement value = tree(reader);
       String end = reader.toString(); // "... at line L column C path $": where the value ended
       boolean more;
       try {
@@ -49,6 +49,41 @@ public final class StrictJson {
       return value;
     } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
       throw new IllegalArgumentException("not valid JSON: " + describe(e), e);
+    }
+  }
+
+  /**
+   * The next value of {@code reader} as a tree, as Gson reads it but refusing a name given twice in one object
+   * ({@code {"text":"a","text":"b"}}: Gson keeps the last silently, other readers the first).
+   */
+  public static JsonElement tree(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT -> {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          if (o.has(name)) {
+            throw new JsonParseException("the name '" + name + "' appears twice in an object"
+                + reader.toString().replaceFirst("^JsonReader", ""));
+          }
+          o.add(name, tree(reader));
+        }
+        reader.endObject();
+        return o;
+      }
+      case BEGIN_ARRAY -> {
+        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          a.add(tree(reader));
+        }
+        reader.endArray();
+        return a;
+      }
+      default -> {
+        return TREE.read(reader);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ package dev.reason2decide.model;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.reason2decide.io.JsonIntegers;
 import dev.reason2decide.io.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ public record T5Config(int vocabSize, int dModel, int dKv, int dFf, int numLayer
     int numLayers = integer(o, "num_layers", 6);
     return new T5Config(integer(o, "vocab_size", 32128), dModel, integer(o, "d_kv", 64), integer(o, "d_ff", 2048),
         numLayers, o.has("num_decoder_layers") && !o.get("num_decoder_layers").isJsonNull()
-            ? o.get("num_decoder_layers").getAsInt() : numLayers,
+            ? JsonIntegers.integer(o.get("num_decoder_layers"), "num_decoder_layers") : numLayers,
         integer(o, "num_heads", 8), integer(o, "relative_attention_num_buckets", 32),
         integer(o, "relative_attention_max_distance", 128), (float) dbl(o, "dropout_rate", 0.1),
         (float) dbl(o, "layer_norm_epsilon", 1e-6), proj, tie, bool(o, "scale_decoder_outputs", tie),
@@ -179,14 +180,10 @@ public record T5Config(int vocabSize, int dModel, int dKv, int dFf, int numLayer
     if (e == null || e.isJsonNull()) {
       return d;
     }
-    if (e.isJsonArray()) { // eos_token_id may be a list; the first is the one T5 uses
-      return e.getAsJsonArray().get(0).getAsInt();
+    if (e.isJsonArray() && !e.getAsJsonArray().isEmpty()) { // eos_token_id may be a list; T5 uses the first
+      return JsonIntegers.integer(e.getAsJsonArray().get(0), k);
     }
-    try {
-      return e.getAsInt();
-    } catch (RuntimeException ex) {
-      throw new IllegalArgumentException("field '" + k + "' is not an integer: " + e);
-    }
+    return JsonIntegers.integer(e, k);
   }
 
   private static double dbl(JsonObject o, String k, double d) {

@@ -2,6 +2,7 @@
 package dev.reason2decide.runs;
 
 import com.google.gson.JsonElement;
+import dev.reason2decide.io.JsonIntegers;
 import dev.reason2decide.io.JsonRecords;
 import dev.reason2decide.io.StrictJson;
 import dev.reason2decide.prompts.PromptTemplates;
@@ -15,6 +16,12 @@ public record ModelCard(List<String> labels, PromptTemplates prompts, int maxInp
     int rationaleMaxNewTokens, String recipe, String stage) {
 
   public static final String FILE = "r2d.json";
+  /** Longest input in tokens (T5 has no hard limit; attention memory grows with its square). */
+  public static final int MAX_INPUT_TOKENS = 8192;
+  /** Longest label in tokens. */
+  public static final int MAX_LABEL_TOKENS = 512;
+  /** Longest rationale in tokens. */
+  public static final int MAX_RATIONALE_TOKENS = 4096;
 
   /** Reads {@code dir/r2d.json}, or null when the folder has none (a plain Hugging Face checkpoint). */
   public static ModelCard read(Path dir) {
@@ -27,7 +34,7 @@ public record ModelCard(List<String> labels, PromptTemplates prompts, int maxInp
       if (!o.isJsonObject()) {
         throw new IllegalArgumentException("not a JSON object");
       }
-      return JsonRecords.bind(dev.reason2decide.io.Json.COMPACT, o, ModelCard.class);
+      return JsonRecords.bind(JsonIntegers.strict(dev.reason2decide.io.Json.COMPACT), o, ModelCard.class);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(f + ": not a valid model card: " + e.getMessage(), e);
     }

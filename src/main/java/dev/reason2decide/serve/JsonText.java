@@ -20,7 +20,9 @@ final class JsonText {
     JsonElement root;
     try (JsonReader reader = new JsonReader(new StringReader(body))) {
       reader.setStrictness(strictness);
-      root = JsonParser.parseReader(reader);
+      // requests (strict) refuse a name given twice; run files (lenient) are read as Gson reads them
+      root = strictness == Strictness.STRICT ? dev.reason2decide.io.StrictJson.tree(reader)
+          : JsonParser.parseReader(reader);
       if (!atEnd(reader)) {
         throw new ApiError(400, "malformed JSON: unexpected data after the object at " + position(reader));
       }

@@ -15,6 +15,17 @@ public final class ModelLoading {
    * {@code device}; {@code GET /v1/model} shows the device ({@link DecisionModel#describe()}).
    */
   public static DecisionModel load(Path dir, DeviceSpec device) {
-    return T5DecisionModel.load(dir, null, device);
+    DecisionModel m = T5DecisionModel.load(dir, null, device);
+    try {
+      m.decide(TEST_NOTE); // damaged weights (NaN scores) refuse the start, as predict refuses them
+    } catch (RuntimeException e) {
+      m.close();
+      throw new IllegalArgumentException("--model " + dir + ": not served: a decision on a test note failed: "
+          + e.getMessage(), e);
+    }
+    return m;
   }
+
+  /** The fixed note decided once at start; any text works, a model with finite scores decides it. */
+  static final String TEST_NOTE = "Patient reports a mild headache since this morning; vital signs normal.";
 }

@@ -52,8 +52,9 @@ final class PredictRequest {
       throw new ApiError(400, "field '" + field + "' must be a string, got " + JsonText.kind(value));
     }
     String text = value.getAsString();
-    if (text.isBlank()) {
-      throw new ApiError(422, "field '" + field + "' is blank; send the note's text");
+    if (dev.reason2decide.io.BlankText.isBlank(text)) {
+      throw new ApiError(422, "field '" + field + "' is blank (only spaces or invisible characters); send the "
+          + "note's text");
     }
     if (text.length() > maxChars) {
       throw new ApiError(422, "field '" + field + "' has " + text.length() + " characters; the limit is "

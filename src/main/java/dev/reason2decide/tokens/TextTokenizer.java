@@ -157,7 +157,8 @@ public final class TextTokenizer implements AutoCloseable {
         out.putIfAbsent(vocab.getAsJsonArray().get(i).getAsJsonArray().get(0).getAsString(), i);
       }
     } else {
-      vocab.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsInt()));
+      vocab.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(),
+          dev.reason2decide.io.JsonIntegers.integer(e.getValue(), "model.vocab." + e.getKey())));
     }
     return out;
   }
@@ -170,7 +171,7 @@ public final class TextTokenizer implements AutoCloseable {
       int n = vocab.isJsonArray() ? vocab.getAsJsonArray().size() : vocab.getAsJsonObject().size();
       if (o.has("added_tokens") && o.get("added_tokens").isJsonArray()) {
         for (com.google.gson.JsonElement e : o.getAsJsonArray("added_tokens")) {
-          n = Math.max(n, e.getAsJsonObject().get("id").getAsInt() + 1);
+          n = Math.max(n, dev.reason2decide.io.JsonIntegers.integer(e.getAsJsonObject().get("id"), "added_tokens.id") + 1);
         }
       }
       return n;

@@ -87,9 +87,27 @@ public final class MetricsWriter implements AutoCloseable, TrainingListener {
     write(Json.COMPACT.toJson(o));
   }
 
+  /**
+   * {@code line} as strict JSON: a non-finite number (a skipped step's gradient norm, say), which Gson writes as a
+   * bare {@code NaN}/{@code Infinity}, becomes the string {@code "NaN"}/{@code "Infinity"}, as MetricsFile reads it.
+   */
+  public static String strict(String line) {
+    if (!line.contains("NaN") && !line.contains("Infinity")) {
+      return line;
+    }
+    JsonObject o = JsonParser.parseString(line).getAsJsonObject(); // Gson's parser reads the bare tokens
+    for (Map.Entry<String, com.google.gson.JsonElement> e : o.entrySet()) {
+      if (e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isNumber()
+          && !Double.isFinite(e.getValue().getAsDouble())) {
+        e.setValue(new com.google.gson.JsonPrimitive(Double.toString(e.getValue().getAsDouble())));
+      }
+    }
+    return o.toString();
+  }
+
   private void write(String line) {
     try {
-      out.write(line);
+      out.write(strict(line));
       out.write('\n');
       out.flush();
     } catch (IOException e) {

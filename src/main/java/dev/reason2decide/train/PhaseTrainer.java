@@ -240,6 +240,12 @@ public final class PhaseTrainer {
     if (hasCycle && loss != null) {
       loss += cfg.schedules().consistency().cycleWeight() * lCycle;
     }
+    if (loss != null && !Double.isFinite(loss)) {
+      // a NaN loss never recovers (NaN weights, a diverged step): stop before it reaches the log or a checkpoint
+      throw new IllegalStateException(phase.name() + " step " + (t + 1) + ": the loss is " + loss + " (not a finite "
+          + "number); the weights may be damaged (NaN or infinite values in --init) or training diverged (lower "
+          + "--lr); this step was not saved");
+    }
     return new StepRecord("step", phase.name(), t + 1, loss, hasPred ? lPred : null, hasRat ? lRat : null, alpha,
         last.pi(), last.pi() == null ? null : (double) predicted / examples, lr, norm, tokens / secs, secs, explainCut,
         confidenceCount > 0 ? confidenceSum / confidenceCount : null, last.tau(), hasCycle ? lCycle : null,

@@ -69,6 +69,10 @@ public record TrainSetting<T>(String name, Class<T> type, boolean nullable, Stri
    */
   public TrainConfig apply(TrainConfig c, JsonElement e, String where) {
     T v = parse(e, where);
+    String outside = v instanceof Number n ? SettingRanges.outside(name, n) : null;
+    if (outside != null) {
+      throw new IllegalArgumentException(where + name + " " + outside);
+    }
     try {
       return set.apply(c, v);
     } catch (IllegalArgumentException ex) {

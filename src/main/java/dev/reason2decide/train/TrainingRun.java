@@ -104,9 +104,22 @@ public final class TrainingRun {
     }
     DataChange dataChange = DataChange.of(run, data.files());
     dataChange.requireAllowed(run, start.allowDataChange());
-    if (!Files.exists(configFile)) {
+    boolean fresh = !Files.exists(configFile);
+    if (fresh) {
       AtomicFiles.writeString(configFile, runConfig.toJson());
     }
+    try {
+      return train(cfg, data, source, run, dataChange, resume, listener, haltAfter);
+    } catch (RuntimeException | Error e) {
+      if (fresh && RefusedStart.nothingTrained(run)) {
+        RefusedStart.undo(run, RecipePlan.phases(cfg).stream().map(Phase::name).toList());
+      }
+      throw e;
+    }
+  }
+
+  private static Path train(TrainConfig cfg, Data data, ModelSource source, RunFolder run, DataChange dataChange,
+      boolean resume, TrainingListener listener, int haltAfter) {
     if (cfg.runtime().threads() > 0) {
       Engines.setThreads(cfg.runtime().threads());
     }

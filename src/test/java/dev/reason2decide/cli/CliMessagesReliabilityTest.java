@@ -66,7 +66,7 @@ class CliMessagesReliabilityTest {
     for (Path f : List.of(empty, header)) {
       CliRun r = CliRun.of("data", "check", f.toString());
       assertEquals(1, r.code(), r.out());
-      assertEquals(List.of("r2d check: " + f + ": no examples (the file is empty, has only blank lines or only a"
+      assertEquals(List.of("r2d data check: " + f + ": no examples (the file is empty, has only blank lines or only a"
           + " header row)"), r.errLines());
       assertEquals("", r.out());
     }
@@ -92,7 +92,7 @@ class CliMessagesReliabilityTest {
     CliRun r = CliRun.of("tokenizer", "build", "--corpus", empty.toString(), "--corpus", text.toString(),
         "--vocab-size", "300", "--out", out.toString());
     assertEquals(1, r.code(), r.out());
-    assertEquals(List.of("r2d build: the corpus has no texts (every file is empty or has only blank lines or a"
+    assertEquals(List.of("r2d tokenizer build: the corpus has no texts (every file is empty or has only blank lines or a"
         + " header): [" + empty + ", " + text + "]; nothing written"), r.errLines());
     assertFalse(Files.exists(out));
   }
@@ -103,7 +103,7 @@ class CliMessagesReliabilityTest {
     CliRun generate = CliRun.of("rationales", "generate", "--input", empty.toString(), "--output",
         dir.resolve("g.jsonl").toString(), "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--quiet");
     assertEquals(1, generate.code(), generate.out());
-    assertEquals(List.of("r2d generate: " + empty + ": no examples (the file is empty, has only blank lines or only a"
+    assertEquals(List.of("r2d rationales generate: " + empty + ": no examples (the file is empty, has only blank lines or only a"
         + " header row)"), generate.errLines());
     CliRun judge = CliRun.of("judge", "--predictions", empty.toString(), "--output", dir.resolve("j.jsonl").toString(),
         "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--quiet");
@@ -117,12 +117,12 @@ class CliMessagesReliabilityTest {
   void synthTriageWithNoExamplesIsAnErrorAndWritesNothing() {
     Path out = dir.resolve("synth");
     CliRun zero = CliRun.of("data", "synth-triage", "--n", "0", "--out", out.toString());
-    assertEquals(1, zero.code(), zero.out());
-    assertEquals(List.of("r2d synth-triage: --n 0: at least one example is needed; nothing written"), zero.errLines());
+    assertEquals(2, zero.code(), zero.out());
+    assertEquals(List.of("r2d data synth-triage: --n must be between 1 and 1,000,000, got 0"), zero.errLines());
     // 2 examples at 0.8/0.1/0.1: 2 for train (rounded), none for validation
     CliRun two = CliRun.of("data", "synth-triage", "--n", "2", "--out", out.toString());
     assertEquals(1, two.code(), two.out());
-    assertTrue(two.err().startsWith("r2d synth-triage: --n 2 leaves the "), two.err());
+    assertTrue(two.err().startsWith("r2d data synth-triage: --n 2 leaves the "), two.err());
     assertEquals(1, two.errLines().size(), two.err());
     assertFalse(Files.exists(out));
   }
@@ -191,8 +191,8 @@ class CliMessagesReliabilityTest {
         + "\"predicted_label\":\"yes\",\"predicted_rationale\":\"r\",\"rationale\":\"r\"}\n");
     Path out = dir.resolve("eval");
     CliRun r = CliRun.of("evaluate", "--predictions", p.toString(), "--worst", "-3", "--out", out.toString());
-    assertEquals(1, r.code());
-    assertEquals(List.of("r2d evaluate: --worst must be 0 or more (how many worst examples to list): -3"),
+    assertEquals(2, r.code());
+    assertEquals(List.of("r2d evaluate: --worst must be between 0 and 1,000,000, got -3"),
         r.errLines());
     assertNoInternals(r.err());
     assertFalse(Files.exists(out));
@@ -205,7 +205,7 @@ class CliMessagesReliabilityTest {
     CliRun empty = CliRun.of("data", "check", f.toString());
     assertEquals(1, empty.code(), empty.err());
     String shownName = dir + "/n\\x1b[31m\\nr2d check: ok\\u202e\\u200blsnoj.jsonl";
-    assertEquals(List.of("r2d check: " + shownName + ": no examples (the file is empty, has only blank lines or "
+    assertEquals(List.of("r2d data check: " + shownName + ": no examples (the file is empty, has only blank lines or "
         + "only a header row)"), empty.errLines(), "one line, the name escaped");
     Path rows = Files.writeString(dir.resolve("rows.jsonl"), "{\"question\":\"q\",\"label\":\"a\",\"rationale\":\"r\"}\n"
         + "{\"question\":\"q\",\"label\":\"b\\u001b]0;owned\\u0007\\u2066\",\"rationale\":\"r\"}\n");
@@ -233,7 +233,7 @@ class CliMessagesReliabilityTest {
         "{\"question\":\"q\",\"label\":\"yes\",\"rationale\":\"r\"} extra\n");
     CliRun r = CliRun.of("data", "check", f.toString());
     assertEquals(1, r.code());
-    assertEquals(List.of("r2d check: " + f + ":1: not valid JSON: more text after the value (at column 48)"),
+    assertEquals(List.of("r2d data check: " + f + ":1: not valid JSON: more text after the value (at column 48)"),
         r.errLines());
     assertNoInternals(r.err());
   }

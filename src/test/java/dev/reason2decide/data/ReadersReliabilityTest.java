@@ -33,6 +33,20 @@ class ReadersReliabilityTest {
   }
 
   @Test
+  void aNoteOfOnlyZeroWidthCharactersIsEmptyAndADuplicateKeyIsRefused() throws Exception {
+    Path f = Files.writeString(dir.resolve("notes.jsonl"), "{\"question\":\"fever\",\"label\":\"yes\","
+        + "\"rationale\":\"r\"}\n{\"question\":\"\u200b\u2066\u202e \ufeff\",\"label\":\"yes\",\"rationale\":\"r\"}\n");
+    MalformedExampleException e = assertThrows(MalformedExampleException.class, () -> ExampleReader.readDefault(f));
+    assertTrue(e.getMessage().startsWith(f + ":2: "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("'question': empty (only invisible characters)"), e.getMessage());
+    Path twice = Files.writeString(dir.resolve("twice.jsonl"),
+        "{\"question\":\"a\",\"question\":\"b\",\"label\":\"yes\",\"rationale\":\"r\"}\n");
+    MalformedExampleException d = assertThrows(MalformedExampleException.class,
+        () -> ExampleReader.readDefault(twice));
+    assertEquals(twice + ":1: not valid JSON: the name 'question' appears twice in an object (near column 27)", d.getMessage());
+  }
+
+  @Test
   void invalidUtf8InJsonlNamesItsLine() throws Exception {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     goodLines(b, 99, 1, true);

@@ -123,7 +123,7 @@ class OutputFilesReliabilityTest {
     Files.writeString(f, rows);
     CommandRun r = CommandRun.of("data", "split", f.toString(), "--out", dir.toString());
     assertEquals(1, r.code(), r.err());
-    assertEquals("r2d split: --out " + dir + " would overwrite the input FILE " + f
+    assertEquals("r2d data split: --out " + dir + " would overwrite the input FILE " + f
         + " (the input is inside the output folder); choose another output", r.err().strip());
     assertEquals(rows.toString(), Files.readString(f), "the input is intact");
     assertEquals(Set.of("train.jsonl"), names(dir), "nothing written");
@@ -209,6 +209,44 @@ class OutputFilesReliabilityTest {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  /** {@code r2d predict} with an empty --model folder: an output error must come before the model is even read. */
+  private CommandRun predictBeforeTheWork(Path output) throws IOException {
+    Path model = Files.createDirectories(tmp.resolve("not-yet-read-model"));
+    Path input = Files.writeString(tmp.resolve("in.jsonl"), "{\"question\":\"q\"}\n");
+    return CommandRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
+        output.toString(), "--quiet");
+  }
+
+  @Test
+  void anOutputThatIsAFolderOrReadOnlyIsRefusedBeforeTheWork() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("preds.jsonl"));
+    CommandRun r = predictBeforeTheWork(folder);
+    assertEquals(1, r.code(), r.err());
+    assertEquals(List.of("r2d predict: --output " + folder + " is a folder; give a file name"), r.err().lines()
+        .toList());
+    assertEquals(Set.of(), names(folder));
+    Path readOnlyDir = Path.of("/proc/sys"); // read-only even for root (tests may run as root)
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnlyDir), "/proc/sys is writable here");
+    Path target = readOnlyDir.resolve("r2d-predictions.jsonl");
+    CommandRun ro = predictBeforeTheWork(target);
+    assertEquals(1, ro.code(), ro.err());
+    assertEquals(List.of("r2d predict: --output " + target + " cannot be created: the folder /proc/sys is read-only;"
+        + " choose another output"), ro.err().lines().toList());
+  }
+
+  @Test
+  void predictChoosesTheFormatByExtensionAndRefusesOthersBeforeTheWork() throws IOException {
+    for (String name : List.of("x.tsv", "x.txt", "x")) {
+      Path out = tmp.resolve(name);
+      CommandRun r = predictBeforeTheWork(out);
+      assertEquals(1, r.code(), r.err());
+      String ext = name.contains(".") ? name.substring(1) + " is not one of them" : "the name has none";
+      assertEquals(List.of("r2d predict: --output " + out + ": the format follows the extension, .jsonl (JSON lines)"
+          + " or .csv; " + ext), r.err().lines().toList());
+      assertFalse(Files.exists(out));
+    }
   }
 
   static void assertFifo(Path p) throws IOException {

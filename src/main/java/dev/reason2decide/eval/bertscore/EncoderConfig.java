@@ -40,12 +40,12 @@ public record EncoderConfig(String modelType, int vocabSize, int hiddenSize, int
     if (!ACTIVATIONS.contains(act)) {
       throw new IllegalArgumentException(file + ": hidden_act '" + act + "' is not supported " + ACTIVATIONS);
     }
-    EncoderConfig c = new EncoderConfig(type, num(o, "vocab_size", file).intValue(),
-        num(o, "hidden_size", file).intValue(), num(o, "num_hidden_layers", file).intValue(),
-        num(o, "num_attention_heads", file).intValue(), num(o, "intermediate_size", file).intValue(),
-        num(o, "max_position_embeddings", file).intValue(),
-        o.has("type_vocab_size") ? o.get("type_vocab_size").getAsInt() : 2,
-        o.has("pad_token_id") && !o.get("pad_token_id").isJsonNull() ? o.get("pad_token_id").getAsInt()
+    EncoderConfig c = new EncoderConfig(type, num(o, "vocab_size", file),
+        num(o, "hidden_size", file), num(o, "num_hidden_layers", file),
+        num(o, "num_attention_heads", file), num(o, "intermediate_size", file),
+        num(o, "max_position_embeddings", file),
+        o.has("type_vocab_size") ? num(o, "type_vocab_size", file) : 2,
+        o.has("pad_token_id") && !o.get("pad_token_id").isJsonNull() ? num(o, "pad_token_id", file)
             : ROBERTA_TYPES.contains(type) ? 1 : 0,
         o.has("layer_norm_eps") ? o.get("layer_norm_eps").getAsDouble() : 1e-12, act);
     if (c.hiddenSize % c.numHeads != 0) {
@@ -75,11 +75,15 @@ public record EncoderConfig(String modelType, int vocabSize, int hiddenSize, int
     return e == null || e.isJsonNull() ? dflt : e.getAsString();
   }
 
-  private static Number num(JsonObject o, String key, Path file) {
+  private static int num(JsonObject o, String key, Path file) {
     JsonElement e = o.get(key);
     if (e == null || e.isJsonNull()) {
       throw new IllegalArgumentException(file + ": missing '" + key + "'");
     }
-    return e.getAsNumber();
+    try {
+      return dev.reason2decide.io.JsonIntegers.integer(e, key);
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException(file + ": " + ex.getMessage(), ex);
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.reason2decide.io.JsonIntegers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -146,7 +147,11 @@ public final class SafeTensorsReader {
     JsonArray a = el.getAsJsonArray();
     long[] out = new long[a.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = a.get(i).getAsLong();
+      try {
+        out[i] = JsonIntegers.longInteger(a.get(i), field + "[" + i + "]");
+      } catch (IllegalArgumentException e) {
+        throw new CheckpointException(file, name, e.getMessage());
+      }
     }
     return out;
   }
