@@ -104,6 +104,14 @@ public final class AnswerCleaning {
     return new Cleaned(t, List.copyOf(removed));
   }
 
+  /**
+   * Only the reasoning removed (blocks and an unclosed block), the rest of the answer as written: for answers that
+   * are parsed rather than kept, such as the judge's JSON verdict, where markdown clean-up could alter the text.
+   */
+  public static String withoutReasoning(String content) {
+    return withoutReasoning(content, EnumSet.noneOf(Removed.class)).strip();
+  }
+
   /** Removes closed blocks, text before a lone closing tag, and an unclosed block to the end. */
   private static String withoutReasoning(String s, Set<Removed> removed) {
     String t = s;

@@ -133,7 +133,9 @@ public final class Judge {
         if (a.response().truncated()) {
           throw new JudgeVerdict.Malformed("the answer was cut off by the token limit");
         }
-        return new Scored(item, JudgeVerdict.parse(answer), null, turn, answer, allCached);
+        // a reasoning model's chain of thought may hold braces of its own: the verdict is read after it
+        return new Scored(item, JudgeVerdict.parse(AnswerCleaning.withoutReasoning(answer)), null, turn, answer,
+            allCached);
       } catch (JudgeVerdict.Malformed m) {
         problem = m.getMessage();
       }

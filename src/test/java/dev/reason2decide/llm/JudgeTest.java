@@ -134,4 +134,18 @@ class JudgeTest {
     List<Example> gold = List.of(new Example("test-2", "q1", "yes", "", ""), new Example("test-3", "q2", "no", "", ""));
     assertEquals(new Judge.Item("2", "q2", "no", "r2", "no", ""), Judge.pair(csv, gold, "g.jsonl").get(1));
   }
+
+  @Test
+  void readsTheVerdictAfterAReasoningBlockThatHoldsBracesOfItsOwn() throws Exception {
+    // a reasoning model served without a reasoning parser: its chain of thought comes first and quotes a JSON draft
+    String thinking = "<think>Draft: {\"label_agreement\": 1, \"factual_support\": 1, \"clinical_soundness\": 1, "
+        + "\"justification\": \"draft\"} no, better:</think>\n" + verdict(4, 5, 3);
+    try (ScriptedChatServer s = new ScriptedChatServer(10, (n, r) -> ScriptedChatServer.answer(thinking));
+        ResponseCache cache = ResponseCache.open(dir.resolve("j.jsonl"))) {
+      List<Judge.Scored> out = new Judge(chat(s, cache), Judge.Settings.defaults()).run(items().subList(0, 1), x -> { });
+      assertEquals(Map.of("label_agreement", 4, "factual_support", 5, "clinical_soundness", 3),
+          out.get(0).verdict().scores());
+      assertEquals(1, out.get(0).turns());
+    }
+  }
 }
