@@ -173,6 +173,6 @@ final class EvaluationTotals implements Serializable {
     }
     return new EvaluationReport(labels, calibration, rationales, null,
         "not computed by r2d spark evaluate (run r2d evaluate --model on the predictions)", List.of(), settings,
-        provenance, checks);
+        provenance, checks, null);
   }
 }
