@@ -176,7 +176,7 @@ public final class PredictionFile {
       DecisionTrust trust = null;
       for (Map.Entry<String, JsonElement> e : o.entrySet()) {
         if (e.getKey().equals(TRUST)) {
-          trust = e.getValue().isJsonNull() ? null : trust(e.getValue(), file, i + 1);
+          trust = e.getValue().isJsonNull() ? null : trust(e.getValue(), file + ":" + (i + 1) + ": field 'trust'");
         } else if (e.getKey().equals("probabilities")) {
           if (!e.getValue().isJsonNull()) {
             probs = probabilities(e.getValue(), file, i + 1);
@@ -225,10 +225,10 @@ public final class PredictionFile {
 
   /**
    * A trust verdict: an object (or its JSON text) with {@code score} (a number in [0, 1]), {@code decide} (true or
-   * false) and optionally {@code reasons} (a list of strings); other keys (the signals) are read past.
+   * false) and optionally {@code reasons} (a list of strings); other keys (the signals) are read past. Errors start
+   * with {@code where} ("file:line: field 'trust'").
    */
-  private static DecisionTrust trust(JsonElement e, Path file, int line) {
-    String where = file + ":" + line + ": field 'trust'";
+  public static DecisionTrust trust(JsonElement e, String where) {
     JsonElement v = e;
     if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
       try {
