@@ -14,6 +14,8 @@ import dev.reason2decide.data.StratifiedSplit;
 import dev.reason2decide.data.convert.CasiMedicosArg;
 import dev.reason2decide.data.convert.MedMcqa;
 import dev.reason2decide.data.convert.PubMedQa;
+import dev.reason2decide.data.convert.PubMedQaQuestions;
+import dev.reason2decide.data.synth.ShiftSuite;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.io.Json;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "data", mixinStandardHelpOptions = true,
     description = "Prepare example files: converters, synthetic triage data, splitting, checking.",
     subcommands = {DataCommand.PubMedQaCmd.class, DataCommand.CasiMedicosCmd.class, DataCommand.MedMcqaCmd.class,
-        DataCommand.SynthTriageCmd.class, DataCommand.SplitCmd.class, DataCommand.CheckCmd.class})
+        DataCommand.SynthTriageCmd.class, DataCommand.ShiftCmd.class, DataCommand.SplitCmd.class, DataCommand.CheckCmd.class})
 public final class DataCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -208,6 +210,46 @@ public final class DataCommand implements Runnable {
       }
       double[] f = fractions(fractions == null ? "0.8,0.1,0.1" : fractions);
       printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2]));
+      return 0;
+    }
+  }
+
+  @Command(name = "shift", mixinStandardHelpOptions = true,
+      description = {"Write the shift suite: SYNTHETIC triage notes rewritten without changing their meaning, one file "
+          + "per kind (lower, upper, order, unseen-names, numbers, missing, added-text, typos), with gold labels "
+          + "(and rationales where they still hold); with --pubmedqa also far.jsonl, PubMedQA questions labelled "
+          + "'" + PubMedQaQuestions.LABEL + "'. See docs/data.md."})
+  static final class ShiftCmd implements Callable<Integer> {
+    @Option(names = "--n", defaultValue = "200", description = "Notes per kind (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the notes and rewrites; use one no training "
+        + "or held-out split came from (synth-triage uses seed, seed+1, seed+2; default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--pubmedqa", description = "PubMedQA raw folder with ori_pqal.json (e.g. "
+        + "../shared/data/pubmedqa_pqal/raw): writes far.jsonl.")
+    Path pubmedqa;
+
+    @Option(names = "--far", defaultValue = "200", description = "Far-text questions with --pubmedqa (default: "
+        + "${DEFAULT-VALUE}).")
+    int far;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      new InputOutputPaths().inputFolder("--pubmedqa", pubmedqa).outputFolder("--out", out).check();
+      if (far < 1) {
+        throw new IllegalArgumentException("--far " + far + ": must be at least 1; nothing written");
+      }
+      List<Example> farText = pubmedqa == null ? List.of() : PubMedQaQuestions.sample(pubmedqa, far, seed);
+      if (pubmedqa == null) {
+        System.err.println("r2d data shift: no --pubmedqa, so no far text (far.jsonl) is written");
+      }
+      printSummary(out, ShiftSuite.write(out, n, seed, farText, PubMedQaQuestions.LABEL,
+          pubmedqa == null ? null : pubmedqa.resolve("ori_pqal.json")));
       return 0;
     }
   }

@@ -17,6 +17,8 @@ import dev.reason2decide.eval.report.EvaluationReport;
 import dev.reason2decide.eval.report.MarkdownReport;
 import dev.reason2decide.eval.report.PredictionFile;
 import dev.reason2decide.eval.report.ReportJson;
+import dev.reason2decide.eval.selective.SelectiveReport;
+import dev.reason2decide.experiment.RiskCoverageChart;
 import dev.reason2decide.inference.DecisionModel;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
@@ -188,8 +190,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     } else {
       report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, provenance, checks);
     }
+    String chart = null;
+    if (report.selective() != null && report.selective().available()) {
+      chart = RiskCoverageChart.FILE;
+      RiskCoverageChart.write(dir.resolve(chart), "Risk-coverage: " + predictions.getFileName(),
+          Map.of("all", report.selective().scores()));
+    }
     AtomicFiles.writeString(dir.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
-    AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report));
+    AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report, chart));
     System.out.println(summary(report, dir));
     return 0;
   }
@@ -209,6 +217,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     prov.file("simulator_train", train);
     return CheckSetup.simulator(new ExampleReader(ReadOptions.LLM).read(train).examples(), train.toString());
+  }
+
+  /** One line: coverage, error when deciding, AURC and AUROC, or why they are not available. */
+  static String selectiveLine(EvaluationReport r) {
+    if (r.selective() == null || !r.selective().available()) {
+      return "selective prediction: " + (r.selective() == null ? "not computed" : r.selective().note());
+    }
+    var s = r.selective().scores();
+    return String.format(Locale.ROOT, "selective prediction: coverage %.4f  error when deciding %s  AURC %.4f  "
+        + "AUROC %s", s.coverage(), SelectiveReport.f(s.errorWhenDeciding()), s.aurc(), SelectiveReport.f(s.auroc()));
   }
 
   /** {@code <predictions-stem>.eval} beside the predictions file. */
@@ -232,6 +250,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
     }
     s.append(FaithfulnessSummary.lines(r.checks()));
+    s.append("\n").append(selectiveLine(r));
     s.append("\nwrote ").append(Arrays.asList(dir.resolve("report.json"), dir.resolve("report.md")));
     return s.toString();
   }

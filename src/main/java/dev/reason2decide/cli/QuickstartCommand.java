@@ -10,6 +10,7 @@ import com.google.gson.JsonPrimitive;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.data.synth.ShiftSuite;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.data.synth.TriageRules;
 import dev.reason2decide.eval.faith.CheckInputs;
@@ -140,6 +141,14 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Only the final figures.")
   boolean quiet;
 
+  @Option(names = "--shifted-examples", defaultValue = "200", description = "Notes per kind of the shift suite and "
+      + "far-text questions (r2d data shift; 0: none; default: ${DEFAULT-VALUE}).")
+  int shifted;
+
+  @Option(names = "--pubmedqa", defaultValue = "../shared/data/pubmedqa_pqal/raw", description = "PubMedQA raw folder "
+      + "for the far text (skipped when absent; default: ${DEFAULT-VALUE}).")
+  Path pubmedqa;
+
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
@@ -167,6 +176,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         ModelSource.fromScratch(size, tok), run, true, new TrainProgress(quiet), 0);
     double trainSeconds = (System.nanoTime() - start) / 1e9;
     List<Decision> decisions = new ArrayList<>();
+    List<String> shiftedLines = new ArrayList<>();
     FaithfulnessChecks.Report checks;
     EvaluationFolder eval = new EvaluationFolder(out.resolve("evaluation"));
     try (T5DecisionModel m = T5DecisionModel.load(model)) {
@@ -185,6 +195,18 @@ public final class QuickstartCommand implements Callable<Integer> {
           : CheckSetup.counterfactual(preds, m, perEdit, seed, 32, eval.counterfactual(), k -> { });
       CheckInputs sim = CheckSetup.simulator(train, "the training split");
       checks = FaithfulnessChecks.compute(preds, sim.simulator(), sim.simulatorNote(), cf);
+      if (shifted > 0) {
+        shiftedLines.add(ShiftedSets.line("held-out notes", preds));
+        // seeds seed..seed+2 made the splits: the shift suite's notes come from seed+3
+        Path shiftDir = out.resolve("shift");
+        Map<String, List<Example>> suite = ShiftedSets.write(shiftDir, shifted, seed + 3, pubmedqa);
+        shiftedLines.add(ShiftedSets.line("shifted: " + ShiftedSets.KIND.file(), ShiftedSets.predict(m,
+            suite.get(ShiftedSets.KIND.file()), shiftDir.resolve(ShiftedSets.KIND.file() + ".predictions.jsonl"))));
+        List<Example> far = suite.get(ShiftSuite.FAR);
+        shiftedLines.add(far == null ? "far text: skipped (no PubMedQA at " + pubmedqa + ")"
+            : ShiftedSets.line("far text: PubMedQA questions", ShiftedSets.predict(m, far,
+                shiftDir.resolve(ShiftSuite.FAR + ".predictions.jsonl"))));
+      }
     }
     List<String> gold = test.stream().map(Example::label).toList();
     List<String> pred = decisions.stream().map(Decision::label).toList();
@@ -202,6 +224,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     summary.put("training_seconds", trainSeconds);
     summary.put("model", model.toString());
     summary.put("faithfulness_checks", checks.toMap());
+    summary.put("trust_verdicts", shiftedLines);
     List<Verdict> verdicts = verdicts(scores.accuracy(), checks);
     summary.put("goals", verdicts.stream().map(Verdict::toMap).toList());
     AtomicFiles.writeString(out.resolve("summary.json"), Json.PRETTY.toJson(summary) + "\n");
@@ -224,6 +247,10 @@ public final class QuickstartCommand implements Callable<Integer> {
         + "in all, %.0f s to train)%n", test.size(), scores.accuracy(), scores.macroF1(), cfg.recipe().cliName(),
         seconds, trainSeconds);
     System.out.println("Faithfulness (docs/metrics.md):" + FaithfulnessSummary.lines(checks).replace("\n", "\n  "));
+    if (!shiftedLines.isEmpty()) {
+      System.out.println("Trust verdicts (docs/trust.md; shift suite in " + out.resolve("shift") + "):");
+      shiftedLines.forEach(l -> System.out.println("  " + l));
+    }
     System.out.println("Goals:");
     for (Verdict v : verdicts) {
       System.out.println("  " + v.line());

@@ -11,7 +11,8 @@ import java.util.Locale;
  * A metric of {@code r2d evaluate}'s report.json (docs/metrics.md) by its key path. {@code higherIsBetter} decides
  * which recipe is shown in bold. Values are taken as the report has them (BLEU (NLTK), ROUGE, BERTScore,
  * consistency, sufficiency, gold robustness, accuracy, F1, ECE and the faithfulness checks in [0, 1]; sacreBLEU and
- * chrF in [0, 100]). The synthetic-triage checks and the probes exist only in reports on the synthetic set.
+ * chrF in [0, 100]). The synthetic-triage checks and the probes exist only in reports on the synthetic set; the
+ * selective figures (coverage, error when deciding, AURC, AUROC) only where every prediction carries a trust verdict.
  */
 public enum Metric {
   MACRO_F1("macro_f1", "Macro-F1", true, "labels", "macro_f1"),
@@ -51,11 +52,16 @@ public enum Metric {
   NOVEL_CONTENT_WORDS("novel_content_words", "Novel content words", false, "faithfulness_checks",
       "predicted_rationales", "novel_content_word_share"),
   SIMULATOR_AGREEMENT("simulator_agreement", "Simulator agrees with ŷ", true, "faithfulness_checks", "simulator",
-      "agreement_with_predicted");
+      "agreement_with_predicted"),
+  TRUST_COVERAGE("coverage", "Coverage (trust says decide)", true, "selective", "coverage"),
+  ERROR_WHEN_DECIDING("error_when_deciding", "Error when deciding", false, "selective", "error_when_deciding"),
+  AURC("aurc", "AURC (risk-coverage area)", false, "selective", "aurc"),
+  TRUST_AUROC("trust_auroc", "AUROC of the trust score (wrong vs right)", true, "selective", "auroc");
 
   /** What an experiment reports when its configuration lists no metrics. */
   public static final List<String> DEFAULT_NAMES = List.of("macro_f1", "accuracy", "bleu_nltk", "sacrebleu", "rougeL",
-      "bertscore", "consistency", "sufficiency", "gold_robustness", "ece");
+      "bertscore", "consistency", "sufficiency", "gold_robustness", "ece", "coverage", "error_when_deciding", "aurc",
+      "trust_auroc");
 
   private final String key;
   private final String title;

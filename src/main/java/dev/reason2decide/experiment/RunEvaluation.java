@@ -1,7 +1,6 @@
 // Evaluates one run's final model on the test split: predictions.jsonl, then r2d evaluate's report.json/report.md.
 package dev.reason2decide.experiment;
 
-import com.google.gson.JsonObject;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.engine.DeviceSpec;
@@ -12,6 +11,8 @@ import dev.reason2decide.eval.labels.ProbabilitySource;
 import dev.reason2decide.eval.report.Evaluation;
 import dev.reason2decide.eval.report.EvaluationOptions;
 import dev.reason2decide.eval.report.EvaluationReport;
+import dev.reason2decide.eval.report.PredictionFile;
+import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.eval.report.MarkdownReport;
 import dev.reason2decide.eval.report.ReportJson;
 import dev.reason2decide.inference.Decision;
@@ -62,19 +63,23 @@ final class RunEvaluation {
       Path dir, List<Example> train, DeviceSpec device) {
     long start = System.nanoTime();
     try (T5DecisionModel model = T5DecisionModel.load(modelDir, null, device)) {
-      List<Prediction> preds = new ArrayList<>();
+      List<Example> examples = new ArrayList<>();
+      List<Decision> decisions = new ArrayList<>();
       for (int i = 0; i < test.size(); i += spec.batchSize()) {
         List<Example> batch = test.subList(i, Math.min(test.size(), i + spec.batchSize()));
-        List<Decision> ds = model.decideAll(batch.stream().map(Example::input).toList());
-        for (int j = 0; j < batch.size(); j++) {
-          Example e = batch.get(j);
-          Decision d = ds.get(j);
-          preds.add(new Prediction(e.id(), e.input(), e.label(), e.rationale(), d.label(), d.rationale(),
-              d.probabilities()));
-        }
+        examples.addAll(batch);
+        decisions.addAll(model.decideAll(batch.stream().map(Example::input).toList()));
       }
       Path predFile = new EvaluationFolder(dir).predictions();
-      writePredictions(predFile, preds);
+      // r2d predict's rows, read back as r2d evaluate reads them: every field of a row (the trust verdict included)
+      // reaches the report the same way
+      AtomicFiles.write(predFile, w -> {
+        for (int i = 0; i < examples.size(); i++) {
+          w.write(Json.COMPACT.toJson(PredictionRow.of(examples.get(i), decisions.get(i), model.labels())));
+          w.write('\n');
+        }
+      });
+      List<Prediction> preds = PredictionFile.read(predFile);
       double predictSeconds = (System.nanoTime() - start) / 1e9;
       EvaluationOptions opt = EvaluationOptions.defaults().withDevice(device);
       Provenance.Report prov = new Provenance.Report().file("predictions", predFile).file("gold", testFile)
@@ -101,25 +106,6 @@ final class RunEvaluation {
       Json.writePretty(new EvaluationFolder(dir).report(), ReportJson.toMap(report));
       return seconds;
     }
-  }
-
-  private static void writePredictions(Path file, List<Prediction> preds) {
-    AtomicFiles.write(file, w -> {
-      for (Prediction p : preds) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", p.id());
-        o.addProperty("input", p.input());
-        o.addProperty("label", p.goldLabel());
-        o.addProperty("rationale", p.goldRationale());
-        o.addProperty("predicted_label", p.predictedLabel());
-        o.addProperty("predicted_rationale", p.predictedRationale());
-        JsonObject probs = new JsonObject();
-        p.probabilities().forEach(probs::addProperty);
-        o.add("probabilities", probs);
-        w.write(Json.COMPACT.toJson(o));
-        w.write('\n');
-      }
-    });
   }
 
   /** The evaluation's provenance with the device the model and BERTScore ran on. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -56,6 +57,35 @@ class DataCommandTest {
     try (TextTokenizer t = TextTokenizer.load(tok)) {
       assertEquals("predict: HR 120", t.decode(t.encode("predict: HR 120")));
     }
+  }
+
+  @Test
+  void shiftWritesOneFilePerKindAndFarTextFromPubMedQa() throws Exception {
+    Path raw = dir.resolve("pqal");
+    Files.createDirectories(raw);
+    Files.writeString(raw.resolve("ori_pqal.json"), "{\"11\": {\"QUESTION\": \"Does coffee help? \"}, "
+        + "\"22\": {\"QUESTION\": \"Is it safe?\"}}");
+    Path out = dir.resolve("shift");
+    Run r = run("data", "shift", "--n", "4", "--seed", "5", "--pubmedqa", raw.toString(), "--far", "5", "--out",
+        out.toString());
+    assertEquals(0, r.code(), r.err());
+    for (String kind : new String[] {"lower", "upper", "order", "unseen-names", "numbers", "missing", "added-text",
+        "typos"}) {
+      assertEquals(4, new ExampleReader(ReadOptions.LLM).read(out.resolve(kind + ".jsonl")).size(), kind);
+    }
+    var far = new ExampleReader(ReadOptions.LLM).read(out.resolve("far.jsonl")).examples();
+    assertEquals(2, far.size());
+    assertTrue(far.stream().allMatch(e -> e.label().equals("out-of-domain")));
+    assertEquals(java.util.Set.of("Does coffee help?", "Is it safe?"),
+        far.stream().map(e -> e.input()).collect(java.util.stream.Collectors.toSet()));
+    String card = Files.readString(out.resolve("dataset.json"));
+    assertTrue(card.contains("\"unseen-names\""), card);
+
+    Files.writeString(raw.resolve("ori_pqal.json"), "{\"11\": {\"CONTEXTS\": []}}");
+    Run bad = run("data", "shift", "--n", "4", "--pubmedqa", raw.toString(), "--out", dir.resolve("s2").toString());
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("ori_pqal.json: 11.QUESTION: missing or empty"), bad.err());
+    assertFalse(Files.exists(dir.resolve("s2").resolve("lower.jsonl")));
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.apache.spark.sql.types.MapType;
  * Brings predictions (and gold examples) to one layout: id, label, rationale, predicted_label, predicted_rationale,
  * probabilities (map label → probability), then the gold side's id, label and rationale (null without --gold), the
  * note's text from the predictions ({@code input}, else {@code question}) and from the gold side ({@code question},
- * else {@code input}; null without --gold), then the group-by columns. Predictions are read as {@code r2d evaluate}
+ * else {@code input}; null without --gold), the trust verdict as JSON text (null when the predictions have none), then
+ * the group-by columns. Predictions are read as {@code r2d evaluate}
  * reads them; gold examples are matched by id only (a distributed read has no line order to match by).
  */
 final class EvaluationInput {
@@ -37,7 +38,8 @@ final class EvaluationInput {
   static final int GOLD_RATIONALE = 8;
   static final int INPUT = 9;
   static final int GOLD_INPUT = 10;
-  static final int GROUPS = 11;
+  static final int TRUST = 11;
+  static final int GROUPS = 12;
 
   private static final MapType PROBABILITIES_TYPE = DataTypes.createMapType(DataTypes.StringType,
       DataTypes.DoubleType);
@@ -90,12 +92,14 @@ final class EvaluationInput {
       }
     }
     Column input = firstOf(pc, "input", "question").as("_input");
+    Column trust = trust(p, pc).as("_trust");
     if (g == null) {
       cols.add(lit(null).cast("string"));
       cols.add(lit(null).cast("string"));
       cols.add(lit(null).cast("string"));
       cols.add(input);
       cols.add(lit(null).cast("string"));
+      cols.add(trust);
       for (String c : groupBy) {
         cols.add(col(q(c)).cast("string"));
       }
@@ -116,6 +120,7 @@ final class EvaluationInput {
     }
     List<Column> predCols = new ArrayList<>(cols);
     predCols.add(input);
+    predCols.add(trust);
     for (String c : groupBy) {
       if (pc.contains(c)) {
         predCols.add(col(q(c)).cast("string").as("_pred_group_" + c));
@@ -126,7 +131,7 @@ final class EvaluationInput {
     Dataset<Row> joined = left.join(right, left.col("id").equalTo(right.col("_gold_id")), "full_outer");
     List<Column> out = new ArrayList<>();
     for (String c : List.of("id", "label", "rationale", "predicted_label", "predicted_rationale",
-        "probabilities", "_gold_id", "_gold_label", "_gold_rationale", "_input", "_gold_input")) {
+        "probabilities", "_gold_id", "_gold_label", "_gold_rationale", "_input", "_gold_input", "_trust")) {
       out.add(col(c));
     }
     for (String c : groupBy) {
@@ -144,6 +149,15 @@ final class EvaluationInput {
     Column ca = present.contains(a) ? col(q(a)).cast("string") : lit(null).cast("string");
     Column cb = present.contains(b) ? col(q(b)).cast("string") : lit(null).cast("string");
     return coalesce(ca, cb);
+  }
+
+  /** The trust verdict as JSON text: a string column as it is, an object (a struct when inferred) written out. */
+  private static Column trust(Dataset<Row> p, List<String> present) {
+    if (!present.contains("trust")) {
+      return lit(null).cast("string");
+    }
+    return p.schema().apply("trust").dataType() == DataTypes.StringType ? col("trust")
+        : to_json(col("trust"));
   }
 
   /** The probabilities as a map; JSON objects read with an inferred schema are structs and are converted. */

@@ -5,7 +5,9 @@ import dev.reason2decide.eval.faith.FaithfulnessChecks;
 import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
+import dev.reason2decide.data.DecisionTrust;
 import dev.reason2decide.eval.report.EvaluationReport;
+import dev.reason2decide.eval.selective.SelectiveTotals;
 import dev.reason2decide.eval.text.ChrF;
 import dev.reason2decide.eval.text.NltkBleu;
 import dev.reason2decide.eval.text.Rouge;
@@ -21,7 +23,7 @@ import java.util.Map;
  * predicted) label pairs (the confusion matrix), per calibration bin the examples, summed confidence and right
  * answers, and over notes with a gold rationale the sums of sentence BLEU (NLTK), ROUGE-1/2/L precision, recall and
  * F, sacreBLEU's and chrF's corpus statistics and the sum of sentence sacreBLEU, and the faithfulness checks' counts
- * ({@link CheckTotals}). {@link #report} turns them into the same figures as {@code r2d evaluate} (up to the order
+ * ({@link CheckTotals}), and the trust verdicts' counts ({@link SelectiveTotals}). {@link #report} turns them into the same figures as {@code r2d evaluate} (up to the order
  * of floating-point additions).
  */
 final class EvaluationTotals implements Serializable {
@@ -41,6 +43,7 @@ final class EvaluationTotals implements Serializable {
   private double sacreSentenceSum;
   private final long[] chrfStats = new long[18];
   private final CheckTotals checks = new CheckTotals();
+  private final SelectiveTotals selective = new SelectiveTotals();
 
   EvaluationTotals(int eceBins) {
     if (eceBins < 1) {
@@ -60,12 +63,14 @@ final class EvaluationTotals implements Serializable {
 
   /**
    * Adds one note: {@code gold} (required), {@code predicted}, label probabilities (null when absent), the gold
-   * rationale (null: the note takes no part in rationale metrics) and the predicted one (null scored as empty).
+   * rationale (null: the note takes no part in rationale metrics), the predicted one (null scored as empty) and the
+   * trust verdict (null when the row has none).
    */
   void add(String gold, String predicted, Map<String, Double> probabilities, String goldRationale,
-      String predictedRationale, String where, Scorers s) {
+      String predictedRationale, DecisionTrust trust, String where, Scorers s) {
     notes++;
     String g = LabelMetrics.normalize(gold);
+    selective.add(trust, g.equals(LabelMetrics.normalize(predicted)));
     pairs.computeIfAbsent(g, k -> new HashMap<>()).merge(LabelMetrics.normalize(predicted), 1L, Long::sum);
     if (probabilities == null || probabilities.isEmpty()) {
       withoutProbabilities++;
@@ -130,6 +135,7 @@ final class EvaluationTotals implements Serializable {
     sacreSentenceSum += o.sacreSentenceSum;
     add(chrfStats, o.chrfStats);
     checks.merge(o.checks);
+    selective.merge(o.selective);
     return this;
   }
 
@@ -173,6 +179,6 @@ final class EvaluationTotals implements Serializable {
     }
     return new EvaluationReport(labels, calibration, rationales, null,
         "not computed by r2d spark evaluate (run r2d evaluate --model on the predictions)", List.of(), settings,
-        provenance, checks);
+        provenance, checks, selective.result());
   }
 }

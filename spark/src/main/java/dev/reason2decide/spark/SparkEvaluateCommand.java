@@ -1,6 +1,8 @@
 // `r2d spark evaluate`: r2d evaluate's labels, calibration, rationale metrics and faithfulness checks, on Spark.
 package dev.reason2decide.spark;
 
+import com.google.gson.JsonPrimitive;
+import dev.reason2decide.data.DecisionTrust;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.eval.faith.CheckInputs;
@@ -9,7 +11,11 @@ import dev.reason2decide.eval.faith.FaithfulnessSummary;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.report.EvaluationReport;
 import dev.reason2decide.eval.report.MarkdownReport;
+import dev.reason2decide.eval.report.PredictionFile;
 import dev.reason2decide.eval.report.ReportJson;
+import dev.reason2decide.eval.selective.SelectiveReport;
+import dev.reason2decide.eval.selective.SelectiveScores;
+import dev.reason2decide.experiment.RiskCoverageChart;
 import dev.reason2decide.eval.text.ChrF;
 import dev.reason2decide.eval.text.NltkBleu;
 import dev.reason2decide.eval.text.Rouge;
@@ -54,6 +60,9 @@ import scala.Tuple2;
         + "faithfulness checks computed on Spark, overall and per group; writes report.json, report.md and "
         + "groups.jsonl/groups.csv.")
 public final class SparkEvaluateCommand implements Callable<Integer> {
+  /** Groups drawn in the risk-coverage chart besides "all" (the first in code-point order). */
+  private static final int CHART_GROUPS = 9;
+
   /** What a group value that is absent or null is shown as. */
   static final String MISSING = "(missing)";
 
@@ -133,14 +142,27 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       }
       EvaluationReport report = all.report(labelSet, settings(), prov,
           all.checks().report(true, simulator.simulator(), simulator.simulatorNote()));
-      AtomicFiles.writeString(out.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
-      AtomicFiles.writeString(out.resolve("report.md"), MarkdownReport.render(report));
-      if (!groups.isEmpty()) {
-        writeGroups(totals, groups, simulator);
+      Map<String, SelectiveScores> curves = new LinkedHashMap<>();
+      if (report.selective().available()) {
+        curves.put("all", report.selective().scores());
       }
+      if (!groups.isEmpty()) {
+        GroupFiles.write(out, totals, groups, labelSet, simulator).entrySet().stream().limit(CHART_GROUPS)
+            .forEach(e -> curves.put(e.getKey(), e.getValue()));
+      }
+      String chart = curves.isEmpty() ? null : RiskCoverageChart.FILE;
+      if (chart != null) {
+        RiskCoverageChart.write(out.resolve(chart), "Risk-coverage: " + predictions, curves);
+      }
+      AtomicFiles.writeString(out.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
+      AtomicFiles.writeString(out.resolve("report.md"), MarkdownReport.render(report, chart));
       System.out.println(String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (n=%d%s)",
           report.labels().accuracy(), report.labels().macroF1(), report.labels().n(),
           groups.isEmpty() ? "" : ", " + totals.size() + " groups") + FaithfulnessSummary.lines(report.checks())
+          + "\nselective prediction: " + (report.selective().available() ? String.format(Locale.ROOT,
+          "coverage %.4f  error when deciding %s  AURC %.4f  AUROC %s", report.selective().scores().coverage(),
+          SelectiveReport.f(report.selective().scores().errorWhenDeciding()), report.selective().scores().aurc(),
+          SelectiveReport.f(report.selective().scores().auroc())) : report.selective().note())
           + "\nwrote " + out);
       return 0;
     } finally {
@@ -215,7 +237,8 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       Scored s = scored(r, withGold);
       EvaluationTotals t = acc.computeIfAbsent(key, k -> new EvaluationTotals(bins));
       t.add(s.gold, s.predicted, r.isNullAt(EvaluationInput.PROBABILITIES) ? null
-          : r.getJavaMap(EvaluationInput.PROBABILITIES), s.goldRationale, s.predictedRationale, s.where, scorers);
+          : r.getJavaMap(EvaluationInput.PROBABILITIES), s.goldRationale, s.predictedRationale, trust(r, s.where),
+          s.where, scorers);
       String text = r.getString(EvaluationInput.INPUT);
       t.checks().add(key, text != null ? text : r.getString(EvaluationInput.GOLD_INPUT), s.gold, s.predicted,
           s.goldRationale, s.predictedRationale, ctx);
@@ -223,6 +246,19 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     List<Tuple2<List<String>, EvaluationTotals>> out = new ArrayList<>();
     acc.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
     return out.iterator();
+  }
+
+  /** The row's trust verdict (null when it has none), read as r2d evaluate reads it. */
+  private static DecisionTrust trust(Row r, String where) {
+    String json = r.getString(EvaluationInput.TRUST);
+    if (json == null) {
+      return null;
+    }
+    try {
+      return PredictionFile.trust(new JsonPrimitive(json), where + ": field 'trust'");
+    } catch (IllegalArgumentException e) {
+      throw new BadRowException(e.getMessage());
+    }
   }
 
   /** The gold and predicted fields of one joined row, checked as r2d evaluate checks them. */
@@ -263,66 +299,6 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       throw new BadRowException(where + " has no gold label: give the examples with --gold");
     }
     return new Scored(where, label, predicted, rationale, r.getString(EvaluationInput.PREDICTED_RATIONALE));
-  }
-
-  private void writeGroups(Map<List<String>, EvaluationTotals> totals, List<String> groups, CheckInputs simulator) {
-    List<List<String>> keys = new ArrayList<>(totals.keySet());
-    keys.sort((a, b) -> {
-      for (int i = 0; i < a.size(); i++) {
-        int c = LabelMetrics.CODE_POINT_ORDER.compare(a.get(i), b.get(i));
-        if (c != 0) {
-          return c;
-        }
-      }
-      return 0;
-    });
-    StringBuilder jsonl = new StringBuilder();
-    StringBuilder csv = new StringBuilder(String.join(",", groups.stream().map(SparkEvaluateCommand::csv).toList())
-        + ",n,accuracy,macro_f1,weighted_f1,ece,bleu_nltk,sacrebleu,chrf,rougeL_f,unsupported_number_share,"
-        + "novel_content_word_share,simulator_agreement_with_predicted,fully_faithful\n");
-    for (List<String> k : keys) {
-      EvaluationTotals t = totals.get(k);
-      EvaluationReport r = t.report(labelSet, Map.of(), Map.of(), t.checks().report(false, simulator.simulator(),
-          simulator.simulatorNote()));
-      Map<String, Object> line = new LinkedHashMap<>();
-      Map<String, String> group = new LinkedHashMap<>();
-      for (int i = 0; i < groups.size(); i++) {
-        group.put(groups.get(i), k.get(i));
-      }
-      line.put("group", group);
-      Map<String, Object> m = ReportJson.toMap(r);
-      line.put("labels", m.get("labels"));
-      line.put("rationales", m.get("rationales"));
-      line.put("faithfulness_checks", m.get("faithfulness_checks"));
-      jsonl.append(Json.COMPACT.toJson(line)).append('\n');
-      List<String> cells = new ArrayList<>(k.stream().map(SparkEvaluateCommand::csv).toList());
-      cells.add(Integer.toString(r.labels().n()));
-      cells.add(num(r.labels().accuracy()));
-      cells.add(num(r.labels().macroF1()));
-      cells.add(num(r.labels().weightedF1()));
-      cells.add(r.calibration() == null ? "" : num(r.calibration().ece()));
-      EvaluationReport.Rationales rat = r.rationales();
-      cells.add(rat == null ? "" : num(rat.nltkBleu().score()));
-      cells.add(rat == null ? "" : num(rat.sacreBleu().corpus().score()));
-      cells.add(rat == null ? "" : num(rat.chrf().score()));
-      cells.add(rat == null ? "" : num(rat.rouge().mean().rougeL().f()));
-      Map<String, Object> text = r.checks().predicted().toMap();
-      cells.add(num((Double) text.get("unsupported_number_share")));
-      cells.add(num((Double) text.get("novel_content_word_share")));
-      cells.add(r.checks().simulator() == null ? "" : num(r.checks().simulator().agreesWithPredicted()));
-      cells.add(r.checks().triage() == null ? "" : num(r.checks().triage().all().fullyFaithful()));
-      csv.append(String.join(",", cells)).append('\n');
-    }
-    AtomicFiles.writeString(out.resolve("groups.jsonl"), jsonl.toString());
-    AtomicFiles.writeString(out.resolve("groups.csv"), csv.toString());
-  }
-
-  private static String num(Double v) {
-    return v == null ? "" : Double.toString(v);
-  }
-
-  private static String csv(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
 
   private Map<String, Object> settings() {

@@ -13,6 +13,8 @@ import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.eval.labels.ProbabilitySource;
+import dev.reason2decide.eval.selective.SelectiveResult;
+import dev.reason2decide.eval.selective.SelectiveTotals;
 import dev.reason2decide.eval.text.ChrF;
 import dev.reason2decide.eval.text.NltkBleu;
 import dev.reason2decide.eval.text.Rouge;
@@ -74,7 +76,21 @@ public final class Evaluation {
     FaithfulnessChecks.Report checked = FaithfulnessChecks.compute(preds, checks.simulator(), checks.simulatorNote(),
         checks.counterfactual());
     return new EvaluationReport(labels, calibration, rationales, faith, faithNote, worst(preds, rationales, opt.worst()),
-        settings(opt), provenance, checked);
+        settings(opt), provenance, checked, selective(preds));
+  }
+
+  /** The selective-prediction figures of the predictions' trust verdicts (not available when any has none). */
+  public static SelectiveResult selective(List<Prediction> preds) {
+    SelectiveTotals t = new SelectiveTotals();
+    for (Prediction p : preds) {
+      t.add(p.trust(), correct(p));
+    }
+    return t.result();
+  }
+
+  /** Whether the prediction's label is the gold one (both normalised as the label metrics do). */
+  static boolean correct(Prediction p) {
+    return LabelMetrics.normalize(p.goldLabel()).equals(LabelMetrics.normalize(p.predictedLabel()));
   }
 
   private static EvaluationReport.Rationales rationales(List<Prediction> preds, EvaluationOptions opt) {
@@ -111,7 +127,7 @@ public final class Evaluation {
     int r = 0;
     for (int i = 0; i < preds.size(); i++) {
       Prediction p = preds.get(i);
-      boolean correct = LabelMetrics.normalize(p.goldLabel()).equals(LabelMetrics.normalize(p.predictedLabel()));
+      boolean correct = correct(p);
       Double rougeL = null;
       Double bleu = null;
       if (rat != null && p.goldRationale() != null) {
@@ -151,6 +167,9 @@ public final class Evaluation {
     }
     s.put("faithfulness_perturbation", opt.perturbation() ? "drop every second word of the rationale" : null);
     s.put("worst_examples", opt.worst());
+    s.put("selective", "a case is decided when its trust verdict says decide, wrong when its label is not the gold "
+        + "one; curve, AURC, accuracy at coverage and AUROC rank cases by trust score (ties: expected over their "
+        + "order; AUROC: Mann-Whitney); 0/0 is null");
     return s;
   }
 }

@@ -6,6 +6,7 @@ import dev.reason2decide.eval.bertscore.BertScoreResult;
 import dev.reason2decide.eval.faith.FaithfulnessChecks;
 import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.LabelScores;
+import dev.reason2decide.eval.selective.SelectiveResult;
 import dev.reason2decide.eval.text.ChrF;
 import dev.reason2decide.eval.text.NltkBleu;
 import dev.reason2decide.eval.text.Rouge;
@@ -17,11 +18,13 @@ import java.util.Map;
  * The evaluation of one predictions file. {@code calibration} is null without probabilities; {@code rationales} is
  * null when no example has a gold rationale; {@code faithfulness} is null when it was not computed, and
  * {@code faithfulnessNote} then says why. {@code faithfulness} holds the same-model metrics (consistency,
- * sufficiency); {@code checks} the faithfulness checks of {@code eval.faith} (see docs/metrics.md).
+ * sufficiency); {@code checks} the faithfulness checks of {@code eval.faith} (see docs/metrics.md); {@code selective}
+ * the selective-prediction figures of the trust verdicts, or why they are not available.
  */
 public record EvaluationReport(LabelScores labels, Calibration.Result calibration, Rationales rationales,
     Faithfulness.Result faithfulness, String faithfulnessNote, List<WorstExample> worst,
-    Map<String, Object> settings, Map<String, Object> provenance, FaithfulnessChecks.Report checks) {
+    Map<String, Object> settings, Map<String, Object> provenance, FaithfulnessChecks.Report checks,
+    SelectiveResult selective) {
 
   /**
    * Rationale metrics over the {@code n} examples that have a gold rationale ({@code withoutReference} others had

@@ -8,6 +8,7 @@ import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.ClassScores;
 import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.eval.labels.ReliabilityBin;
+import dev.reason2decide.eval.selective.SelectiveReport;
 import dev.reason2decide.eval.text.Rouge;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,11 @@ public final class MarkdownReport {
   private MarkdownReport() {}
 
   public static String render(EvaluationReport r) {
+    return render(r, null);
+  }
+
+  /** As above, with {@code chart} (a file beside report.md, or null) shown under the selective figures. */
+  public static String render(EvaluationReport r, String chart) {
     StringBuilder md = new StringBuilder("# Evaluation report\n\n");
     provenance(md, r.provenance());
     labels(md, r.labels(), r.calibration());
@@ -27,6 +33,9 @@ public final class MarkdownReport {
     faithfulness(md, r.faithfulness(), r.faithfulnessNote());
     if (r.checks() != null) {
       md.append(ChecksMarkdown.render(r.checks()));
+    }
+    if (r.selective() != null) {
+      md.append(SelectiveReport.markdown(r.selective(), chart));
     }
     worst(md, r.worst());
     return md.toString();

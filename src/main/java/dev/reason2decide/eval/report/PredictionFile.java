@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.reason2decide.data.CsvRecords;
+import dev.reason2decide.data.DecisionTrust;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
@@ -36,6 +37,8 @@ import java.util.Set;
 public final class PredictionFile {
   /** The field of r2d predict's per-example faithfulness checks ({@link PredictionRow}); read past, not as a column. */
   static final String CHECKS = "checks";
+  /** The field of a decision's trust verdict ({@link DecisionTrust}); an object, or its JSON text from Spark. */
+  static final String TRUST = "trust";
 
   private PredictionFile() {}
 
@@ -62,7 +65,7 @@ public final class PredictionFile {
         throw new IllegalArgumentException(file + ":" + rec.line() + ": no predicted_rationale");
       }
       out.add(new Prediction(f.get("id"), first(f, "input", "question"), f.get("label"), f.get("rationale"),
-          predicted, rationale, rec.probabilities()));
+          predicted, rationale, rec.probabilities(), rec.trust()));
     }
     return out;
   }
@@ -91,7 +94,7 @@ public final class PredictionFile {
       }
       out.add(new Prediction(p.id() != null ? p.id() : g.id(), p.input() != null ? p.input() : g.input(), g.label(),
           g.rationale().isBlank() ? p.goldRationale() : g.rationale(), p.predictedLabel(), p.predictedRationale(),
-          p.probabilities()));
+          p.probabilities(), p.trust()));
     }
     return out;
   }
@@ -129,8 +132,12 @@ public final class PredictionFile {
     return gold;
   }
 
-  /** One record: the line it starts on, its text fields (null fields absent) and its probabilities (or null). */
-  private record Record(int line, Map<String, String> fields, Map<String, Double> probabilities) {}
+  /**
+   * One record: the line it starts on, its text fields (null fields absent), its probabilities and its trust
+   * verdict (each null when absent).
+   */
+  private record Record(int line, Map<String, String> fields, Map<String, Double> probabilities,
+      DecisionTrust trust) {}
 
   private static List<Record> records(Path file) {
     String text;
@@ -166,8 +173,11 @@ public final class PredictionFile {
       }
       Map<String, String> m = new HashMap<>();
       Map<String, Double> probs = null;
+      DecisionTrust trust = null;
       for (Map.Entry<String, JsonElement> e : o.entrySet()) {
-        if (e.getKey().equals("probabilities")) {
+        if (e.getKey().equals(TRUST)) {
+          trust = e.getValue().isJsonNull() ? null : trust(e.getValue(), file + ":" + (i + 1) + ": field 'trust'");
+        } else if (e.getKey().equals("probabilities")) {
           if (!e.getValue().isJsonNull()) {
             probs = probabilities(e.getValue(), file, i + 1);
           }
@@ -180,7 +190,7 @@ public final class PredictionFile {
           m.put(e.getKey(), e.getValue().getAsString());
         }
       }
-      out.add(new Record(i + 1, m, probs));
+      out.add(new Record(i + 1, m, probs, trust));
     }
     return out;
   }
@@ -191,7 +201,7 @@ public final class PredictionFile {
     try {
       csv.header();
       for (CsvRecords.Row row = csv.next(); row != null; row = csv.next()) {
-        out.add(new Record(row.line(), csv.named(row), null));
+        out.add(new Record(row.line(), csv.named(row), null, null));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
@@ -211,6 +221,52 @@ public final class PredictionFile {
       m.put(p.getKey(), p.getValue().getAsDouble());
     }
     return m;
+  }
+
+  /**
+   * A trust verdict: an object (or its JSON text) with {@code score} (a number in [0, 1]), {@code decide} (true or
+   * false) and optionally {@code reasons} (a list of strings); other keys (the signals) are read past. Errors start
+   * with {@code where} ("file:line: field 'trust'").
+   */
+  public static DecisionTrust trust(JsonElement e, String where) {
+    JsonElement v = e;
+    if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
+      try {
+        v = JsonParser.parseString(v.getAsString());
+      } catch (RuntimeException x) {
+        throw new IllegalArgumentException(where + " is not a JSON object: " + StrictJson.describe(x), x);
+      }
+    }
+    if (!v.isJsonObject()) {
+      throw new IllegalArgumentException(where + " must be an object {\"score\", \"decide\", \"reasons\"}");
+    }
+    JsonObject o = v.getAsJsonObject();
+    JsonElement score = o.get("score");
+    if (score == null || !score.isJsonPrimitive() || !score.getAsJsonPrimitive().isNumber()) {
+      throw new IllegalArgumentException(where + ": 'score' must be a number in [0, 1]");
+    }
+    double s = score.getAsDouble();
+    if (!(s >= 0 && s <= 1)) {
+      throw new IllegalArgumentException(where + ": 'score' must be in [0, 1], got " + s);
+    }
+    JsonElement decide = o.get("decide");
+    if (decide == null || !decide.isJsonPrimitive() || !decide.getAsJsonPrimitive().isBoolean()) {
+      throw new IllegalArgumentException(where + ": 'decide' must be true or false");
+    }
+    List<String> reasons = new ArrayList<>();
+    JsonElement r = o.get("reasons");
+    if (r != null && !r.isJsonNull()) {
+      if (!r.isJsonArray()) {
+        throw new IllegalArgumentException(where + ": 'reasons' must be a list of strings");
+      }
+      for (JsonElement x : r.getAsJsonArray()) {
+        if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) {
+          throw new IllegalArgumentException(where + ": 'reasons' must be a list of strings");
+        }
+        reasons.add(x.getAsString());
+      }
+    }
+    return new DecisionTrust(s, decide.getAsBoolean(), reasons);
   }
 
   private static String first(Map<String, String> f, String a, String b) {

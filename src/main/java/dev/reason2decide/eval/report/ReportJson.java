@@ -7,6 +7,7 @@ import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.ClassScores;
 import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.eval.labels.ReliabilityBin;
+import dev.reason2decide.eval.selective.SelectiveReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * Top-level keys: {@code labels} (accuracy, macro_f1, weighted_f1, per_class, confusion, ece, reliability),
  * {@code rationales} (bleu_nltk, sacrebleu, chrf, rouge1, rouge2, rougeL, bertscore), {@code faithfulness},
- * {@code examples} (the worst ones), {@code settings}, {@code provenance}.
+ * {@code faithfulness_checks}, {@code selective} (trust verdicts: {@link SelectiveReport}), {@code examples} (the
+ * worst ones), {@code settings}, {@code provenance}.
  */
 public final class ReportJson {
   private ReportJson() {}
@@ -27,6 +29,7 @@ public final class ReportJson {
     out.put("rationales", rationales(r.rationales()));
     out.put("faithfulness", faithfulness(r.faithfulness(), r.faithfulnessNote()));
     out.put("faithfulness_checks", r.checks() == null ? null : r.checks().toMap());
+    out.put("selective", r.selective() == null ? null : SelectiveReport.toMap(r.selective()));
     Map<String, Object> ex = new LinkedHashMap<>();
     List<Object> worst = new ArrayList<>();
     for (EvaluationReport.WorstExample w : r.worst()) {
