@@ -110,7 +110,7 @@ public final class TrainingRun {
     DataChange dataChange = DataChange.of(run, data.files());
     dataChange.requireAllowed(run, start.allowDataChange());
     if (!Files.exists(configFile)) {
-      AtomicFiles.writeString(configFile, runConfig.toJson());
+      AtomicFiles.writeString(configFile, runConfig.toJson(out));
     }
     if (cfg.runtime().threads() > 0) {
       Engines.setThreads(cfg.runtime().threads());
