@@ -133,7 +133,8 @@ class EarlyStoppingTest {
     assertEquals(new PhaseCheckpoints.State(80, new EarlyStopping.Counters(0.7, 40, 0.6, 3), false, 0),
         PhaseCheckpoints.readState(folder));
     Files.writeString(f, "{\"phase\":\"stage2\",\"step\":60,\"best_step\":0,\"stop_failures\":0,\"seed\":7}");
-    assertEquals(new PhaseCheckpoints.State(60, EarlyStopping.Counters.START, false, 0), PhaseCheckpoints.readState(folder));
+    assertEquals(new PhaseCheckpoints.State(60, EarlyStopping.Counters.START, false, 0),
+        PhaseCheckpoints.readState(folder));
     // before issue 13: bad_evals, no stop_* fields
     Files.writeString(f, "{\"phase\":\"stage2\",\"step\":60,\"best\":0.7,\"best_step\":40,\"bad_evals\":0,\"seed\":7}");
     assertEquals(new PhaseCheckpoints.State(60, new EarlyStopping.Counters(0.7, 40, 0.7, 0), true, 0),
