@@ -25,6 +25,7 @@ if [ ${#variants[@]} -eq 0 ]; then
     "random-batches=--set random-batches=true"
     "vocab1000=--vocab-size 1000"
     "vocab800=--vocab-size 800"
+    "micro=--size micro"
   )
 fi
 out="${out:-$(mktemp -d /tmp/r2d-levers.XXXXXX)}"

@@ -107,7 +107,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   int vocabSize;
 
-  @Option(names = "--size", defaultValue = "tiny", description = "Model size from scratch: tiny, mini "
+  @Option(names = "--size", defaultValue = "tiny", description = "Model size from scratch: micro (a speed lever), tiny, mini "
       + "(default: ${DEFAULT-VALUE}).")
   String size;
 
