@@ -220,9 +220,11 @@ public final class DataCommand implements Runnable {
           + "(and rationales where they still hold); with --pubmedqa also far.jsonl, PubMedQA questions labelled "
           + "'" + PubMedQaQuestions.LABEL + "'. See docs/data.md."})
   static final class ShiftCmd implements Callable<Integer> {
+    @Bounded(min = 1, max = 100_000)
     @Option(names = "--n", defaultValue = "200", description = "Notes per kind (default: ${DEFAULT-VALUE}).")
     int n;
 
+    @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the notes and rewrites; use one no training "
         + "or held-out split came from (synth-triage uses seed, seed+1, seed+2; default: ${DEFAULT-VALUE}).")
     long seed;
@@ -231,6 +233,7 @@ public final class DataCommand implements Runnable {
         + "../shared/data/pubmedqa_pqal/raw): writes far.jsonl.")
     Path pubmedqa;
 
+    @Bounded(min = 0, max = 100_000)
     @Option(names = "--far", defaultValue = "200", description = "Far-text questions with --pubmedqa (default: "
         + "${DEFAULT-VALUE}).")
     int far;

@@ -3,11 +3,15 @@ package dev.reason2decide.cli;
 
 import dev.reason2decide.experiment.ExperimentConfig;
 import dev.reason2decide.experiment.ExperimentRunner;
+import dev.reason2decide.experiment.ParallelRuns;
 import dev.reason2decide.io.InputOutputPaths;
 import dev.reason2decide.runs.RunLock;
 import dev.reason2decide.train.PhaseBudget;
 import dev.reason2decide.train.Recipe;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +43,25 @@ public final class ExperimentCommand implements Callable<Integer> {
       + "gone: killed or crashed); a live lock on this machine is never taken.")
   boolean breakLock;
 
+  @Bounded(min = 1, max = 64)
+  @Option(names = "--parallel", defaultValue = "1", paramLabel = "N", description = "Runs side by side, each in a "
+      + "process of its own with its share of the threads (the configuration's threads, or every core, over N); "
+      + "the report is the one the runs give one at a time (default: ${DEFAULT-VALUE}).")
+  int parallel;
+
+  @Option(names = "--worker", hidden = true, paramLabel = "RECIPE:SEED",
+      description = "Internal: train and evaluate this one run of a parallel experiment.")
+  String worker;
+
+  @Bounded(min = 1, max = 1024)
+  @Option(names = "--worker-threads", hidden = true, defaultValue = "1", description = "Internal: its threads.")
+  int workerThreads;
+
   @Override
   public Integer call() {
+    if (parallel < 1) {
+      throw new IllegalArgumentException("--parallel " + parallel + ": give 1 or more runs at a time");
+    }
     if (init != null && scratch != null) {
       throw new IllegalArgumentException("give --init DIR or --scratch SIZE, not both");
     }
@@ -54,6 +75,13 @@ public final class ExperimentCommand implements Callable<Integer> {
       }
     }
     Path dir = out != null ? out : Path.of("experiments", cfg.name());
+    if (worker != null) {
+      // the parent holds the experiment's lock; the run's own lock guards its folder
+      int colon = worker.lastIndexOf(':');
+      new ExperimentRunner(cfg, dir, init, System.out, null).runWorker(worker.substring(0, colon),
+          Long.parseLong(worker.substring(colon + 1)), workerThreads);
+      return 0;
+    }
     new InputOutputPaths().inputFolder("--init", init).outputFolder("--out", dir).check();
     RunLock lock = RunLock.acquire(dir, "r2d experiment", breakLock);
     try {
@@ -64,10 +92,29 @@ public final class ExperimentCommand implements Callable<Integer> {
               + " on " + stale.host() + ")");
         }
       }
-      new ExperimentRunner(cfg, dir, init, System.out, null).run();
+      new ExperimentRunner(cfg, dir, init, System.out, null).run(parallel, (job, threads) -> workerCommand(dir, job,
+          threads));
     } finally {
       lock.close();
     }
     return 0;
+  }
+
+  /** This program again (same java, JVM options and class path), as a worker for {@code job}. */
+  private List<String> workerCommand(Path dir, ParallelRuns.Job job, int threads) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString()));
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "experiment",
+        "--config", config, "--out", dir.toString()));
+    if (init != null) {
+      cmd.addAll(List.of("--init", init.toString()));
+    }
+    if (scratch != null) {
+      cmd.addAll(List.of("--scratch", scratch));
+    }
+    cmd.addAll(List.of("--worker", job.recipe() + ":" + job.seed(), "--worker-threads", String.valueOf(threads)));
+    return cmd;
   }
 }

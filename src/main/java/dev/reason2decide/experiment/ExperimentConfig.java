@@ -202,8 +202,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     }
     m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits", "split_punctuation", "whole_numbers");
     String size = m.string("scratch", ModelSpec.DEFAULT.scratch());
-    m.require(List.of("tiny", "mini", "small", "base").contains(size), "scratch",
-        "must be tiny, mini, small or base, got '" + size + "'");
+    m.require(List.of("micro", "tiny", "mini", "small", "base").contains(size), "scratch",
+        "must be micro, tiny, mini, small or base, got '" + size + "'");
     Path tok = m.has("tokenizer") ? m.path("tokenizer", baseDir, true) : null;
     int vocab = m.integer("tokenizer_vocab", ModelSpec.DEFAULT.tokenizerVocab());
     m.require(vocab >= 300, "tokenizer_vocab", "must be at least 300");
@@ -239,8 +239,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
 
   /** The configuration with a from-scratch size other than the file's (the {@code --scratch} option). */
   public ExperimentConfig withScratch(String size) {
-    if (!List.of("tiny", "mini", "small", "base").contains(size)) {
-      throw new IllegalArgumentException("--scratch must be tiny, mini, small or base, got '" + size + "'");
+    if (!List.of("micro", "tiny", "mini", "small", "base").contains(size)) {
+      throw new IllegalArgumentException("--scratch must be micro, tiny, mini, small or base, got '" + size + "'");
     }
     return new ExperimentConfig(name, data, recipes, seeds, steps, train,
         new ModelSpec(size, model.tokenizer(), model.tokenizerVocab(), model.splitDigits(),

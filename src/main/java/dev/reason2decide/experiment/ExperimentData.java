@@ -18,15 +18,20 @@ import java.util.Map;
 public record ExperimentData(List<Example> train, List<Example> validation, List<Example> test, Path trainFile,
     Path validationFile, Path testFile) {
 
-  /** Reads (or, for a synthetic set, generates into {@code out/data}) the splits of {@code spec}. */
-  public static ExperimentData prepare(ExperimentConfig.DataSpec spec, Path out) {
+  /**
+   * Reads (or, for a synthetic set, generates into {@code out/data}) the splits of {@code spec}; with
+   * {@code generate} false a synthetic set is read as generated earlier (a worker of a parallel experiment).
+   */
+  public static ExperimentData prepare(ExperimentConfig.DataSpec spec, Path out, boolean generate) {
     Path train = spec.train();
     Path validation = spec.validation();
     Path test = spec.test();
     if (spec.synthetic() != null) {
       ExperimentConfig.SyntheticSpec s = spec.synthetic();
       Path dir = out.resolve("data");
-      if (s.plan() != null) {
+      if (!generate) {
+        // read below, as the parent process wrote it
+      } else if (s.plan() != null) {
         SynthTriage.write(dir, s.plan());
       } else {
         SynthTriage.write(dir, s.n(), s.seed(), s.trainFraction(), s.validationFraction(), s.testFraction());

@@ -1,8 +1,9 @@
-// Runs every recipe × seed of an experiment one after another, evaluates each, and writes the results and charts.
+// Runs every recipe × seed of an experiment (one at a time or side by side), evaluates each, writes results and charts.
 package dev.reason2decide.experiment;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
@@ -22,10 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Output layout: {@code experiment.json} (resolved configuration and provenance), {@code data/} (generated sets
@@ -54,20 +57,48 @@ public final class ExperimentRunner {
     this.extra = extra == null ? new TrainingListener() {} : extra;
   }
 
-  /** Runs what is not finished yet and writes the results; returns the runs in table order. */
+  /** Runs what is not finished yet, one at a time, and writes the results; returns the runs in table order. */
   public List<RunOutcome> run() {
+    return run(1, null);
+  }
+
+  /**
+   * Runs what is not finished yet, {@code parallel} at a time (above 1: each in a worker process that
+   * {@code launcher} describes, with its share of the threads, {@link ParallelRuns}), then writes the one report
+   * from the run folders, as the sequential path does; returns the runs in table order.
+   */
+  public List<RunOutcome> run(int parallel, ParallelRuns.Launcher launcher) {
     long start = System.nanoTime();
-    ExperimentData data = ExperimentData.prepare(cfg.data(), out);
-    ModelSource source = init != null ? ModelSource.pretrained(init)
-        : ModelSource.fromScratch(cfg.model().scratch(), cfg.model().tokenizer() != null ? cfg.model().tokenizer()
-            : ScratchTokenizer.prepare(out, data.trainFile(), cfg.model().tokenizerVocab(),
-                cfg.model().splitDigits(), cfg.model().splitPunctuation(), cfg.model().wholeNumbers()));
+    ExperimentData data = ExperimentData.prepare(cfg.data(), out, true);
+    ModelSource source = source(data);
     writeExperimentJson(data, source);
+    Set<String> trainedByWorkers = new HashSet<>();
+    if (parallel > 1) {
+      List<ParallelRuns.Job> jobs = new ArrayList<>();
+      for (String recipeName : cfg.recipes()) {
+        for (long seed : cfg.seeds()) {
+          RunFolder f = new RunFolder(out.resolve("runs").resolve(RunOutcome.folderName(recipeName, seed)));
+          if (!Files.exists(f.done())) {
+            trainedByWorkers.add(f.dir().getFileName().toString());
+          }
+          if (!Files.exists(f.done()) || !RunEvaluation.finished(f.evaluation().dir())) {
+            jobs.add(new ParallelRuns.Job(recipeName, seed));
+          }
+        }
+      }
+      int threads = ParallelRuns.threadsPerRun(cfg.training(Recipe.parse(cfg.recipes().get(0)), cfg.seeds().get(0))
+          .runtime().threads(), parallel);
+      log.printf(Locale.ROOT, "%d runs to do, %d at a time, %d intra-op thread(s) each%n", jobs.size(), parallel,
+          threads);
+      ParallelRuns.run(jobs, parallel, threads, launcher, log);
+    }
     List<RunOutcome> outcomes = new ArrayList<>();
     int total = cfg.recipes().size() * cfg.seeds().size();
     for (String recipeName : cfg.recipes()) {
       for (long seed : cfg.seeds()) {
-        outcomes.add(runOne(Recipe.parse(recipeName), recipeName, seed, data, source, outcomes.size() + 1, total));
+        RunOutcome o = runOne(Recipe.parse(recipeName), recipeName, seed, data, source, outcomes.size() + 1, total, 0);
+        outcomes.add(trainedByWorkers.contains(o.dir().getFileName().toString()) ? new RunOutcome(o.recipe(),
+            o.seed(), o.dir(), o.report(), o.history(), o.trainSeconds(), o.evalSeconds(), true) : o);
       }
     }
     double wall = (System.nanoTime() - start) / 1e9;
@@ -77,9 +108,36 @@ public final class ExperimentRunner {
     return outcomes;
   }
 
+  /**
+   * A worker's part of {@link #run(int, ParallelRuns.Launcher)}: trains and evaluates the run of {@code recipeName}
+   * and {@code seed} with {@code threads} intra-op threads, on the data and tokenizer the parent prepared.
+   */
+  public void runWorker(String recipeName, long seed, int threads) {
+    if (!cfg.recipes().contains(recipeName) || !cfg.seeds().contains(seed)) {
+      throw new IllegalArgumentException("run " + recipeName + ":" + seed + " is not in the experiment "
+          + "(recipes " + cfg.recipes() + ", seeds " + cfg.seeds() + ")");
+    }
+    Engines.setThreads(threads);
+    ExperimentData data = ExperimentData.prepare(cfg.data(), out, false);
+    int index = cfg.recipes().indexOf(recipeName) * cfg.seeds().size() + cfg.seeds().indexOf(seed) + 1;
+    runOne(Recipe.parse(recipeName), recipeName, seed, data, source(data), index,
+        cfg.recipes().size() * cfg.seeds().size(), threads);
+  }
+
+  private ModelSource source(ExperimentData data) {
+    return init != null ? ModelSource.pretrained(init)
+        : ModelSource.fromScratch(cfg.model().scratch(), cfg.model().tokenizer() != null ? cfg.model().tokenizer()
+            : ScratchTokenizer.prepare(out, data.trainFile(), cfg.model().tokenizerVocab(),
+                cfg.model().splitDigits(), cfg.model().splitPunctuation(), cfg.model().wholeNumbers()));
+  }
+
+  /** {@code threads} &gt; 0 overrides the configuration's (a worker's share; config.json records what ran). */
   private RunOutcome runOne(Recipe recipe, String name, long seed, ExperimentData data, ModelSource source, int index,
-      int total) {
+      int total, int threads) {
     TrainConfig tc = cfg.training(recipe, seed);
+    if (threads > 0) {
+      tc = tc.withRuntime(tc.runtime().withThreads(threads));
+    }
     Path dir = out.resolve("runs").resolve(RunOutcome.folderName(name, seed));
     String tag = String.format(Locale.ROOT, "[%d/%d %s seed %d]", index, total, name, seed);
     boolean finished = Files.exists(new RunFolder(dir).done());

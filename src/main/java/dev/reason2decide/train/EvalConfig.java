@@ -1,41 +1,49 @@
-// Evaluation and selection settings of a run: validation intervals and early-stopping patience per phase kind.
+// Evaluation and selection settings of a run: validation intervals, early-stopping patience per phase kind, goal stop.
 package dev.reason2decide.train;
 
 /**
  * Stage-1 is validated every {@code stage1EvalEvery} steps and stops after {@code stage1Patience} validations
  * without improvement; Stage-2, SFT and DSS every {@code evalEvery} steps, Stage-2 and SFT with {@code patience},
  * DSS with {@code dssPatience} (0: no early stopping; the DSS authors' code has none, 5 is this project's choice).
+ * {@code goalStop} &gt; 0 ends Stage-2 once that many validations in a row meet the goals ({@link GoalStop}; 0: off,
+ * the reference).
  */
-public record EvalConfig(int stage1EvalEvery, int evalEvery, int stage1Patience, int patience, int dssPatience) {
+public record EvalConfig(int stage1EvalEvery, int evalEvery, int stage1Patience, int patience, int dssPatience,
+    int goalStop) {
 
   public EvalConfig {
     TrainConfig.check(stage1EvalEvery > 0 && evalEvery > 0, "evaluation intervals must be positive");
     TrainConfig.check(patience > 0 && stage1Patience > 0, "patience must be positive");
     TrainConfig.check(dssPatience >= 0, "dss-patience must be >= 0 (0 = no early stopping), got " + dssPatience);
+    TrainConfig.check(goalStop >= 0, "goal-stop must be >= 0 (0 = off), got " + goalStop);
   }
 
   /** Stage-1 every 1000 steps with patience 3, the rest every 500 with patience 5. */
   public static EvalConfig reference() {
-    return new EvalConfig(1000, 500, 3, 5, 5);
+    return new EvalConfig(1000, 500, 3, 5, 5, 0);
   }
 
   public EvalConfig withStage1EvalEvery(int v) {
-    return new EvalConfig(v, evalEvery, stage1Patience, patience, dssPatience);
+    return new EvalConfig(v, evalEvery, stage1Patience, patience, dssPatience, goalStop);
   }
 
   public EvalConfig withEvalEvery(int v) {
-    return new EvalConfig(stage1EvalEvery, v, stage1Patience, patience, dssPatience);
+    return new EvalConfig(stage1EvalEvery, v, stage1Patience, patience, dssPatience, goalStop);
   }
 
   public EvalConfig withStage1Patience(int v) {
-    return new EvalConfig(stage1EvalEvery, evalEvery, v, patience, dssPatience);
+    return new EvalConfig(stage1EvalEvery, evalEvery, v, patience, dssPatience, goalStop);
   }
 
   public EvalConfig withPatience(int v) {
-    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, v, dssPatience);
+    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, v, dssPatience, goalStop);
   }
 
   public EvalConfig withDssPatience(int v) {
-    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, patience, v);
+    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, patience, v, goalStop);
+  }
+
+  public EvalConfig withGoalStop(int v) {
+    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, patience, dssPatience, v);
   }
 }

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Lines: {@code {"kind":"step",...}} (see {@link StepRecord}) and {@code {"kind":"eval","stage":..,"step":..,...}}. */
+/**
+ * Lines: {@code {"kind":"step",...}} (see {@link StepRecord}), {@code {"kind":"eval","stage":..,"step":..,...}} and,
+ * when a phase ends before its budget, {@code {"kind":"stop",...}} ({@link #stop}).
+ */
 public final class MetricsWriter implements AutoCloseable, TrainingListener {
   private final Path file;
   private BufferedWriter out;
@@ -84,6 +87,21 @@ public final class MetricsWriter implements AutoCloseable, TrainingListener {
     o.addProperty("step", step);
     JsonObject rest = JsonParser.parseString(Json.COMPACT.toJson(metrics)).getAsJsonObject();
     rest.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+    write(Json.COMPACT.toJson(o));
+  }
+
+  /**
+   * The record of a phase that ended before its budget: {@code {"kind":"stop","stage":..,"step":..,"of":..,
+   * "reason":"goals"|"patience","detail":..}}.
+   */
+  public void stop(String stage, int step, int budget, String reason, String detail) {
+    JsonObject o = new JsonObject();
+    o.addProperty("kind", "stop");
+    o.addProperty("stage", stage);
+    o.addProperty("step", step);
+    o.addProperty("of", budget);
+    o.addProperty("reason", reason);
+    o.addProperty("detail", detail);
     write(Json.COMPACT.toJson(o));
   }
 

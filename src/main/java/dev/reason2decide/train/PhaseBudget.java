@@ -1,4 +1,4 @@
-// Refuses, before anything is created, a configuration whose recipe would give some phase no training step.
+// Refuses, before anything is created, a recipe that would give some phase no step (or a goal stop no Stage-2).
 package dev.reason2decide.train;
 
 import java.util.List;
@@ -16,6 +16,10 @@ public final class PhaseBudget {
   /** Throws {@link IllegalArgumentException} (one line) when a phase of {@code c}'s recipe gets no step. */
   public static void check(TrainConfig c) {
     List<Phase> phases = RecipePlan.phases(c);
+    if (c.eval().goalStop() > 0 && phases.stream().noneMatch(p -> p.name().equals("stage2"))) {
+      throw new IllegalArgumentException("goal-stop " + c.eval().goalStop() + ": recipe " + c.recipe().cliName()
+          + " has no Stage-2, whose label-conditioned rationales the goals judge; use goal-stop 0 with it");
+    }
     for (Phase p : phases) {
       if (p.steps() < 1) {
         String split = phases.stream().map(q -> q.name() + " " + q.steps()).reduce((a, b) -> a + ", " + b)

@@ -21,11 +21,12 @@ import java.util.Map;
  */
 final class PhaseCheckpoints implements TrainingListener {
   /**
-   * Saved progress of a phase: the last step taken and the early-stopping counters. {@code oldFile}: written before
+   * Saved progress of a phase: the last step taken, the early-stopping counters and the goal stop's streak
+   * ({@link GoalStop}; 0 in files written before it). {@code oldFile}: written before
    * the stopping rule kept its own baseline (no {@code stop_failures}); its counters read as the plain rule's.
    */
-  record State(int step, EarlyStopping.Counters counters, boolean oldFile) {
-    static final State START = new State(0, EarlyStopping.Counters.START, false);
+  record State(int step, EarlyStopping.Counters counters, boolean oldFile, int goalStreak) {
+    static final State START = new State(0, EarlyStopping.Counters.START, false, 0);
 
     /**
      * The counters to resume {@code phase} with. An old file's are exact for a phase without an arming delay (the
@@ -53,11 +54,13 @@ final class PhaseCheckpoints implements TrainingListener {
   private final long seed;
   private final AdamW optimizer;
   private final EarlyStopping stopping;
+  private final GoalStop goalStop;
   private final ConfidenceThreshold threshold;
 
   /** {@code threshold}: the τ tracker of a confidence-adaptive phase, saved with the state; null otherwise. */
   PhaseCheckpoints(PhaseFolder folder, T5Model model, Path tokenizerDir, ModelCard card, long seed, AdamW optimizer,
-      EarlyStopping stopping, ConfidenceThreshold threshold) {
+      EarlyStopping stopping, GoalStop goalStop, ConfidenceThreshold threshold) {
+    this.goalStop = goalStop;
     this.threshold = threshold;
     this.folder = folder;
     this.model = model;
@@ -80,10 +83,10 @@ final class PhaseCheckpoints implements TrainingListener {
       int bestStep = o.get("best_step").getAsInt();
       if (!o.has("stop_failures")) { // written before issue 13: bad_evals counted against the best
         return new State(o.get("step").getAsInt(), new EarlyStopping.Counters(best, bestStep, best,
-            o.get("bad_evals").getAsInt()), true);
+            o.get("bad_evals").getAsInt()), true, 0);
       }
       return new State(o.get("step").getAsInt(), new EarlyStopping.Counters(best, bestStep, number(o, "stop_baseline"),
-          o.get("stop_failures").getAsInt()), false);
+          o.get("stop_failures").getAsInt()), false, o.has("goal_streak") ? o.get("goal_streak").getAsInt() : 0);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(f + ": unreadable trainer state: " + e.getMessage(), e);
     }
@@ -117,6 +120,7 @@ final class PhaseCheckpoints implements TrainingListener {
       st.put("best_step", stopping.bestStep());
       st.put("stop_baseline", stopping.counters().baseline());
       st.put("stop_failures", stopping.counters().failures());
+      st.put("goal_streak", goalStop.streak());
       st.put("seed", seed);
       st.put("rng", "torch and coins re-seeded from (seed, phase, step); batch order from (seed, epoch)");
       Json.writePretty(PhaseFolder.trainerState(tmp), st);

@@ -101,6 +101,8 @@ public final class PhaseTrainer {
     int step = s.step();
     EarlyStopping stopping = new EarlyStopping(phase.patience(), phase.patienceDelay(),
         s.countersFor(phase, PhaseFolder.trainerState(folder.state())));
+    GoalStop goalStop = new GoalStop(goalChecks() ? cfg.eval().goalStop() : 0, s.goalStreak());
+    String stopReason = null;
     try (AdamW opt = new AdamW(new AdamW.Settings(0.9f, 0.999f, 1e-8f, cfg.optim().weightDecay()), root)) {
       if (resumed != null) {
         opt.load(PhaseFolder.optimizer(folder.state()));
@@ -108,7 +110,7 @@ public final class PhaseTrainer {
       ModelCard card = new ModelCard(labelSet, cfg.prompts(), cfg.data().maxInputTokens(),
           cfg.decode().labelMaxNewTokens(), cfg.decode().rationaleMaxNewTokens(), cfg.recipe().cliName(), phase.name());
       PhaseCheckpoints checkpoints = new PhaseCheckpoints(folder, model, tokenizerDir, card, cfg.seed(), opt, stopping,
-          threshold);
+          goalStop, threshold);
       List<TrainingListener> listeners = List.of(log, checkpoints, listener);
       for (int t = s.step(); t < phase.steps(); t++) {
         StepRecord rec = step(root, opt, t);
@@ -120,12 +122,21 @@ public final class PhaseTrainer {
           model.parameters().requireGradients(true);
           double score = phase.selection() == Phase.Selection.VALIDATION_LOSS ? -(Double) metrics.get("val_loss")
               : (Double) metrics.get("val_macro_f1");
+          boolean goalsReached = false;
+          if (goalChecks()) {
+            boolean met = GoalStop.Goals.QUICKSTART.metBy(metrics);
+            goalsReached = goalStop.observe(met);
+            score = GoalStop.selectionScore(score, met);
+            metrics.put("goals_met", met);
+            metrics.put("goal_streak", goalStop.streak());
+          }
           EarlyStopping.Decision decision = stopping.observe(step, score);
           metrics.put("best_step", stopping.bestStep());
           int at = step;
           listeners.forEach(l -> l.onEvaluation(phase, at, metrics, decision.improved()));
-          if (decision.stop()) {
+          if (goalsReached || decision.stop()) {
             stopped = true;
+            stopReason = goalsReached ? GoalStop.REASON_GOALS : GoalStop.REASON_PATIENCE;
             break;
           }
         }
@@ -136,6 +147,11 @@ public final class PhaseTrainer {
       }
       int last = step;
       boolean early = stopped;
+      if (stopped) {
+        log.stop(phase.name(), last, phase.steps(), stopReason, stopReason.equals(GoalStop.REASON_GOALS)
+            ? cfg.eval().goalStop() + " validations in a row met the goals" : "no improvement in " + phase.patience()
+            + " validations");
+      }
       listeners.forEach(l -> l.onPhaseEnd(phase, last, early));
     } finally {
       model.parameters().requireGradients(false);
@@ -267,12 +283,19 @@ public final class PhaseTrainer {
       metrics.putAll(scriptedValidation.apply(step));
       return metrics;
     }
-    if (phase.selection() == Phase.Selection.VALIDATION_LOSS) {
+    if (goalChecks()) {
+      metrics.putAll(Validator.goalMetrics(model, val, tok, cfg, GoalStop.Goals.QUICKSTART, root));
+    } else if (phase.selection() == Phase.Selection.VALIDATION_LOSS) {
       metrics.put("val_loss", Validator.rationaleLoss(model, val, phase.rationale(), cfg.data().evalBatchSize(), root));
     } else {
       metrics.putAll(Validator.labelMetrics(model, val, tok, cfg.data().evalBatchSize(), cfg.decode().labelMaxNewTokens(), root));
     }
     return metrics;
+  }
+
+  /** Whether this phase checks the goals at each validation: Stage-2 with goal-stop on ({@link GoalStop}). */
+  private boolean goalChecks() {
+    return cfg.eval().goalStop() > 0 && phase.name().equals("stage2");
   }
 
   /** Linear decay to 0 over the phase (with optional linear warm-up), or constant; t counts steps taken. */

@@ -12,24 +12,37 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a run was started with. config.json holds {@code recipe}, {@code init}, {@code scratch}, {@code tokenizer},
+ * What a run was started with. config.json holds {@code recipe}, {@code init}, {@code scratch}, {@code tokenizer}
+ * (relative to the run folder, with {@code tokenizer_relative_to}; older files hold the path as given),
  * {@code train} (every {@link TrainSettings} setting by name) and {@code phases} (derived, for people). Runs written
  * before settings had names hold {@code train} in the flat record form; it is read through {@link LegacySettings}.
  */
 public record RunConfig(TrainConfig train, String init, String scratch, String tokenizer) {
+  /** config.json's word that {@code tokenizer} is relative to the run folder (absent: as given, before issue 25). */
+  static final String RELATIVE = "tokenizer_relative_to";
+
+  /** {@code tokenizer} is held absolute and normalised, so that the same folder compares equal however written. */
+  public RunConfig {
+    tokenizer = tokenizer == null ? null : Path.of(tokenizer).toAbsolutePath().normalize().toString();
+  }
 
   public static RunConfig of(TrainConfig cfg, ModelSource source) {
     return new RunConfig(cfg, source.init() == null ? null : source.init().toString(), source.scratch(),
         source.tokenizerDir().toString());
   }
 
-  /** The JSON text of config.json. */
-  public String toJson() {
+  /**
+   * The JSON text of config.json in {@code runDir}; the tokenizer is written relative to the run folder, so that a
+   * run folder moved together with its tokenizer (an experiment folder moved whole) still resumes and compares.
+   */
+  public String toJson(Path runDir) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("recipe", train.recipe().cliName());
     m.put("init", init);
     m.put("scratch", scratch);
-    m.put("tokenizer", tokenizer);
+    m.put("tokenizer", tokenizer == null ? null
+        : runDir.toAbsolutePath().normalize().relativize(Path.of(tokenizer)).toString());
+    m.put(RELATIVE, "run folder");
     m.put("train", TrainSettings.toJson(train));
     m.put("phases", RecipePlan.phases(train));
     return Json.pretty(m);
@@ -42,7 +55,11 @@ public record RunConfig(TrainConfig train, String init, String scratch, String t
     if (o.has("recipe") && !o.get("recipe").isJsonNull() && !o.getAsJsonObject("train").has("recipe")) {
       cfg = cfg.withRecipe(Recipe.parse(o.get("recipe").getAsString()));
     }
-    return new RunConfig(cfg, text(o.get("init")), text(o.get("scratch")), text(o.get("tokenizer")));
+    String tok = text(o.get("tokenizer"));
+    if (tok != null && o.has(RELATIVE)) {
+      tok = file.toAbsolutePath().getParent().resolve(tok).toString();
+    } // else an older file's path: absolute, or relative to the directory the run was started from
+    return new RunConfig(cfg, text(o.get("init")), text(o.get("scratch")), tok);
   }
 
   private static String text(JsonElement e) {

@@ -28,7 +28,7 @@ public final class SettingRanges {
       r("label-max-new-tokens", 1, ModelCard.MAX_LABEL_TOKENS),
       r("rationale-max-new-tokens", 1, ModelCard.MAX_RATIONALE_TOKENS),
       r("seed", Long.MIN_VALUE, Long.MAX_VALUE), r("dropout", 0, 1), r("position-lr-scale", 0, 1e3),
-      r("threads", 0, 1024), r("max-validation", 0, Integer.MAX_VALUE));
+      r("threads", 0, 1024), r("max-validation", 0, Integer.MAX_VALUE), r("goal-stop", 0, 1e6));
 
   private static Map.Entry<String, double[]> r(String name, double min, double max) {
     return Map.entry(name, new double[] {min, max});

@@ -62,6 +62,10 @@ public final class TrainSettings {
           (c, v) -> c.withEval(c.eval().withStage1Patience(v))),
       s("dss-patience", Integer.class, "Early-stopping patience of DSS; 0 turns it off (the DSS authors' code has "
           + "none).", c -> c.eval().dssPatience(), (c, v) -> c.withEval(c.eval().withDssPatience(v))),
+      s("goal-stop", Integer.class, "End Stage-2 once this many validations in a row meet the quickstart's goals on "
+          + "the validation split (accuracy, rationale states the decision, cited findings agree, fully faithful; "
+          + "synthetic triage only); 0: off. Separate from early stopping.", c -> c.eval().goalStop(),
+          (c, v) -> c.withEval(c.eval().withGoalStop(v))),
       s("alpha", Float.class, "Final weight of L_pred in Stage-2.", c -> c.schedules().alpha().alpha(),
           (c, v) -> alpha(c, c.schedules().alpha().withAlpha(v))),
       s("alpha-warmup", Double.class, "Fraction W of Stage-2 for the α ramp.",

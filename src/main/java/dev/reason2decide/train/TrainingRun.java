@@ -74,6 +74,11 @@ public final class TrainingRun {
   public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
       TrainingListener listener, int haltAfter) {
     PhaseBudget.check(cfg);
+    int odd = cfg.eval().goalStop() > 0 ? Validator.firstNonTriage(data.validation()) : -1;
+    if (odd >= 0) {
+      throw new IllegalArgumentException("goal-stop: validation example " + (odd + 1) + " (" + data.validation()
+          .get(odd).id() + ") is not a synthetic-triage note with an ESI label; the goals' checks need that set");
+    }
     RunLock lock = RunLock.acquire(out, start.command(), start.breakLock());
     try {
       return runLocked(cfg, data, source, out, start, listener, haltAfter);
@@ -106,7 +111,7 @@ public final class TrainingRun {
     dataChange.requireAllowed(run, start.allowDataChange());
     boolean fresh = !Files.exists(configFile);
     if (fresh) {
-      AtomicFiles.writeString(configFile, runConfig.toJson());
+      AtomicFiles.writeString(configFile, runConfig.toJson(out));
     }
     try {
       return train(cfg, data, source, run, dataChange, resume, listener, haltAfter);

@@ -1,4 +1,4 @@
-// Validation during training: the rationale task's loss (Stage-1) or greedy label prediction's macro-F1 (the rest).
+// Validation during training: the rationale task's loss (Stage-1), greedy labels' macro-F1 (the rest), goal checks.
 package dev.reason2decide.train;
 
 import ai.djl.ndarray.NDArray;
@@ -10,6 +10,9 @@ import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.engine.Grad;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
+import dev.reason2decide.eval.triage.NoteParser;
+import dev.reason2decide.eval.triage.TriageCheck;
+import dev.reason2decide.eval.triage.TriageFaithfulness;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.util.ArrayList;
@@ -73,6 +76,66 @@ public final class Validator {
     m.put("val_macro_f1", scores.macroF1());
     m.put("val_accuracy", scores.accuracy());
     return m;
+  }
+
+  /**
+   * {@link #labelMetrics}, then, when the accuracy goal is met (no goal can be met otherwise, so the dear part is
+   * skipped), a greedy rationale for {@code given label: ŷ, explain: x} of every example and the exact
+   * synthetic-triage checks of it: {@code val_decision_agreement}, {@code val_cited_findings_in_note} (null when
+   * nothing was cited) and {@code val_fully_faithful}, the quickstart's rates (TriageFaithfulness over all examples).
+   */
+  public static Map<String, Object> goalMetrics(T5Model model, EncodedExamples val, TextTokenizer tok, TrainConfig cfg,
+      GoalStop.Goals goals, NDManager parent) {
+    int batchSize = cfg.data().evalBatchSize();
+    List<String> pred = predictLabels(model, val, tok, batchSize, cfg.decode().labelMaxNewTokens(), parent);
+    List<String> gold = val.examples.stream().map(e -> e.label()).toList();
+    LabelScores scores = LabelMetrics.score(gold, pred);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("val_macro_f1", scores.macroF1());
+    m.put("val_accuracy", scores.accuracy());
+    if (scores.accuracy() < goals.accuracy()) {
+      return m;
+    }
+    List<String> rationales = Grad.off(() -> {
+      List<String> out = new ArrayList<>();
+      for (int start = 0; start < val.size(); start += batchSize) {
+        List<long[]> prompts = new ArrayList<>();
+        for (int i = start; i < Math.min(val.size(), start + batchSize); i++) {
+          prompts.add(tok.encode(cfg.prompts().labelled(pred.get(i).strip(), val.examples.get(i).input()),
+              cfg.data().maxInputTokens()).ids());
+        }
+        try (NDManager nd = parent.newSubManager(); NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDArray[] im = TokenBatch.inputs(nd, prompts, model.config().padTokenId());
+          NDArray enc = model.encode(im[0], im[1], false);                               // (B,S,D)
+          for (long[] ids : GreedyDecoder.generate(model, enc, im[1],
+              GenerationSettings.greedy(cfg.decode().rationaleMaxNewTokens()))) {
+            out.add(tok.decode(ids).strip());
+          }
+        }
+      }
+      return out;
+    });
+    List<TriageCheck> checks = new ArrayList<>();
+    for (int i = 0; i < val.size(); i++) {
+      checks.add(TriageCheck.of(NoteParser.parse(val.examples.get(i).input()), pred.get(i).strip(), gold.get(i),
+          rationales.get(i)));
+    }
+    TriageFaithfulness.Rates r = TriageFaithfulness.rates(checks);
+    m.put("val_decision_agreement", r.decisionAgreement());
+    m.put("val_cited_findings_in_note", r.citedFindingsInNote());
+    m.put("val_fully_faithful", r.fullyFaithful());
+    return m;
+  }
+
+  /** The first validation example that is not a synthetic-triage note (the goal checks need one), or -1. */
+  public static int firstNonTriage(List<dev.reason2decide.data.Example> val) {
+    for (int i = 0; i < val.size(); i++) {
+      if (NoteParser.parse(val.get(i).input()) == null || TriageCheck.level(val.get(i).label()) == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static int[] range(int a, int b) {

@@ -49,6 +49,13 @@ class QuickstartGoalsTest {
     assertEquals(OptimConfig.INIT_NUMBERS, p.optim().scratchInit());
     assertTrue(p.optim().scratchTied());
     assertEquals(20f, p.optim().positionLrScale());
+    // the goal stop: Stage-2 validated every 100 steps on 100 notes, ends after 2 met validations in a row
+    assertEquals(2, p.eval().goalStop());
+    assertEquals(100, p.eval().evalEvery());
+    assertEquals(100, p.data().maxValidationExamples());
+    QuickstartCommand noStop = new QuickstartCommand();
+    new CommandLine(noStop).parseArgs("--set", "goal-stop=0");
+    assertEquals(0, noStop.config().eval().goalStop());
     assertEquals(1f, p.optim().lrScale("shared.weight"));
     assertTrue(plain.splitPunctuation && !plain.splitDigits && plain.wholeNumbers == 300 && plain.vocabSize == 1500);
     QuickstartCommand old = new QuickstartCommand();

@@ -130,13 +130,14 @@ class EarlyStoppingTest {
     Path f = PhaseFolder.trainerState(folder.state());
     Files.writeString(f, "{\"phase\":\"stage2\",\"step\":80,\"best\":0.7,\"best_step\":40,\"stop_baseline\":0.6,"
         + "\"stop_failures\":3,\"seed\":7}");
-    assertEquals(new PhaseCheckpoints.State(80, new EarlyStopping.Counters(0.7, 40, 0.6, 3), false),
+    assertEquals(new PhaseCheckpoints.State(80, new EarlyStopping.Counters(0.7, 40, 0.6, 3), false, 0),
         PhaseCheckpoints.readState(folder));
     Files.writeString(f, "{\"phase\":\"stage2\",\"step\":60,\"best_step\":0,\"stop_failures\":0,\"seed\":7}");
-    assertEquals(new PhaseCheckpoints.State(60, EarlyStopping.Counters.START, false), PhaseCheckpoints.readState(folder));
+    assertEquals(new PhaseCheckpoints.State(60, EarlyStopping.Counters.START, false, 0),
+        PhaseCheckpoints.readState(folder));
     // before issue 13: bad_evals, no stop_* fields
     Files.writeString(f, "{\"phase\":\"stage2\",\"step\":60,\"best\":0.7,\"best_step\":40,\"bad_evals\":0,\"seed\":7}");
-    assertEquals(new PhaseCheckpoints.State(60, new EarlyStopping.Counters(0.7, 40, 0.7, 0), true),
+    assertEquals(new PhaseCheckpoints.State(60, new EarlyStopping.Counters(0.7, 40, 0.7, 0), true, 0),
         PhaseCheckpoints.readState(folder));
   }
 
@@ -148,12 +149,12 @@ class EarlyStoppingTest {
         Phase.Selection.MACRO_F1, 5, 5, 0);
     Path file = Path.of("state/trainer_state.json");
     // an old file read as the plain rule's: baseline = best, failures = bad_evals
-    PhaseCheckpoints.State old = new PhaseCheckpoints.State(50, new EarlyStopping.Counters(0.9, 30, 0.9, 4), true);
+    PhaseCheckpoints.State old = new PhaseCheckpoints.State(50, new EarlyStopping.Counters(0.9, 30, 0.9, 4), true, 0);
     assertEquals(new EarlyStopping.Counters(0.9, 30, 0.9, 4), old.countersFor(sft, file));
     // Stage-2 before arming: nothing counted yet
     assertNull(old.countersFor(stage2, file).baseline());
     assertEquals(0, old.countersFor(stage2, file).failures());
-    PhaseCheckpoints.State armed = new PhaseCheckpoints.State(70, new EarlyStopping.Counters(0.9, 30, 0.9, 2), true);
+    PhaseCheckpoints.State armed = new PhaseCheckpoints.State(70, new EarlyStopping.Counters(0.9, 30, 0.9, 2), true, 0);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> armed.countersFor(stage2, file));
     assertTrue(e.getMessage().startsWith(file + ": written before stage2's early stopping"), e.getMessage());
   }

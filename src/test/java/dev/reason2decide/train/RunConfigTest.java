@@ -54,12 +54,33 @@ class RunConfigTest {
   void todaysFormRoundTripsAndDifferencesAreNamed() throws Exception {
     RunConfig a = new RunConfig(baselineRun(), null, "tiny", "tok");
     Path f = tmp.resolve("new.json");
-    Files.writeString(f, a.toJson());
+    Files.writeString(f, a.toJson(tmp));
     assertTrue(Files.readString(f).contains("\"batch-size\": 8"));
     assertTrue(Files.readString(f).contains("\"schedule\": \"reference\""));
     assertEquals(a, RunConfig.read(f));
     RunConfig b = new RunConfig(TrainSettings.with(baselineRun(), "lr", 2e-3f), null, "tiny", "tok");
     assertEquals(List.of("lr 0.001 → 0.002"), b.differences(RunConfig.read(oldConfig())));
+  }
+
+  @Test
+  void theTokenizerIsWrittenRelativeToTheRunSoThatAMovedExperimentStillCompares() throws Exception {
+    Path exp = tmp.resolve("exp");
+    Path run = exp.resolve("runs/r2d-seed1");
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("config.json"), new RunConfig(baselineRun(), null, "tiny",
+        exp.resolve("tokenizer").toString()).toJson(run));
+    assertTrue(Files.readString(run.resolve("config.json")).contains("\"tokenizer\": \"../../tokenizer\""));
+    Path moved = tmp.resolve("moved");
+    Files.move(exp, moved);
+    RunConfig read = RunConfig.read(moved.resolve("runs/r2d-seed1/config.json"));
+    assertEquals(moved.resolve("tokenizer").toAbsolutePath().toString(), read.tokenizer());
+    RunConfig here = new RunConfig(baselineRun(), null, "tiny", moved.resolve("tokenizer").toString());
+    assertEquals(List.of(), here.differences(read));
+    // a file written before: its absolute path is read as it stands
+    Path old = tmp.resolve("old.json");
+    Files.writeString(old, Files.readString(moved.resolve("runs/r2d-seed1/config.json"))
+        .replace("\"../../tokenizer\"", "\"/data/tok\"").replace("\"tokenizer_relative_to\": \"run folder\",", ""));
+    assertEquals("/data/tok", RunConfig.read(old).tokenizer());
   }
 
   @Test
