@@ -73,17 +73,23 @@ public final class TrainingRun {
   /** As above, with the start options of {@code start}; the folder is locked for the whole run. */
   public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
       TrainingListener listener, int haltAfter) {
+    return run(cfg, data, source, out, start, listener, haltAfter, ModelFinisher.NONE);
+  }
+
+  /** As above; {@code finisher} completes the final model folder before it is put in place. */
+  public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
+      TrainingListener listener, int haltAfter, ModelFinisher finisher) {
     PhaseBudget.check(cfg);
     RunLock lock = RunLock.acquire(out, start.command(), start.breakLock());
     try {
-      return runLocked(cfg, data, source, out, start, listener, haltAfter);
+      return runLocked(cfg, data, source, out, start, listener, haltAfter, finisher);
     } finally {
       lock.close();
     }
   }
 
   private static Path runLocked(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
-      TrainingListener listener, int haltAfter) {
+      TrainingListener listener, int haltAfter, ModelFinisher finisher) {
     boolean resume = start.resume();
     RunFolder run = new RunFolder(out);
     Path configFile = run.config();
@@ -157,8 +163,10 @@ public final class TrainingRun {
         }
       }
       Path finalModel = run.model().dir();
-      Folders.replace(finalModel, tmp -> Folders.copyFiles(run.phase(phases.get(phases.size() - 1).name()).best()
-          .dir(), tmp));
+      Folders.replace(finalModel, tmp -> {
+        Folders.copyFiles(run.phase(phases.get(phases.size() - 1).name()).best().dir(), tmp);
+        finisher.finish(tmp, data);
+      });
       Map<String, Object> done = new LinkedHashMap<>();
       done.put("recipe", cfg.recipe().cliName());
       done.put("model", finalModel.toString());

@@ -10,9 +10,8 @@ import java.util.Map;
 
 /**
  * For each feature (oriented so that larger is worse) the rule keeps the sorted values it had on the validation
- * notes. A value's tail probability is the share of validation values at or above it, (c + 1)/(n + 1); beyond the
- * largest validation value it keeps falling, 1/(n + 1)·exp(−(v − max)/s) with s the distance from the median to the
- * largest value, so that far-away inputs still rank below near ones. The score is the smallest tail probability
+ * notes. A value's tail probability is the share of validation values at or above it, with an exponential tail
+ * fitted to the largest tenth ({@link #tail}), so that far-away inputs still rank below near ones. The score is the smallest tail probability
  * over the features (a note is as doubtful as its most unusual signal), times {@link #VETO_FACTOR} per veto (a
  * label outside the label set, a rationale that contradicts the decision or the note). The threshold is chosen so
  * that a target share of the validation notes is decided. The rule is monotone in every feature and is fitted on
@@ -76,16 +75,29 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
     return new TrustVerdict(score, all.isEmpty() && score >= threshold, reasons, s);
   }
 
-  /** The share of {@code ref} (ascending) at or above {@code v}, smoothed, with an exponential tail beyond it. */
+  /** Share of the validation values that form the fitted tail (peaks over a threshold). */
+  static final double TAIL_SHARE = 0.1;
+
+  /**
+   * The share of {@code ref} (ascending) at or above {@code v}, (c + 1)/(n + 1), up to the value u below the top
+   * {@link #TAIL_SHARE} of {@code ref}; above u an exponential tail fitted to those top values (peaks over threshold:
+   * q·exp(−(v − u)/β), q = (k + 1)/(n + 1), β their mean excess over u), so that the probability keeps falling
+   * smoothly beyond the largest validation value instead of stopping at 1/(n + 1).
+   */
   static double tail(double[] ref, double v) {
     int n = ref.length;
     if (n == 0 || Double.isNaN(v)) {
       return 1;
     }
-    double max = ref[n - 1];
-    if (v > max) {
-      double scale = Math.max(max - ref[n / 2], 1e-9 * Math.max(1, Math.abs(max)));
-      return Math.exp(-(v - max) / scale) / (n + 1);
+    int k = Math.max(1, (int) Math.floor(TAIL_SHARE * n));
+    double u = ref[Math.max(0, n - k - 1)];
+    if (v > u && n > k) {
+      double excess = 0;
+      for (int i = n - k; i < n; i++) {
+        excess += ref[i] - u;
+      }
+      double beta = Math.max(excess / k, 1e-9 * Math.max(1, Math.abs(u)));
+      return (double) (k + 1) / (n + 1) * Math.exp(-(v - u) / beta);
     }
     int below = lowerBound(ref, v);                 // values < v
     return (double) (n - below + 1) / (n + 1);
