@@ -63,6 +63,15 @@ public final class T5DecisionModel implements DecisionModel {
    * (or supplies, for a plain checkpoint) the label set.
    */
   public static T5DecisionModel load(Path dir, List<String> labels, DeviceSpec device) {
+    return load(dir, labels, device, true);
+  }
+
+  /** The folder's weights and card without its trust statistics (what fitting them starts from), silently. */
+  public static T5DecisionModel loadWithoutTrust(Path dir) {
+    return load(dir, null, DeviceSpec.fromEnvironment(), false);
+  }
+
+  private static T5DecisionModel load(Path dir, List<String> labels, DeviceSpec device, boolean withTrust) {
     ModelCard card = ModelCard.read(dir);
     if (card == null) {
       if (labels == null || labels.isEmpty()) {
@@ -75,7 +84,9 @@ public final class T5DecisionModel implements DecisionModel {
     }
     CardLimits.check(dir, card);
     TrustFile trust = null;
-    if (TrustFile.exists(dir)) {
+    if (!withTrust) {
+      trust = null;
+    } else if (TrustFile.exists(dir)) {
       trust = TrustFile.read(dir);
     } else {
       System.err.println("model " + dir.toAbsolutePath().normalize().getFileName() + ": no trust statistics ("
@@ -140,7 +151,7 @@ public final class T5DecisionModel implements DecisionModel {
           String y = tok.decode(ids[i]).strip();
           raw.add(y);
           // a label text outside the label set is never decided; the most probable label stands in for it
-          String label = card.labels().contains(y) ? y : card.labels().get(argMax(scores[i]));
+          String label = card.labels().contains(y) ? y : card.labels().get(LabelScores.argMax(scores[i]));
           labels.add(label);
           explain.add(tok.encode(explainPrompt(texts.get(i), label), card.maxInputTokens()).ids());
         }
@@ -150,7 +161,7 @@ public final class T5DecisionModel implements DecisionModel {
             GenerationSettings.greedy(card.rationaleMaxNewTokens()));
         List<Decision> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-          Map<String, Double> p = probabilities(scores[i]);
+          Map<String, Double> p = LabelScores.probabilities(scores[i], card.labels());
           ModelSignals sig = signals(raw.get(i), labels.get(i), p, stats,
               pooledInput == null ? null : pooledInput[i], rat.pooledStates()[i], rat.meanSurprise()[i]);
           out.add(new Decision(labels.get(i), p, tok.decode(rat.ids()[i]).strip(), raw.get(i),
@@ -176,16 +187,6 @@ public final class T5DecisionModel implements DecisionModel {
     return new ModelSignals(raw, card.labels().contains(raw), mine, mine - other,
         in == null ? null : in.distance(input), in == null ? null : in.relativeDistance(input),
         out == null ? null : out.distance(output), out == null ? null : out.relativeDistance(output), surprise);
-  }
-
-  private static int argMax(float[] v) {
-    int best = 0;
-    for (int j = 1; j < v.length; j++) {
-      if (v[j] > v[best]) {
-        best = j;
-      }
-    }
-    return best;
   }
 
   /** Mean-pooled encoder states (D) of {@code predict: x} per text: what the input statistics are fitted on. */
@@ -261,25 +262,6 @@ public final class T5DecisionModel implements DecisionModel {
             + logp[j] + " (not a finite number); its weights may be damaged (NaN or infinite values)");
       }
     }
-  }
-
-  /** Softmax of sequence log-probabilities over the label set. */
-  private Map<String, Double> probabilities(float[] logp) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float v : logp) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    double[] e = new double[logp.length];
-    for (int j = 0; j < logp.length; j++) {
-      e[j] = Math.exp(logp[j] - max);
-      sum += e[j];
-    }
-    Map<String, Double> p = new LinkedHashMap<>();
-    for (int j = 0; j < logp.length; j++) {
-      p.put(card.labels().get(j), e[j] / sum);
-    }
-    return p;
   }
 
   /** Label predicted from arbitrary texts with the prediction prompt (e.g. from a rationale: consistency probe). */

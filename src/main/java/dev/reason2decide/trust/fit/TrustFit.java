@@ -31,7 +31,7 @@ public final class TrustFit {
   /** Fits, writes trust.json and trust.bin into {@code dir}, and returns the file; {@code log} hears progress. */
   public static TrustFile fitInto(Path dir, List<Example> train, List<Example> validation, TrustSettings s,
       Consumer<String> log) {
-    try (T5DecisionModel model = T5DecisionModel.load(dir)) {
+    try (T5DecisionModel model = T5DecisionModel.loadWithoutTrust(dir)) {
       TrustFile f = fit(model, train, validation, s, log);
       f.write(dir);
       return f;
