@@ -165,7 +165,7 @@ public final class T5DecisionModel implements DecisionModel {
           ModelSignals sig = signals(raw.get(i), labels.get(i), p, stats,
               pooledInput == null ? null : pooledInput[i], rat.pooledStates()[i], rat.meanSurprise()[i]);
           out.add(new Decision(labels.get(i), p, tok.decode(rat.ids()[i]).strip(), raw.get(i),
-              new ModelTrust(sig, rule)));
+              new ModelTrust(sig, rule, stats == null ? null : new java.util.HashSet<>(stats.knownNumbers()))));
         }
         return out;
       }

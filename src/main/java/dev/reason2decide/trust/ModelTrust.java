@@ -8,8 +8,19 @@ import java.util.List;
  *
  * @param signals the model's signals for the decision
  * @param rule the model folder's rule ({@link TrustRule#FALLBACK} without trust statistics)
+ * @param knownNumbers numbers the training rationales state without their notes (thresholds, counts: normalised as
+ *     {@code UnsupportedNumbers.normalise}); a rationale citing them is not citing numbers the note lacks
  */
-public record ModelTrust(ModelSignals signals, TrustRule rule) {
+public record ModelTrust(ModelSignals signals, TrustRule rule, java.util.Set<String> knownNumbers) {
+  public ModelTrust {
+    knownNumbers = knownNumbers == null ? java.util.Set.of() : java.util.Set.copyOf(knownNumbers);
+  }
+
+  /** Without numbers known from training rationales. */
+  public ModelTrust(ModelSignals signals, TrustRule rule) {
+    this(signals, rule, java.util.Set.of());
+  }
+
   /** The verdict with the rationale's problems {@code vetoes} (empty when it has none). */
   public TrustVerdict verdict(List<String> vetoes) {
     return rule.verdict(signals, vetoes);

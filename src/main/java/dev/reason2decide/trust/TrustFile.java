@@ -27,16 +27,18 @@ import java.util.Map;
  * @param input statistics of the encoder states of {@code predict: x} (null: not fitted)
  * @param output statistics of the decoder states over rationales (null: not fitted)
  * @param rule the score rule and threshold
+ * @param knownNumbers numbers the training rationales state without their notes (see {@code ModelTrust})
  * @param fitted how the statistics were fitted (files, counts, shrinkage), kept as written
  */
 public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, TrustRule rule,
-    Map<String, Object> fitted) {
+    List<String> knownNumbers, Map<String, Object> fitted) {
   public static final String JSON = "trust.json";
   public static final String BINARY = "trust.bin";
   static final String FORMAT = "r2d-trust/1";
 
   public TrustFile {
     fitted = fitted == null ? Map.of() : new LinkedHashMap<>(fitted);
+    knownNumbers = knownNumbers == null ? List.of() : List.copyOf(knownNumbers);
   }
 
   /** Whether {@code dir} has trust statistics. */
@@ -74,6 +76,9 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, T
     });
     r.add("references", refs);
     j.add("rule", r);
+    JsonArray known = new JsonArray();
+    knownNumbers.forEach(known::add);
+    j.add("known_numbers", known);
     j.add("fitted", Json.COMPACT.toJsonTree(fitted));
     AtomicFiles.writeBytes(dir.resolve(BINARY), buf.array());
     AtomicFiles.writeString(dir.resolve(JSON), Json.PRETTY.toJson(j) + "\n");
@@ -138,7 +143,11 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, T
           r.get("target_coverage").isJsonNull() ? Double.NaN : r.get("target_coverage").getAsDouble());
       @SuppressWarnings("unchecked")
       Map<String, Object> fitted = j.has("fitted") ? Json.COMPACT.fromJson(j.get("fitted"), Map.class) : Map.of();
-      return new TrustFile(in, out, rule, fitted);
+      List<String> known = new ArrayList<>();
+      if (j.has("known_numbers")) {
+        j.getAsJsonArray("known_numbers").forEach(x -> known.add(x.getAsString()));
+      }
+      return new TrustFile(in, out, rule, known, fitted);
     } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException
         | UnsupportedOperationException e) {
       throw new IllegalArgumentException(jf + ": not valid trust statistics: " + e.getMessage(), e);

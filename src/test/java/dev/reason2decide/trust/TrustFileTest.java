@@ -43,7 +43,7 @@ class TrustFileTest {
     refs.put(TrustFeature.INPUT_RMD, new double[] {-1.5, 0.25, 3});
     refs.put(TrustFeature.LABEL_SURPRISE, new double[] {0, 1e-4});
     TrustRule rule = new TrustRule(refs, 0.0125, 0.98);
-    new TrustFile(in, out, rule, Map.of("train_notes", 40)).write(tmp);
+    new TrustFile(in, out, rule, List.of("92", "3"), Map.of("train_notes", 40)).write(tmp);
     assertTrue(TrustFile.exists(tmp));
     assertEquals((3 * 5 + 25 + 5 + 25 + 3 * 4 + 16 + 4 + 16) * 4L, tmp.resolve(TrustFile.BINARY).toFile().length());
     TrustFile back = TrustFile.read(tmp);
@@ -63,11 +63,12 @@ class TrustFileTest {
     assertEquals(refs.keySet(), back.rule().references().keySet());
     assertArrayEquals(refs.get(TrustFeature.INPUT_RMD), back.rule().references().get(TrustFeature.INPUT_RMD));
     assertEquals(40.0, ((Number) back.fitted().get("train_notes")).doubleValue());
+    assertEquals(List.of("92", "3"), back.knownNumbers());
   }
 
   @Test
   void withoutOutputStatisticsOnlyTheInputIsStored() {
-    new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), Map.of()).write(tmp);
+    new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of()).write(tmp);
     TrustFile back = TrustFile.read(tmp);
     assertNull(back.output());
     assertEquals(3, back.input().dim());
@@ -75,7 +76,7 @@ class TrustFileTest {
 
   @Test
   void aTruncatedBinaryIsAnErrorNamingTheFile() throws Exception {
-    new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), Map.of()).write(tmp);
+    new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of()).write(tmp);
     byte[] b = Files.readAllBytes(tmp.resolve(TrustFile.BINARY));
     Files.write(tmp.resolve(TrustFile.BINARY), java.util.Arrays.copyOf(b, b.length - 4));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustFile.read(tmp));

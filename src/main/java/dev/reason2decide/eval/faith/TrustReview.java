@@ -6,7 +6,7 @@ import dev.reason2decide.inference.Decision;
 import dev.reason2decide.trust.TrustVerdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * A rationale that states another decision, cites numbers the note does not contain, or (on a synthetic triage
@@ -19,7 +19,7 @@ public final class TrustReview {
 
   /** The verdict of {@code d}, whose rationale's checks are {@code checks}. */
   public static TrustVerdict verdict(Decision d, ExampleChecks checks) {
-    return d.trust().verdict(vetoes(d.label(), checks));
+    return d.trust().verdict(vetoes(d.label(), checks, d.trust().knownNumbers()));
   }
 
   /** The verdict of {@code d} on {@code input}, the checks computed here ({@code labels}: the label set). */
@@ -29,6 +29,14 @@ public final class TrustReview {
 
   /** The problems of a rationale given for {@code predicted}, one sentence each. */
   public static List<String> vetoes(String predicted, ExampleChecks checks) {
+    return vetoes(predicted, checks, Set.of());
+  }
+
+  /**
+   * As above; numbers in {@code known} (the training rationales' own constants, normalised) are no problem, since
+   * the model learned to state them whatever the note says.
+   */
+  public static List<String> vetoes(String predicted, ExampleChecks checks, Set<String> known) {
     List<String> out = new ArrayList<>();
     TriageCheck t = checks.triage();
     if (t != null && t.parsed() && t.statedLevel() != 0 && t.statedLevel() != t.predictedLevel()) {
@@ -37,9 +45,10 @@ public final class TrustReview {
     // on a rationale the synthetic grammar reads, the exact check of its cited findings (below) replaces the
     // any-data numbers check, which would flag the rules' own thresholds ("SpO2 87% (below 92%)") and counts
     boolean exact = t != null && t.parsed();
-    if (!exact && !checks.numbers().unsupported().isEmpty()) {
-      out.add("the rationale cites numbers the note does not contain: " + checks.numbers().unsupported().stream()
-          .map(UnsupportedNumbers.Span::text).distinct().collect(Collectors.joining(", ")));
+    List<String> unsupported = checks.numbers().unsupported().stream().map(UnsupportedNumbers.Span::text)
+        .filter(n -> !known.contains(UnsupportedNumbers.normalise(n))).distinct().toList();
+    if (!exact && !unsupported.isEmpty()) {
+      out.add("the rationale cites numbers the note does not contain: " + String.join(", ", unsupported));
     }
     if (t != null) {
       for (TriageCheck.Citation c : t.cited()) {

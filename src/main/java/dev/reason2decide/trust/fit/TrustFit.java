@@ -72,7 +72,8 @@ public final class TrustFit {
     RelativeMahalanobis output = out.isEmpty() ? null : RelativeMahalanobis.fit(out, outLabels, s.shrinkage());
     log.accept("trust: Gaussians fitted on " + in.size() + " training notes (" + out.size() + " rationales), d = "
         + input.dim());
-    model.useTrust(new TrustFile(input, output, TrustRule.FALLBACK, Map.of()));
+    List<String> known = KnownNumbers.of(sample);
+    model.useTrust(new TrustFile(input, output, TrustRule.FALLBACK, known, Map.of()));
     List<ModelSignals> signals = new ArrayList<>();
     List<List<String>> vetoes = new ArrayList<>();
     int right = 0;
@@ -83,7 +84,7 @@ public final class TrustFit {
         Decision d = ds.get(j);
         signals.add(d.trust().signals());
         vetoes.add(TrustReview.vetoes(d.label(),
-            ExampleChecks.of(b.get(j).input(), d.label(), d.rationale(), model.labels())));
+            ExampleChecks.of(b.get(j).input(), d.label(), d.rationale(), model.labels()), d.trust().knownNumbers()));
         right += d.label().equals(b.get(j).label()) ? 1 : 0;
       }
     }
@@ -104,7 +105,8 @@ public final class TrustFit {
     fitted.put("background", "one Gaussian over the same training notes; foreground: one per gold label, shared "
         + "covariance");
     fitted.put("seconds", (System.nanoTime() - start) / 1e9);
-    TrustFile f = new TrustFile(input, output, rule, fitted);
+    fitted.put("known_numbers_rule", KnownNumbers.RULE);
+    TrustFile f = new TrustFile(input, output, rule, known, fitted);
     model.useTrust(f);
     log.accept(String.format(java.util.Locale.ROOT, "trust: threshold %.4g decides %d of %d validation notes "
         + "(target %.0f %%)", rule.threshold(), decided, validation.size(), 100 * s.targetCoverage()));

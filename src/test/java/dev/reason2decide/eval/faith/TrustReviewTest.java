@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.reason2decide.data.synth.TriageRules;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TrustReviewTest {
@@ -20,6 +21,9 @@ class TrustReviewTest {
     assertEquals(List.of("the rationale cites numbers the note does not contain: 39, 3"),
         vetoes("fever since yesterday, cough", "urgent", "Fever of 39 for 3 days with cough.", List.of("urgent")));
     assertEquals(List.of(), vetoes("fever 39 since yesterday", "urgent", "Fever of 39.", List.of("urgent")));
+    // numbers the training rationales state without their notes (a threshold, a count) are the task's, not a misreading
+    assertEquals(List.of("the rationale cites numbers the note does not contain: 3"), TrustReview.vetoes("urgent",
+        ExampleChecks.of("fever, cough", "urgent", "Fever above 38.0 for 3 days.", List.of("urgent")), Set.of("38")));
   }
 
   @Test
