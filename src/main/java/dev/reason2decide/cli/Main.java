@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         DataCommand.class,
         TokenizerCommand.class,
         ServeCommand.class,
+        TrustCommand.class,
         MetricsCommand.class,
         EvaluateCommand.class,
         ExperimentCommand.class,

@@ -38,6 +38,8 @@ import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainSetting;
 import dev.reason2decide.train.TrainSettings;
 import dev.reason2decide.train.TrainingRun;
+import dev.reason2decide.trust.fit.TrustFinisher;
+import dev.reason2decide.trust.fit.TrustSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,7 +180,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     Path run = out.resolve("run");
     Path model = TrainingRun.run(cfg, new TrainingRun.Data(train, val, null, Map.of("train",
         data.resolve("train.jsonl"), "validation", data.resolve("validation.jsonl"))),
-        ModelSource.fromScratch(size, tok), run, true, new TrainProgress(quiet), 0);
+        ModelSource.fromScratch(size, tok), run, TrainingRun.Start.of(true), new TrainProgress(quiet), 0,
+        new TrustFinisher(TrustSettings.defaults(), line -> say("%s%n", line)));
     double trainSeconds = (System.nanoTime() - start) / 1e9;
     List<Decision> decisions = new ArrayList<>();
     List<String> shiftedLines = new ArrayList<>();

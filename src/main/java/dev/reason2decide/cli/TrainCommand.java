@@ -14,6 +14,8 @@ import dev.reason2decide.train.PhaseBudget;
 import dev.reason2decide.train.PhaseTrainer;
 import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainingRun;
+import dev.reason2decide.trust.fit.TrustFinisher;
+import dev.reason2decide.trust.fit.TrustSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--halt-after", hidden = true, defaultValue = "0")
   int haltAfter;
 
+  @Option(names = "--trust-coverage", defaultValue = "0.98", description = "Share of validation notes the trust "
+      + "threshold decides, fitted when training ends (default: ${DEFAULT-VALUE}; docs/trust.md).")
+  double trustCoverage;
+
   @Spec
   CommandSpec spec;
 
@@ -120,7 +126,8 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       Path model = TrainingRun.run(cfg, new TrainingRun.Data(trainExamples, valSet.examples(), stage1, dataFiles),
           source, out, new TrainingRun.Start(resume, breakLock, allowDataChange, "r2d train"),
-          new TrainProgress(quiet), haltAfter);
+          new TrainProgress(quiet), haltAfter, new TrustFinisher(TrustSettings.defaults()
+              .withTargetCoverage(trustCoverage), System.err::println));
       System.out.println(model);
       return 0;
     } catch (PhaseTrainer.Halted h) {

@@ -86,6 +86,62 @@ public final class GreedyDecoder {
    * cache survives a step.
    */
   public static long[][] generate(T5Model model, NDArray encoderStates, NDArray encoderMask, GenerationSettings g) {
+    return cached(model, encoderStates, encoderMask, g, null);
+  }
+
+  /**
+   * Ids as {@link #generate}, and per row the mean of the decoder's final hidden states over the steps that wrote
+   * its tokens (up to and including {@code </s>}) with the mean negative log-probability of those tokens: what the
+   * trust verdict reads of a rationale, gathered during the one decoding pass.
+   *
+   * @param ids the generated rows
+   * @param pooledStates (N,D) mean hidden state per row
+   * @param meanSurprise (N) mean −log p of the row's tokens
+   */
+  public record Traced(long[][] ids, float[][] pooledStates, double[] meanSurprise) {}
+
+  /** {@link #generate} with the trace of {@link Traced}. */
+  public static Traced generateTraced(T5Model model, NDArray encoderStates, NDArray encoderMask,
+      GenerationSettings g) {
+    int n = (int) encoderStates.getShape().get(0);
+    int d = model.config().dModel();
+    long eos = model.config().eosTokenId();
+    double[][] sum = new double[n][d];
+    double[] nll = new double[n];
+    int[] steps = new int[n];
+    boolean[] closed = new boolean[n];
+    long[][] ids = cached(model, encoderStates, encoderMask, g, (rows, len, hidden, logits) -> {
+      float[] h = hidden.toFloatArray();                                                    // (N·D)
+      float[] top = logits.logSoftmax(-1).max(new int[] {-1}).toFloatArray();              // (N)
+      for (int i = 0; i < n; i++) {
+        closed[i] |= len > 1 && rows[i][len - 1] == eos;
+        if (!closed[i]) {
+          for (int j = 0; j < d; j++) {
+            sum[i][j] += h[i * d + j];
+          }
+          nll[i] -= top[i];
+          steps[i]++;
+        }
+      }
+    });
+    float[][] pooled = new float[n][d];
+    double[] surprise = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        pooled[i][j] = (float) (sum[i][j] / Math.max(1, steps[i]));
+      }
+      surprise[i] = nll[i] / Math.max(1, steps[i]);
+    }
+    return new Traced(ids, pooled, surprise);
+  }
+
+  /** Sees every cached decoding step: the rows so far, their length, hidden (N,1,D) and logits (N,V). */
+  private interface StepObserver {
+    void observe(long[][] rows, int len, NDArray hidden, NDArray logits);
+  }
+
+  private static long[][] cached(T5Model model, NDArray encoderStates, NDArray encoderMask, GenerationSettings g,
+      StepObserver observer) {
     NDManager m = encoderStates.getManager();
     int n = (int) encoderStates.getShape().get(0);
     DecoderCache cache = model.startDecoding(encoderStates, encoderMask);
@@ -98,8 +154,12 @@ public final class GreedyDecoder {
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
           NDArray tokens = m.create(last, new Shape(n, 1));
-          NDArray logits = model.step(cache, tokens, g.sampleWithDropout()); // (N,V)
+          NDArray hidden = model.stepHidden(cache, tokens, g.sampleWithDropout()); // (N,1,D)
+          NDArray logits = model.logits(hidden).squeeze(1);                       // (N,V)
           long[] next = logits.argMax(-1).toLongArray();
+          if (observer != null) {
+            observer.observe(rows, len, hidden, logits);
+          }
           cache.keep();
           return next;
         }

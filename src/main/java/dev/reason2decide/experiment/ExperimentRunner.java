@@ -18,6 +18,8 @@ import dev.reason2decide.train.StepRecord;
 import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainingListener;
 import dev.reason2decide.train.TrainingRun;
+import dev.reason2decide.trust.fit.TrustFinisher;
+import dev.reason2decide.trust.fit.TrustSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +152,8 @@ public final class ExperimentRunner {
       double before = trainedSoFar(dir);
       // written at every validation too, so that an interrupted invocation's time is not lost
       Runnable timing = () -> writeTiming(dir, before + (System.nanoTime() - t0) / 1e9);
-      TrainingRun.run(tc, data.forTraining(), source, dir, true, new Progress(tag, tc, timing), 0);
+      TrainingRun.run(tc, data.forTraining(), source, dir, TrainingRun.Start.of(true), new Progress(tag, tc, timing), 0,
+          new TrustFinisher(TrustSettings.defaults(), line -> log.println(tag + " " + line)));
       timing.run();
     } else {
       log.println(tag + " finished earlier: " + dir);

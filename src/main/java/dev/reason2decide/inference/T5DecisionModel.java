@@ -19,6 +19,11 @@ import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.TextTokenizer;
 import dev.reason2decide.runs.ModelCard;
 import dev.reason2decide.runs.RunFolder;
+import dev.reason2decide.trust.ModelSignals;
+import dev.reason2decide.trust.ModelTrust;
+import dev.reason2decide.trust.RelativeMahalanobis;
+import dev.reason2decide.trust.TrustFile;
+import dev.reason2decide.trust.TrustRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +46,7 @@ public final class T5DecisionModel implements DecisionModel {
   private final ModelCard card;
   private final long[][] labelIds;
   private final DeviceSpec device;
+  private volatile TrustFile trust;
 
   private T5DecisionModel(Path dir, NDManager root, T5Model model, TextTokenizer tok, ModelCard card,
       DeviceSpec device) {
@@ -58,6 +64,15 @@ public final class T5DecisionModel implements DecisionModel {
    * (or supplies, for a plain checkpoint) the label set.
    */
   public static T5DecisionModel load(Path dir, List<String> labels, DeviceSpec device) {
+    return load(dir, labels, device, true);
+  }
+
+  /** The folder's weights and card without its trust statistics (what fitting them starts from), silently. */
+  public static T5DecisionModel loadWithoutTrust(Path dir) {
+    return load(dir, null, DeviceSpec.fromEnvironment(), false);
+  }
+
+  private static T5DecisionModel load(Path dir, List<String> labels, DeviceSpec device, boolean withTrust) {
     ModelCard card = ModelCard.read(dir);
     if (card == null) {
       if (labels == null || labels.isEmpty()) {
@@ -69,9 +84,22 @@ public final class T5DecisionModel implements DecisionModel {
           card.rationaleMaxNewTokens(), card.recipe(), card.stage());
     }
     CardLimits.check(dir, card);
+    TrustFile trust = null;
+    if (!withTrust) {
+      trust = null;
+    } else if (TrustFile.exists(dir)) {
+      trust = TrustFile.read(dir);
+    } else {
+      System.err.println("model " + dir.toAbsolutePath().normalize().getFileName() + ": no trust statistics ("
+          + TrustFile.JSON + "); trust verdicts fall back on the label probability and the rationale checks (fit "
+          + "them with r2d trust fit)");
+    }
     NDManager root = Engines.newManager(device);
     try {
-      return new T5DecisionModel(dir, root, T5Checkpoint.load(dir, root), TextTokenizer.load(dir), card, device);
+      T5DecisionModel m = new T5DecisionModel(dir, root, T5Checkpoint.load(dir, root), TextTokenizer.load(dir), card,
+          device);
+      m.trust = trust;
+      return m;
     } catch (RuntimeException e) {
       root.close();
       throw e;
@@ -103,6 +131,8 @@ public final class T5DecisionModel implements DecisionModel {
     if (texts.isEmpty()) {
       return List.of();
     }
+    TrustFile stats = trust;
+    TrustRule rule = stats == null ? TrustRule.FALLBACK : stats.rule();
     return Grad.off(() -> {
       try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
@@ -110,26 +140,33 @@ public final class T5DecisionModel implements DecisionModel {
         NDArray enc = model.encode(im[0], im[1], false);                       // (B,S,D)
         long[][] ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
         float[][] scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
+        // the input's trust states come from the encoder pass the decision makes anyway
+        float[][] pooledInput = stats != null && stats.input() != null ? PooledStates.mean(enc, im[1]) : null;
         for (float[] row : scores) {
           finite(row);
         }
+        List<String> raw = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<long[]> explain = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
           String y = tok.decode(ids[i]).strip();
-          labels.add(y);
-          // a DSS model learned unconditioned rationales (`explain: x`); every other recipe explains ŷ
-          String prompt = "dss".equals(card.stage()) ? card.prompts().explain(texts.get(i))
-              : card.prompts().labelled(y, texts.get(i));
-          explain.add(tok.encode(prompt, card.maxInputTokens()).ids());
+          raw.add(y);
+          // a label text outside the label set is never decided; the most probable label stands in for it
+          String label = card.labels().contains(y) ? y : card.labels().get(LabelScores.argMax(scores[i]));
+          labels.add(label);
+          explain.add(tok.encode(explainPrompt(texts.get(i), label), card.maxInputTokens()).ids());
         }
         NDArray[] em = TokenBatch.inputs(m, explain, model.config().padTokenId());
         NDArray enc2 = model.encode(em[0], em[1], false);
-        long[][] rat = GreedyDecoder.generate(model, enc2, em[1],
+        GreedyDecoder.Traced rat = GreedyDecoder.generateTraced(model, enc2, em[1],
             GenerationSettings.greedy(card.rationaleMaxNewTokens()));
         List<Decision> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-          out.add(new Decision(labels.get(i), probabilities(scores[i]), tok.decode(rat[i]).strip()));
+          Map<String, Double> p = LabelScores.probabilities(scores[i], card.labels());
+          ModelSignals sig = signals(raw.get(i), labels.get(i), p, stats,
+              pooledInput == null ? null : pooledInput[i], rat.pooledStates()[i], rat.meanSurprise()[i]);
+          out.add(new Decision(labels.get(i), p, tok.decode(rat.ids()[i]).strip(), raw.get(i),
+              new ModelTrust(sig, rule, stats == null ? null : new java.util.HashSet<>(stats.knownNumbers()))));
         }
         return out;
       }
@@ -165,6 +202,68 @@ public final class T5DecisionModel implements DecisionModel {
   /** Tensors of (heads × length) per token that a T5 attention keeps (scores, biased, softmax, and copies). */
   static final int ATTENTION_COPIES = 6;
 
+  /** The explanation prompt for ŷ: a DSS model learned unconditioned rationales, every other recipe explains ŷ. */
+  private String explainPrompt(String text, String label) {
+    return "dss".equals(card.stage()) ? card.prompts().explain(text) : card.prompts().labelled(label, text);
+  }
+
+  private ModelSignals signals(String raw, String label, Map<String, Double> p, TrustFile stats, float[] input,
+      float[] output, double surprise) {
+    double mine = p.get(label);
+    double other = p.entrySet().stream().filter(e -> !e.getKey().equals(label)).mapToDouble(Map.Entry::getValue)
+        .max().orElse(0);
+    RelativeMahalanobis in = stats == null ? null : stats.input();
+    RelativeMahalanobis out = stats == null ? null : stats.output();
+    return new ModelSignals(raw, card.labels().contains(raw), mine, mine - other,
+        in == null ? null : in.distance(input), in == null ? null : in.relativeDistance(input),
+        out == null ? null : out.distance(output), out == null ? null : out.relativeDistance(output), surprise);
+  }
+
+  /** Mean-pooled encoder states (D) of {@code predict: x} per text: what the input statistics are fitted on. */
+  public float[][] inputStates(List<String> texts) {
+    return Grad.off(() -> {
+      try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray[] im = predictInputs(m, texts);
+        return PooledStates.mean(model.encode(im[0], im[1], false), im[1]);
+      }
+    });
+  }
+
+  /**
+   * Mean-pooled decoder states (D) over each given rationale, teacher-forced under the prompt that explains
+   * {@code labels[i]}: the states greedy decoding pools over a rationale it writes, computed in one pass.
+   */
+  public float[][] rationaleStates(List<String> texts, List<String> labels, List<String> rationales) {
+    return Grad.off(() -> {
+      try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        List<long[]> prompts = new ArrayList<>();
+        List<long[]> targets = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+          prompts.add(tok.encode(explainPrompt(texts.get(i), labels.get(i)), card.maxInputTokens()).ids());
+          targets.add(tok.encode(rationales.get(i), card.rationaleMaxNewTokens()).ids());
+        }
+        NDArray[] em = TokenBatch.inputs(m, prompts, model.config().padTokenId());
+        NDArray enc = model.encode(em[0], em[1], false);                                     // (B,S,D)
+        long[][] gold = TokenBatch.labels(targets);                                          // (B,T), -100 pad
+        NDArray hidden = model.decode(TokenBatch.matrix(m, model.shiftRight(gold)), enc, em[1], false); // (B,T,D)
+        NDArray mask = TokenBatch.matrix(m, gold).gte(0L);                                   // (B,T)
+        return PooledStates.mean(hidden, mask);
+      }
+    });
+  }
+
+  /** Uses {@code stats} for every later decision (null: none); what fitting does before it scores validation. */
+  public void useTrust(TrustFile stats) {
+    this.trust = stats;
+  }
+
+  /** The trust statistics in use, or null. */
+  public TrustFile trust() {
+    return trust;
+  }
+
   /** Tokens of {@code predict: x} per text, truncated to the card's input limit (long notes are cut first). */
   @Override
   public int inputTokens(List<String> texts) {
@@ -193,25 +292,6 @@ public final class T5DecisionModel implements DecisionModel {
             + logp[j] + " (not a finite number); its weights may be damaged (NaN or infinite values)");
       }
     }
-  }
-
-  /** Softmax of sequence log-probabilities over the label set. */
-  private Map<String, Double> probabilities(float[] logp) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float v : logp) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    double[] e = new double[logp.length];
-    for (int j = 0; j < logp.length; j++) {
-      e[j] = Math.exp(logp[j] - max);
-      sum += e[j];
-    }
-    Map<String, Double> p = new LinkedHashMap<>();
-    for (int j = 0; j < logp.length; j++) {
-      p.put(card.labels().get(j), e[j] / sum);
-    }
-    return p;
   }
 
   /** Label predicted from arbitrary texts with the prediction prompt (e.g. from a rationale: consistency probe). */

@@ -288,6 +288,14 @@ public final class T5Model {
    * One decoder step: the newest tokens (N,1) → logits (N,V); appends this step's keys/values to the cache.
    */
   public NDArray step(DecoderCache cache, NDArray lastTokens, boolean training) {
+    return logits(stepHidden(cache, lastTokens, training)).squeeze(1);                 // (N,V)
+  }
+
+  /**
+   * {@link #step} up to the decoder's final layer norm: the newest tokens (N,1) → hidden (N,1,D), the states the LM
+   * head reads (trust statistics pool them over a generated rationale).
+   */
+  public NDArray stepHidden(DecoderCache cache, NDArray lastTokens, boolean training) {
     NDManager m = lastTokens.getManager();
     int pos = cache.length();
     NDArray h = dropout(embed(lastTokens), training);                     // (N,1,D)
@@ -307,7 +315,6 @@ public final class T5Model {
           training));
     }
     cache.advance();
-    NDArray out = dropout(rmsNorm(h, "decoder.final_layer_norm.weight"), training); // (N,1,D)
-    return logits(out).squeeze(1);                                                 // (N,V)
+    return dropout(rmsNorm(h, "decoder.final_layer_norm.weight"), training); // (N,1,D)
   }
 }

@@ -2,6 +2,7 @@
 package dev.reason2decide.serve;
 
 import dev.reason2decide.eval.faith.ExampleChecks;
+import dev.reason2decide.eval.faith.TrustReview;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.DecisionModel;
 import java.io.IOException;
@@ -112,10 +113,13 @@ final class DecisionEndpoints {
     }
     d.probabilities().forEach(probabilities::putIfAbsent);
     Map<String, Object> out = new LinkedHashMap<>();
+    ExampleChecks checks = ExampleChecks.of(text, d.label(), d.rationale(), model.labels());
     out.put("label", d.label());
+    out.put("label_text", d.labelText());
     out.put("probabilities", probabilities);
     out.put("rationale", d.rationale());
-    out.put("checks", ExampleChecks.of(text, d.label(), d.rationale(), model.labels()).toMap());
+    out.put("checks", checks.toMap());
+    out.put("trust", TrustReview.verdict(d, checks).toMap());
     return out;
   }
 

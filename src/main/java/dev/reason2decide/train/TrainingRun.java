@@ -73,6 +73,12 @@ public final class TrainingRun {
   /** As above, with the start options of {@code start}; the folder is locked for the whole run. */
   public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
       TrainingListener listener, int haltAfter) {
+    return run(cfg, data, source, out, start, listener, haltAfter, ModelFinisher.NONE);
+  }
+
+  /** As above; {@code finisher} completes the final model folder before it is put in place. */
+  public static Path run(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
+      TrainingListener listener, int haltAfter, ModelFinisher finisher) {
     PhaseBudget.check(cfg);
     int odd = cfg.eval().goalStop() > 0 ? Validator.firstNonTriage(data.validation()) : -1;
     if (odd >= 0) {
@@ -81,14 +87,14 @@ public final class TrainingRun {
     }
     RunLock lock = RunLock.acquire(out, start.command(), start.breakLock());
     try {
-      return runLocked(cfg, data, source, out, start, listener, haltAfter);
+      return runLocked(cfg, data, source, out, start, listener, haltAfter, finisher);
     } finally {
       lock.close();
     }
   }
 
   private static Path runLocked(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
-      TrainingListener listener, int haltAfter) {
+      TrainingListener listener, int haltAfter, ModelFinisher finisher) {
     boolean resume = start.resume();
     RunFolder run = new RunFolder(out);
     Path configFile = run.config();
@@ -114,7 +120,7 @@ public final class TrainingRun {
       AtomicFiles.writeString(configFile, runConfig.toJson(out));
     }
     try {
-      return train(cfg, data, source, run, dataChange, resume, listener, haltAfter);
+      return train(cfg, data, source, run, dataChange, resume, listener, haltAfter, finisher);
     } catch (RuntimeException | Error e) {
       if (fresh && RefusedStart.nothingTrained(run)) {
         RefusedStart.undo(run, RecipePlan.phases(cfg).stream().map(Phase::name).toList());
@@ -124,7 +130,7 @@ public final class TrainingRun {
   }
 
   private static Path train(TrainConfig cfg, Data data, ModelSource source, RunFolder run, DataChange dataChange,
-      boolean resume, TrainingListener listener, int haltAfter) {
+      boolean resume, TrainingListener listener, int haltAfter, ModelFinisher finisher) {
     if (cfg.runtime().threads() > 0) {
       Engines.setThreads(cfg.runtime().threads());
     }
@@ -175,8 +181,10 @@ public final class TrainingRun {
         }
       }
       Path finalModel = run.model().dir();
-      Folders.replace(finalModel, tmp -> Folders.copyFiles(run.phase(phases.get(phases.size() - 1).name()).best()
-          .dir(), tmp));
+      Folders.replace(finalModel, tmp -> {
+        Folders.copyFiles(run.phase(phases.get(phases.size() - 1).name()).best().dir(), tmp);
+        finisher.finish(tmp, data);
+      });
       Map<String, Object> done = new LinkedHashMap<>();
       done.put("recipe", cfg.recipe().cliName());
       done.put("model", finalModel.toString());

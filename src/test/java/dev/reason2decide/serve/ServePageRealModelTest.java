@@ -45,7 +45,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A tiny T5 (the t5-tiny-v1_1 fixture) is trained with {@code r2d train} until it repeats one example: the decision
  * ESI-1 and the rationale of the issue's served note, which argues for ESI-4 with vital signs the note does not have.
- * The API must report both failures and the page must show them (the page test is skipped like
+ * The API must report both failures, refuse the decision (trust), and the page must show them with the
+ * "Refer to a clinician" banner (the page test is skipped like
  * {@link ServePageBrowserTest} where no chromium is installed).
  */
 class ServePageRealModelTest {
@@ -139,6 +140,14 @@ class ServePageRealModelTest {
     assertFalse(checks.get("states_decision").getAsBoolean());
     assertFalse(checks.get("findings_grounded").getAsBoolean());
     assertFalse(checks.get("fully_faithful").getAsBoolean());
+    // a rationale that argues for another decision with numbers the note lacks: the case is referred
+    JsonObject trust = JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonObject("trust");
+    assertFalse(trust.get("decide").getAsBoolean(), trust.toString());
+    List<String> reasons = new ArrayList<>();
+    trust.getAsJsonArray("reasons").forEach(x -> reasons.add(x.getAsString()));
+    assertTrue(reasons.contains("the rationale states ESI-4, not the decision ESI-1"), reasons.toString());
+    // the synthetic grammar reads this rationale, so its findings are checked against the note's values exactly
+    assertTrue(reasons.contains("the rationale cites heart_rate 93 where the note has 118"), reasons.toString());
   }
 
   @Test
@@ -161,6 +170,11 @@ class ServePageRealModelTest {
     WebElement warning = browser.findElement(By.id("decision-warning"));
     assertTrue(warning.isDisplayed());
     assertTrue(warning.getText().contains("ESI-4") && warning.getText().contains("ESI-1"), warning.getText());
+    WebElement refer = browser.findElement(By.id("refer"));
+    assertTrue(refer.isDisplayed());
+    assertTrue(refer.getText().startsWith("Refer to a clinician"), refer.getText());
+    assertTrue(refer.getText().contains("the rationale states ESI-4, not the decision ESI-1"), refer.getText());
+    assertTrue(browser.findElement(By.id("answer")).getAttribute("class").contains("unreliable"));
     screenshot("serve-page-real-model.png");
   }
 

@@ -109,6 +109,9 @@ class SparkMatchesSingleProcessTest {
       for (String f : x.keySet()) {
         if (f.equals("checks")) { // a JSON-text column in Spark (one type per column): the same object as text
           assertEquals(x.get(f), JsonParser.parseString(y.get(f).getAsString()), where + " " + f);
+        } else if (f.equals("trust")) { // JSON text too; its numbers come from batched floats, like probabilities
+          assertSameTrust(x.getAsJsonObject(f), JsonParser.parseString(y.get(f).getAsString()).getAsJsonObject(),
+              where);
         } else if (!f.equals("probabilities")) {
           assertEquals(x.get(f), y.get(f), where + " " + f);
         }
@@ -125,13 +128,35 @@ class SparkMatchesSingleProcessTest {
     return decisions;
   }
 
+  /** The same verdict and reasons; score and signals within 1e-4 (relative), as batches of other sizes give. */
+  static void assertSameTrust(JsonObject x, JsonObject y, String where) {
+    assertEquals(x.get("decide"), y.get("decide"), where + " trust.decide");
+    assertEquals(x.get("reasons").getAsJsonArray().size(), y.get("reasons").getAsJsonArray().size(),
+        where + " trust.reasons");
+    assertEquals(x.get("score").getAsDouble(), y.get("score").getAsDouble(),
+        1e-4 * Math.max(1, Math.abs(x.get("score").getAsDouble())), where + " trust.score");
+    JsonObject sx = x.getAsJsonObject("signals");
+    JsonObject sy = y.getAsJsonObject("signals");
+    assertEquals(List.copyOf(sx.keySet()), List.copyOf(sy.keySet()), where + " trust.signals");
+    for (String k : sx.keySet()) {
+      if (sx.get(k).isJsonNull()) {
+        assertTrue(sy.get(k).isJsonNull(), where + " trust.signals." + k);
+      } else {
+        double v = sx.get(k).getAsDouble();
+        assertEquals(v, sy.get(k).getAsDouble(), 1e-4 * Math.max(1, Math.abs(v)), where + " trust.signals." + k);
+      }
+    }
+  }
+
   /** r2d predict's lines with the {@code checks} object written as JSON text, as Spark's JSON-text column has it. */
   static List<String> withChecksAsText(List<String> lines) {
     List<String> out = new ArrayList<>();
     for (String l : lines) {
       JsonObject o = JsonParser.parseString(l).getAsJsonObject();
-      if (o.has("checks")) {
-        o.addProperty("checks", o.get("checks").toString());
+      for (String f : List.of("checks", "trust")) {
+        if (o.has(f)) {
+          o.addProperty(f, o.get(f).toString());
+        }
       }
       out.add(o.toString());
     }

@@ -4,6 +4,7 @@ package dev.reason2decide.eval.report;
 import com.google.gson.JsonObject;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.eval.faith.ExampleChecks;
+import dev.reason2decide.eval.faith.TrustReview;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.io.Json;
 import java.util.List;
@@ -14,12 +15,16 @@ import java.util.List;
  * field added here appears in both outputs with the same name and value.
  */
 public final class PredictionRow {
+  /** The trust verdict's field (notes/TRUST_CONTRACT.md): {@code {"score", "decide", "reasons", "signals"}}. */
+  public static final String TRUST = "trust";
+
   private PredictionRow() {}
 
   /**
    * {@code id, input, label (when the note has one), rationale (when it has one), predicted_label,
-   * predicted_rationale, probabilities} (label → probability, in the model's label order), {@code checks} (the
-   * rationale's faithfulness checks, {@link ExampleChecks}; {@code labels} is the model's label set).
+   * label_text} (the label step's raw text; predicted_label is always a label), {@code predicted_rationale,
+   * probabilities} (label → probability, in the model's label order), {@code checks} (the rationale's faithfulness
+   * checks, {@link ExampleChecks}; {@code labels} is the model's label set), {@code trust} ({@link TrustReview}).
    */
   public static JsonObject of(Example note, Decision decision, List<String> labels) {
     JsonObject o = new JsonObject();
@@ -32,12 +37,14 @@ public final class PredictionRow {
       o.addProperty("rationale", note.rationale());
     }
     o.addProperty("predicted_label", decision.label());
+    o.addProperty("label_text", decision.labelText());
     o.addProperty("predicted_rationale", decision.rationale());
     JsonObject p = new JsonObject();
     decision.probabilities().forEach(p::addProperty);
     o.add("probabilities", p);
-    o.add(PredictionFile.CHECKS, Json.COMPACT.toJsonTree(
-        ExampleChecks.of(note.input(), decision.label(), decision.rationale(), labels).toMap()));
+    ExampleChecks checks = ExampleChecks.of(note.input(), decision.label(), decision.rationale(), labels);
+    o.add(PredictionFile.CHECKS, Json.COMPACT.toJsonTree(checks.toMap()));
+    o.add(TRUST, Json.COMPACT.toJsonTree(TrustReview.verdict(decision, checks).toMap()));
     return o;
   }
 }

@@ -66,6 +66,23 @@ function renderDecisionWarning(checks, label) {
   }
 }
 
+/**
+ * The trust verdict: when it says not to decide, "Refer to a clinician" with its reasons takes the decision's place;
+ * the decision and its rationale stay below, marked unreliable.
+ */
+function renderTrust(trust) {
+  const box = document.getElementById('refer');
+  const refer = trust && trust.decide === false;
+  const list = document.getElementById('refer-reasons');
+  list.replaceChildren(...(refer ? trust.reasons : []).map(r => el('li', {text: r})));
+  if (refer && trust.reasons.length === 0) {
+    list.append(el('li', {text: 'its trust score ' + trust.score.toFixed(3) + ' is below the model\'s threshold'}));
+  }
+  box.hidden = !refer;
+  document.getElementById('answer').classList.toggle('unreliable', refer);
+  document.getElementById('decision').title = refer ? 'unreliable: not to be used as a decision' : '';
+}
+
 function renderBars(probabilities, predicted) {
   const bars = document.getElementById('probabilities');
   bars.replaceChildren();
@@ -108,6 +125,7 @@ async function decide(event) {
     renderRationale(document.getElementById('rationale'), d.rationale, evidenceWords(note),
       d.checks && d.checks.unsupported_numbers);
     renderDecisionWarning(d.checks, d.label);
+    renderTrust(d.trust);
     renderMarked(document.getElementById('note-echo'), note, evidenceWords(d.rationale));
     document.getElementById('meta').textContent = 'model ' + d.model + ' · ' + d.latency_ms + ' ms';
     document.getElementById('answer').hidden = false;

@@ -1,0 +1,67 @@
+// The rationale checked against the note and the decision, as vetoes on the decision's trust verdict.
+package dev.reason2decide.eval.faith;
+
+import dev.reason2decide.eval.triage.TriageCheck;
+import dev.reason2decide.inference.Decision;
+import dev.reason2decide.trust.TrustVerdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A rationale that states another decision, cites numbers the note does not contain, or (on a synthetic triage
+ * note) cites a finding with another value than the note's or one the note lacks, vetoes its decision: the reader
+ * would be given a reason that is not the note's. Each problem is one reason. Where the synthetic grammar reads the
+ * rationale, its cited findings are checked exactly instead of its bare numbers.
+ */
+public final class TrustReview {
+  private TrustReview() {}
+
+  /** The verdict of {@code d}, whose rationale's checks are {@code checks}. */
+  public static TrustVerdict verdict(Decision d, ExampleChecks checks) {
+    return d.trust().verdict(vetoes(d.label(), checks, d.trust().knownNumbers()));
+  }
+
+  /** The verdict of {@code d} on {@code input}, the checks computed here ({@code labels}: the label set). */
+  public static TrustVerdict verdict(Decision d, String input, List<String> labels) {
+    return verdict(d, ExampleChecks.of(input, d.label(), d.rationale(), labels));
+  }
+
+  /** The problems of a rationale given for {@code predicted}, one sentence each. */
+  public static List<String> vetoes(String predicted, ExampleChecks checks) {
+    return vetoes(predicted, checks, Set.of());
+  }
+
+  /**
+   * As above; numbers in {@code known} (the training rationales' own constants, normalised) are no problem, since
+   * the model learned to state them whatever the note says.
+   */
+  public static List<String> vetoes(String predicted, ExampleChecks checks, Set<String> known) {
+    List<String> out = new ArrayList<>();
+    TriageCheck t = checks.triage();
+    if (t != null && t.parsed() && t.statedLevel() != 0 && t.statedLevel() != t.predictedLevel()) {
+      out.add("the rationale states " + t.statedLabel() + ", not the decision " + predicted);
+    }
+    // on a rationale the synthetic grammar reads, the exact check of its cited findings (below) replaces the
+    // any-data numbers check, which would flag the rules' own thresholds ("SpO2 87% (below 92%)") and counts
+    boolean exact = t != null && t.parsed();
+    List<String> unsupported = checks.numbers().unsupported().stream().map(UnsupportedNumbers.Span::text)
+        .filter(n -> !known.contains(UnsupportedNumbers.normalise(n))).distinct().toList();
+    if (!exact && !unsupported.isEmpty()) {
+      out.add("the rationale cites numbers the note does not contain: " + String.join(", ", unsupported));
+    }
+    if (t != null) {
+      for (TriageCheck.Citation c : t.cited()) {
+        if (c.inNote()) {
+          continue;
+        }
+        // hook: a parser that knows a finding is absent from the note gives it no note value
+        out.add(c.noteValue() == null
+            ? "the rationale cites a finding the note lacks: " + c.finding().fact().json() + " " + c.finding().value()
+            : "the rationale cites " + c.finding().fact().json() + " " + c.finding().value() + " where the note has "
+                + c.noteValue());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,151 @@
+// The documented rule that turns signals into one score: the smallest validation tail probability, then a threshold.
+package dev.reason2decide.trust;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * For each feature (oriented so that larger is worse) the rule keeps the sorted values it had on the validation
+ * notes. A value's tail probability is the share of validation values at or above it, with an exponential tail
+ * fitted to the largest tenth ({@link #tail}), so that far-away inputs still rank below near ones. The score is the smallest tail probability
+ * over the features (a note is as doubtful as its most unusual signal), times {@link #VETO_FACTOR} per veto (a
+ * label outside the label set, a rationale that contradicts the decision or the note). The threshold is chosen so
+ * that a target share of the validation notes is decided. The rule is monotone in every feature and is fitted on
+ * validation data only.
+ *
+ * @param references feature → its validation values, ascending
+ * @param threshold decide when the score is at or above it
+ * @param targetCoverage the share of validation notes the threshold was chosen to decide
+ */
+public record TrustRule(Map<TrustFeature, double[]> references, double threshold, double targetCoverage) {
+  /** Each veto multiplies the score by this. */
+  public static final double VETO_FACTOR = 0.1;
+  /** The rule of a model folder without trust statistics: the label probability alone, decided from 0.9. */
+  public static final TrustRule FALLBACK = new TrustRule(Map.of(), 0.9, Double.NaN);
+
+  public TrustRule {
+    references = Map.copyOf(references);
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("a trust threshold must be in [0, 1]: " + threshold);
+    }
+  }
+
+  /** Whether this is {@link #FALLBACK} (no fitted references). */
+  public boolean fallback() {
+    return references.isEmpty();
+  }
+
+  /** The verdict for {@code s} with the rationale's problems {@code vetoes} (reasons; each one vetoes). */
+  public TrustVerdict verdict(ModelSignals s, List<String> vetoes) {
+    List<String> all = new ArrayList<>();
+    if (!s.labelInSet()) {
+      all.add("the label step wrote '" + s.labelText() + "', which is not one of the model's labels");
+    }
+    all.addAll(vetoes);
+    List<String> reasons = new ArrayList<>(all);
+    double score;
+    if (fallback()) {
+      score = s.labelProbability();
+      if (score < threshold) {
+        reasons.add(String.format(Locale.ROOT, "the decision's probability is %.2f (below %.2f; this model has no "
+            + "trust statistics)", score, threshold));
+      }
+    } else {
+      score = 1;
+      for (TrustFeature f : TrustFeature.values()) {
+        double[] ref = references.get(f);
+        Double v = s.feature(f);
+        if (ref == null || v == null) {
+          continue;
+        }
+        double p = tail(ref, v);
+        score = Math.min(score, p);
+        if (p < threshold) {
+          reasons.add(String.format(Locale.ROOT, "%s (%s %.3g; tail probability %.2g among validation notes)",
+              f.meaning(), f.key(), v, p));
+        }
+      }
+    }
+    score *= Math.pow(VETO_FACTOR, all.size());
+    score = Math.max(0, Math.min(1, score));
+    return new TrustVerdict(score, all.isEmpty() && score >= threshold, reasons, s);
+  }
+
+  /** Share of the validation values that form the fitted tail (peaks over a threshold). */
+  static final double TAIL_SHARE = 0.1;
+
+  /**
+   * The share of {@code ref} (ascending) at or above {@code v}, (c + 1)/(n + 1), up to the value u below the top
+   * {@link #TAIL_SHARE} of {@code ref}; above u an exponential tail fitted to those top values (peaks over threshold:
+   * q·exp(−(v − u)/β), q = (k + 1)/(n + 1), β their mean excess over u), so that the probability keeps falling
+   * smoothly beyond the largest validation value instead of stopping at 1/(n + 1).
+   */
+  static double tail(double[] ref, double v) {
+    int n = ref.length;
+    if (n == 0 || Double.isNaN(v)) {
+      return 1;
+    }
+    int k = Math.max(1, (int) Math.floor(TAIL_SHARE * n));
+    double u = ref[Math.max(0, n - k - 1)];
+    if (v > u && n > k) {
+      double excess = 0;
+      for (int i = n - k; i < n; i++) {
+        excess += ref[i] - u;
+      }
+      double beta = Math.max(excess / k, 1e-9 * Math.max(1, Math.abs(u)));
+      return (double) (k + 1) / (n + 1) * Math.exp(-(v - u) / beta);
+    }
+    int below = lowerBound(ref, v);                 // values < v
+    return (double) (n - below + 1) / (n + 1);
+  }
+
+  private static int lowerBound(double[] a, double v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Fits the rule on validation decisions: {@code signals} and, per decision, its vetoes; {@code features} to use
+   * (those missing from every decision are left out); the threshold decides {@code targetCoverage} of them.
+   */
+  public static TrustRule fit(List<ModelSignals> signals, List<List<String>> vetoes, List<TrustFeature> features,
+      double targetCoverage) {
+    if (signals.isEmpty()) {
+      throw new IllegalArgumentException("fitting a trust rule needs at least one validation decision");
+    }
+    if (!(targetCoverage > 0 && targetCoverage <= 1)) {
+      throw new IllegalArgumentException("target coverage must be in (0, 1]: " + targetCoverage);
+    }
+    Map<TrustFeature, double[]> refs = new LinkedHashMap<>();
+    for (TrustFeature f : features) {
+      double[] v = signals.stream().map(s -> s.feature(f)).filter(x -> x != null && !x.isNaN())
+          .mapToDouble(Double::doubleValue).sorted().toArray();
+      if (v.length > 0) {
+        refs.put(f, v);
+      }
+    }
+    TrustRule scoring = new TrustRule(refs, 0, targetCoverage);
+    double[] scores = new double[signals.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = scoring.verdict(signals.get(i), vetoes.get(i)).score();
+    }
+    Arrays.sort(scores);
+    // the largest threshold that still decides at least targetCoverage of the validation notes
+    int decided = (int) Math.ceil(targetCoverage * scores.length - 1e-9);
+    double threshold = scores[scores.length - Math.max(decided, 1)];
+    return new TrustRule(refs, threshold, targetCoverage);
+  }
+}

@@ -1,0 +1,127 @@
+// Fits a model folder's trust statistics: Gaussians on training notes, the score rule on validation notes.
+package dev.reason2decide.trust.fit;
+
+import dev.reason2decide.data.Example;
+import dev.reason2decide.eval.faith.ExampleChecks;
+import dev.reason2decide.eval.faith.TrustReview;
+import dev.reason2decide.inference.Decision;
+import dev.reason2decide.inference.T5DecisionModel;
+import dev.reason2decide.trust.ModelSignals;
+import dev.reason2decide.trust.RelativeMahalanobis;
+import dev.reason2decide.trust.TrustFile;
+import dev.reason2decide.trust.TrustRule;
+import dev.reason2decide.trust.TrustVerdict;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * (1) The input Gaussians on the mean-pooled encoder states of {@code predict: x} of training notes, by gold label;
+ * (2) the output Gaussians on the decoder states over their gold rationales, teacher-forced under the prompt that
+ * explains the gold label (notes without a rationale are left out; none: no output statistics); (3) the model then
+ * decides every validation note with these statistics and {@link TrustRule#fit} picks the threshold that decides
+ * the target share of them. Written as {@link TrustFile} into the model folder by {@link #fitInto}.
+ */
+public final class TrustFit {
+  private TrustFit() {}
+
+  /** Fits, writes trust.json and trust.bin into {@code dir}, and returns the file; {@code log} hears progress. */
+  public static TrustFile fitInto(Path dir, List<Example> train, List<Example> validation, TrustSettings s,
+      Consumer<String> log) {
+    try (T5DecisionModel model = T5DecisionModel.loadWithoutTrust(dir)) {
+      TrustFile f = fit(model, train, validation, s, log);
+      f.write(dir);
+      return f;
+    }
+  }
+
+  /** Fits the statistics of {@code model} (and leaves them in use by it). */
+  public static TrustFile fit(T5DecisionModel model, List<Example> train, List<Example> validation,
+      TrustSettings s, Consumer<String> log) {
+    if (train.isEmpty() || validation.isEmpty()) {
+      throw new IllegalArgumentException("fitting trust statistics needs training and validation notes (got "
+          + train.size() + " and " + validation.size() + ")");
+    }
+    long start = System.nanoTime();
+    List<Example> sample = evenly(train, s.maxTrainNotes());
+    List<float[]> in = new ArrayList<>();
+    List<float[]> out = new ArrayList<>();
+    List<String> inLabels = new ArrayList<>();
+    List<String> outLabels = new ArrayList<>();
+    for (int i = 0; i < sample.size(); i += s.batchSize()) {
+      List<Example> b = sample.subList(i, Math.min(sample.size(), i + s.batchSize()));
+      for (float[] v : model.inputStates(b.stream().map(Example::input).toList())) {
+        in.add(v);
+      }
+      b.forEach(e -> inLabels.add(e.label()));
+      List<Example> withRationale = b.stream().filter(e -> e.rationale() != null && !e.rationale().isBlank())
+          .toList();
+      if (!withRationale.isEmpty()) {
+        for (float[] v : model.rationaleStates(withRationale.stream().map(Example::input).toList(),
+            withRationale.stream().map(Example::label).toList(),
+            withRationale.stream().map(Example::rationale).toList())) {
+          out.add(v);
+        }
+        withRationale.forEach(e -> outLabels.add(e.label()));
+      }
+    }
+    RelativeMahalanobis input = RelativeMahalanobis.fit(in, inLabels, s.shrinkage());
+    RelativeMahalanobis output = out.isEmpty() ? null : RelativeMahalanobis.fit(out, outLabels, s.shrinkage());
+    log.accept("trust: Gaussians fitted on " + in.size() + " training notes (" + out.size() + " rationales), d = "
+        + input.dim());
+    List<String> known = KnownNumbers.of(sample);
+    model.useTrust(new TrustFile(input, output, TrustRule.FALLBACK, known, Map.of()));
+    List<ModelSignals> signals = new ArrayList<>();
+    List<List<String>> vetoes = new ArrayList<>();
+    int right = 0;
+    for (int i = 0; i < validation.size(); i += s.batchSize()) {
+      List<Example> b = validation.subList(i, Math.min(validation.size(), i + s.batchSize()));
+      List<Decision> ds = model.decideAll(b.stream().map(Example::input).toList());
+      for (int j = 0; j < b.size(); j++) {
+        Decision d = ds.get(j);
+        signals.add(d.trust().signals());
+        vetoes.add(TrustReview.vetoes(d.label(),
+            ExampleChecks.of(b.get(j).input(), d.label(), d.rationale(), model.labels()), d.trust().knownNumbers()));
+        right += d.label().equals(b.get(j).label()) ? 1 : 0;
+      }
+    }
+    TrustRule rule = TrustRule.fit(signals, vetoes, s.features(), s.targetCoverage());
+    int decided = 0;
+    for (int i = 0; i < signals.size(); i++) {
+      TrustVerdict v = rule.verdict(signals.get(i), vetoes.get(i));
+      decided += v.decide() ? 1 : 0;
+    }
+    Map<String, Object> fitted = new LinkedHashMap<>();
+    fitted.put("train_notes", in.size());
+    fitted.put("train_rationales", out.size());
+    fitted.put("validation_notes", validation.size());
+    fitted.put("validation_accuracy", (double) right / validation.size());
+    fitted.put("validation_coverage", (double) decided / validation.size());
+    fitted.put("shrinkage", s.shrinkage());
+    fitted.put("features", s.features().stream().map(f -> f.key()).toList());
+    fitted.put("background", "one Gaussian over the same training notes; foreground: one per gold label, shared "
+        + "covariance");
+    fitted.put("seconds", (System.nanoTime() - start) / 1e9);
+    fitted.put("known_numbers_rule", KnownNumbers.RULE);
+    TrustFile f = new TrustFile(input, output, rule, known, fitted);
+    model.useTrust(f);
+    log.accept(String.format(java.util.Locale.ROOT, "trust: threshold %.4g decides %d of %d validation notes "
+        + "(target %.0f %%)", rule.threshold(), decided, validation.size(), 100 * s.targetCoverage()));
+    return f;
+  }
+
+  /** At most {@code max} of {@code xs}, evenly spaced (all when max is 0 or not smaller). */
+  static <T> List<T> evenly(List<T> xs, int max) {
+    if (max <= 0 || xs.size() <= max) {
+      return xs;
+    }
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < max; i++) {
+      out.add(xs.get((int) ((long) i * xs.size() / max)));
+    }
+    return out;
+  }
+}

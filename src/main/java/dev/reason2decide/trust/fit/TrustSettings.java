@@ -1,0 +1,55 @@
+// How trust statistics are fitted: the one place of their defaults.
+package dev.reason2decide.trust.fit;
+
+import dev.reason2decide.trust.TrustFeature;
+import java.util.List;
+
+/**
+ * Settings of {@link TrustFit}.
+ *
+ * @param shrinkage λ of the covariance shrinkage, in [0, 1]
+ * @param maxTrainNotes at most this many training notes (evenly spaced) for the Gaussians; 0: all
+ * @param targetCoverage the share of validation notes the threshold decides
+ * @param features the signals the score combines
+ * @param batchSize notes per model call
+ */
+public record TrustSettings(double shrinkage, int maxTrainNotes, double targetCoverage, List<TrustFeature> features,
+    int batchSize) {
+  /** The signals kept by default (docs/trust.md says what each bought). */
+  public static final List<TrustFeature> DEFAULT_FEATURES = List.of(TrustFeature.INPUT_RMD, TrustFeature.OUTPUT_RMD,
+      TrustFeature.LABEL_SURPRISE);
+
+  public TrustSettings {
+    features = List.copyOf(features);
+    if (!(shrinkage >= 0 && shrinkage <= 1)) {
+      throw new IllegalArgumentException("--trust-shrinkage must be in [0, 1]: " + shrinkage);
+    }
+    if (!(targetCoverage > 0 && targetCoverage <= 1)) {
+      throw new IllegalArgumentException("--trust-coverage must be in (0, 1]: " + targetCoverage);
+    }
+    if (maxTrainNotes < 0 || batchSize < 1) {
+      throw new IllegalArgumentException("--trust-max-train must be ≥ 0 and the batch size ≥ 1");
+    }
+  }
+
+  /** The defaults: λ 0.1, 2,000 training notes, 98 % coverage, {@link #DEFAULT_FEATURES}, batches of 32. */
+  public static TrustSettings defaults() {
+    return new TrustSettings(0.1, 2000, 0.98, DEFAULT_FEATURES, 32);
+  }
+
+  public TrustSettings withTargetCoverage(double c) {
+    return new TrustSettings(shrinkage, maxTrainNotes, c, features, batchSize);
+  }
+
+  public TrustSettings withShrinkage(double s) {
+    return new TrustSettings(s, maxTrainNotes, targetCoverage, features, batchSize);
+  }
+
+  public TrustSettings withMaxTrainNotes(int n) {
+    return new TrustSettings(shrinkage, n, targetCoverage, features, batchSize);
+  }
+
+  public TrustSettings withFeatures(List<TrustFeature> f) {
+    return new TrustSettings(shrinkage, maxTrainNotes, targetCoverage, f, batchSize);
+  }
+}

@@ -1,0 +1,38 @@
+// The rationale's problems as vetoes: another decision, numbers not in the note, findings the note contradicts.
+package dev.reason2decide.eval.faith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.reason2decide.data.synth.TriageRules;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TrustReviewTest {
+  static final String NOTE = "67-year-old man with crushing chest pain with sweating, started 30 minutes ago. HR 118, "
+      + "BP 92/60, RR 24, SpO2 90% on room air, T 37.2 C. Alert and oriented. Pain 9/10. History: hypertension.";
+
+  private static List<String> vetoes(String input, String predicted, String rationale, List<String> labels) {
+    return TrustReview.vetoes(predicted, ExampleChecks.of(input, predicted, rationale, labels));
+  }
+
+  @Test
+  void anyDataRationaleCitingNumbersTheNoteLacks() {
+    assertEquals(List.of("the rationale cites numbers the note does not contain: 39, 3"),
+        vetoes("fever since yesterday, cough", "urgent", "Fever of 39 for 3 days with cough.", List.of("urgent")));
+    assertEquals(List.of(), vetoes("fever 39 since yesterday", "urgent", "Fever of 39.", List.of("urgent")));
+    // numbers the training rationales state without their notes (a threshold, a count) are the task's, not a misreading
+    assertEquals(List.of("the rationale cites numbers the note does not contain: 3"), TrustReview.vetoes("urgent",
+        ExampleChecks.of("fever, cough", "urgent", "Fever above 38.0 for 3 days.", List.of("urgent")), Set.of("38")));
+  }
+
+  @Test
+  void aSyntheticRationaleIsCheckedFindingByFinding() {
+    // the rule's own threshold (92) is not the note's, but it is no finding: nothing to veto
+    assertEquals(List.of(), vetoes(NOTE, "ESI-2", "High risk: SpO2 90% (below 92%). No immediate life-saving "
+        + "intervention is needed, so ESI-2.", TriageRules.LABELS));
+    assertEquals(List.of("the rationale states ESI-2, not the decision ESI-1",
+        "the rationale cites spo2 88 where the note has 90"), vetoes(NOTE, "ESI-1", "High risk: SpO2 88% (below 92%). "
+        + "No immediate life-saving intervention is needed, so ESI-2.", TriageRules.LABELS));
+  }
+}

@@ -1,0 +1,90 @@
+// trust.json + trust.bin round-trip exactly, and damaged files are errors that name the file.
+package dev.reason2decide.trust;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrustFileTest {
+  @TempDir
+  Path tmp;
+
+  static RelativeMahalanobis stats(int d, int seed) {
+    java.util.Random r = new java.util.Random(seed);
+    List<float[]> xs = new java.util.ArrayList<>();
+    List<String> ys = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      float[] x = new float[d];
+      for (int j = 0; j < d; j++) {
+        x[j] = (float) r.nextGaussian() + (i % 3);
+      }
+      xs.add(x);
+      ys.add("L" + i % 3);
+    }
+    return RelativeMahalanobis.fit(xs, ys, 0.1);
+  }
+
+  @Test
+  void statisticsAndRuleRoundTrip() {
+    RelativeMahalanobis in = stats(5, 1);
+    RelativeMahalanobis out = stats(4, 2);
+    Map<TrustFeature, double[]> refs = new LinkedHashMap<>();
+    refs.put(TrustFeature.INPUT_RMD, new double[] {-1.5, 0.25, 3});
+    refs.put(TrustFeature.LABEL_SURPRISE, new double[] {0, 1e-4});
+    TrustRule rule = new TrustRule(refs, 0.0125, 0.98);
+    new TrustFile(in, out, rule, List.of("92", "3"), Map.of("train_notes", 40)).write(tmp);
+    assertTrue(TrustFile.exists(tmp));
+    assertEquals((3 * 5 + 25 + 5 + 25 + 3 * 4 + 16 + 4 + 16) * 4L, tmp.resolve(TrustFile.BINARY).toFile().length());
+    TrustFile back = TrustFile.read(tmp);
+    for (RelativeMahalanobis[] p : new RelativeMahalanobis[][] {{in, back.input()}, {out, back.output()}}) {
+      assertEquals(p[0].classes(), p[1].classes());
+      for (int k = 0; k < p[0].classMeans().length; k++) {
+        assertArrayEquals(p[0].classMeans()[k], p[1].classMeans()[k]);
+      }
+      for (int i = 0; i < p[0].dim(); i++) {
+        assertArrayEquals(p[0].shared()[i], p[1].shared()[i]);
+        assertArrayEquals(p[0].background().precision()[i], p[1].background().precision()[i]);
+      }
+      assertArrayEquals(p[0].background().mean(), p[1].background().mean());
+    }
+    assertEquals(0.0125, back.rule().threshold());
+    assertEquals(0.98, back.rule().targetCoverage());
+    assertEquals(refs.keySet(), back.rule().references().keySet());
+    assertArrayEquals(refs.get(TrustFeature.INPUT_RMD), back.rule().references().get(TrustFeature.INPUT_RMD));
+    assertEquals(40.0, ((Number) back.fitted().get("train_notes")).doubleValue());
+    assertEquals(List.of("92", "3"), back.knownNumbers());
+  }
+
+  @Test
+  void withoutOutputStatisticsOnlyTheInputIsStored() {
+    new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of()).write(tmp);
+    TrustFile back = TrustFile.read(tmp);
+    assertNull(back.output());
+    assertEquals(3, back.input().dim());
+  }
+
+  @Test
+  void aTruncatedBinaryIsAnErrorNamingTheFile() throws Exception {
+    new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of()).write(tmp);
+    byte[] b = Files.readAllBytes(tmp.resolve(TrustFile.BINARY));
+    Files.write(tmp.resolve(TrustFile.BINARY), java.util.Arrays.copyOf(b, b.length - 4));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustFile.read(tmp));
+    assertTrue(e.getMessage().contains(TrustFile.JSON) && e.getMessage().contains("bytes"), e.getMessage());
+  }
+
+  @Test
+  void aFolderWithoutTheFileHasNone() {
+    assertFalse(TrustFile.exists(tmp));
+  }
+}

@@ -1,0 +1,84 @@
+// The score rule: tail probabilities by hand, the threshold for a target coverage, vetoes and labels outside the set.
+package dev.reason2decide.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrustRuleTest {
+  private static ModelSignals withInput(double rmd) {
+    return new ModelSignals("ESI-3", true, 0.99, 0.98, null, rmd, null, null, 0.1);
+  }
+
+  @Test
+  void tailProbabilityByHand() {
+    // 19 values 1..19: k = floor(0.1·19) = 1 value in the tail, u = ref[17] = 18, β = 19 − 18 = 1, q = 2/20
+    double[] ref = new double[19];
+    for (int i = 0; i < 19; i++) {
+      ref[i] = i + 1;
+    }
+    assertEquals(20 / 20.0, TrustRule.tail(ref, 0.5), 1e-12);      // below all: (19 + 1)/20
+    assertEquals(11 / 20.0, TrustRule.tail(ref, 10), 1e-12);       // 10..19 are ≥ 10: (10 + 1)/20
+    assertEquals(3 / 20.0, TrustRule.tail(ref, 18), 1e-12);        // 18, 19: (2 + 1)/20
+    assertEquals(2 / 20.0 * Math.exp(-1), TrustRule.tail(ref, 19), 1e-12);
+    assertEquals(2 / 20.0 * Math.exp(-12), TrustRule.tail(ref, 30), 1e-12);
+  }
+
+  @Test
+  void theThresholdDecidesTheTargetShareOfValidation() {
+    List<ModelSignals> val = new ArrayList<>();
+    List<List<String>> vetoes = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      val.add(withInput(i));
+      vetoes.add(List.of());
+    }
+    TrustRule rule = TrustRule.fit(val, vetoes, List.of(TrustFeature.INPUT_RMD), 0.98);
+    long decided = val.stream().filter(s -> rule.verdict(s, List.of()).decide()).count();
+    assertEquals(98, decided);
+    assertFalse(rule.verdict(withInput(98), List.of()).decide());
+    assertTrue(rule.verdict(withInput(97), List.of()).decide());
+    TrustVerdict far = rule.verdict(withInput(1e6), List.of());
+    assertFalse(far.decide());
+    assertEquals(0, far.score(), 1e-300);
+    assertTrue(far.reasons().get(0).startsWith("the note is unlike the training notes"), far.reasons().toString());
+  }
+
+  @Test
+  void aLabelOutsideTheLabelSetIsNeverDecided() {
+    ModelSignals sig = new ModelSignals("Immediate intervention is needed for unrespons", false, 1, 1, null, 0.0, null,
+        null, 0);
+    TrustRule lenient = new TrustRule(Map.of(TrustFeature.INPUT_RMD, new double[] {0, 1, 2}), 0, 0.98);
+    TrustVerdict v = lenient.verdict(sig, List.of());
+    assertFalse(v.decide());
+    assertTrue(v.reasons().get(0).contains("not one of the model's labels"), v.reasons().toString());
+    assertFalse(TrustRule.FALLBACK.verdict(sig, List.of()).decide());
+  }
+
+  @Test
+  void aVetoRefusesAndLowersTheScore() {
+    TrustRule rule = new TrustRule(Map.of(TrustFeature.INPUT_RMD, new double[] {0, 1, 2}), 0.1, 0.98);
+    TrustVerdict clean = rule.verdict(withInput(0), List.of());
+    TrustVerdict vetoed = rule.verdict(withInput(0), List.of("the rationale states ESI-2, not the decision ESI-3"));
+    assertTrue(clean.decide());
+    assertEquals(1.0, clean.score(), 1e-12);                           // all 3 values are ≥ 0: (3 + 1)/4
+    assertFalse(vetoed.decide());
+    assertEquals(TrustRule.VETO_FACTOR, vetoed.score(), 1e-12);
+    assertEquals(List.of("the rationale states ESI-2, not the decision ESI-3"), vetoed.reasons());
+  }
+
+  @Test
+  void withoutStatisticsTheLabelProbabilityDecides() {
+    assertTrue(TrustRule.FALLBACK.verdict(new ModelSignals("a", true, 0.95, 0.9, null, null, null, null, 0), List.of())
+        .decide());
+    TrustVerdict low = TrustRule.FALLBACK.verdict(new ModelSignals("a", true, 0.6, 0.2, null, null, null, null, 0),
+        List.of());
+    assertFalse(low.decide());
+    assertEquals(0.6, low.score(), 1e-12);
+    assertTrue(low.reasons().get(0).contains("no trust statistics"), low.reasons().toString());
+  }
+}
