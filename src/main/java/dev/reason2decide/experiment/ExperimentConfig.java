@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.reason2decide.data.synth.FormPolicy;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.io.StrictJson;
 import dev.reason2decide.train.Recipe;
@@ -156,14 +157,16 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     if (d.has("synthetic-triage")) {
       d.require(!d.has("dir") && !d.has("train"), "synthetic-triage", "cannot be combined with data files");
       ConfigFields s = d.child("synthetic-triage");
-      s.allow("n", "seed", "fractions", "train", "validation", "test", "train_mix");
+      s.allow("n", "seed", "fractions", "train", "validation", "test", "train_mix", "grammar", "held_out_forms");
       if (s.has("train") || s.has("validation") || s.has("test")) {
         s.require(s.has("train") && s.has("validation") && s.has("test") && !s.has("n") && !s.has("fractions"),
             "train", "train, validation and test go together, instead of n and fractions");
         SynthTriage.Plan plan;
         try {
           plan = new SynthTriage.Plan(s.integer("train", 0), s.integer("validation", 0), s.integer("test", 0),
-              s.longValue("seed", 42L), SynthTriage.Mix.of(s.string("train_mix", "rule-balanced")));
+              s.longValue("seed", 42L), SynthTriage.Mix.of(s.string("train_mix", "rule-balanced")),
+              new SynthTriage.Notes(s.integer("grammar", SynthTriage.GRAMMAR), new FormPolicy(
+                  FormPolicy.parse(s.string("held_out_forms", "")), false)));
         } catch (IllegalArgumentException e) {
           throw s.error("train", e.getMessage());
         }
@@ -171,6 +174,7 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
             plan.seed(), 0, 0, 0, plan));
       }
       s.require(!s.has("train_mix"), "train_mix", "needs train, validation and test");
+      s.require(!s.has("grammar") && !s.has("held_out_forms"), "held_out_forms", "needs train, validation and test");
       int n = s.integer("n", 2000);
       s.require(n >= 10, "n", "must be at least 10");
       List<Double> fr = s.doubles("fractions", List.of(0.8, 0.1, 0.1));
