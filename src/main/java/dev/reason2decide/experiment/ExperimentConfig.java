@@ -63,8 +63,14 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
    * tokenizer folder or the vocabulary size of a BPE tokenizer built from the training split.
    */
   public record ModelSpec(String scratch, Path tokenizer, int tokenizerVocab, boolean splitDigits,
-      boolean splitPunctuation, int wholeNumbers) {
+      boolean splitPunctuation, int wholeNumbers, boolean lowercase) {
     public static final ModelSpec DEFAULT = new ModelSpec("tiny", null, 4000, true, false, 0);
+
+    /** Case kept by the scratch tokenizer. */
+    public ModelSpec(String scratch, Path tokenizer, int tokenizerVocab, boolean splitDigits, boolean splitPunctuation,
+        int wholeNumbers) {
+      this(scratch, tokenizer, tokenizerVocab, splitDigits, splitPunctuation, wholeNumbers, false);
+    }
   }
 
   /**
@@ -204,7 +210,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     if (m == null) {
       return ModelSpec.DEFAULT;
     }
-    m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits", "split_punctuation", "whole_numbers");
+    m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits", "split_punctuation", "whole_numbers",
+        "lowercase");
     String size = m.string("scratch", ModelSpec.DEFAULT.scratch());
     m.require(List.of("tiny", "mini", "small", "base").contains(size), "scratch",
         "must be tiny, mini, small or base, got '" + size + "'");
@@ -215,7 +222,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     m.require(wholeNumbers >= 0 && wholeNumbers <= dev.reason2decide.tokens.BpeTrainer.MAX_WHOLE_NUMBER,
         "whole_numbers", "must be 0 (off) to " + dev.reason2decide.tokens.BpeTrainer.MAX_WHOLE_NUMBER);
     return new ModelSpec(size, tok, vocab, m.bool("split_digits", ModelSpec.DEFAULT.splitDigits()),
-        m.bool("split_punctuation", ModelSpec.DEFAULT.splitPunctuation()), wholeNumbers);
+        m.bool("split_punctuation", ModelSpec.DEFAULT.splitPunctuation()), wholeNumbers,
+        m.bool("lowercase", ModelSpec.DEFAULT.lowercase()));
   }
 
   private static EvaluationSpec evaluationSpec(ConfigFields e, Path baseDir) {
@@ -248,6 +256,6 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     }
     return new ExperimentConfig(name, data, recipes, seeds, steps, train,
         new ModelSpec(size, model.tokenizer(), model.tokenizerVocab(), model.splitDigits(),
-            model.splitPunctuation(), model.wholeNumbers()), evaluation, metrics);
+            model.splitPunctuation(), model.wholeNumbers(), model.lowercase()), evaluation, metrics);
   }
 }

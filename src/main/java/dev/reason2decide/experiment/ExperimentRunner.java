@@ -61,7 +61,8 @@ public final class ExperimentRunner {
     ModelSource source = init != null ? ModelSource.pretrained(init)
         : ModelSource.fromScratch(cfg.model().scratch(), cfg.model().tokenizer() != null ? cfg.model().tokenizer()
             : ScratchTokenizer.prepare(out, data.trainFile(), cfg.model().tokenizerVocab(),
-                cfg.model().splitDigits(), cfg.model().splitPunctuation(), cfg.model().wholeNumbers()));
+                cfg.model().splitDigits(), cfg.model().splitPunctuation(), cfg.model().wholeNumbers(),
+                cfg.model().lowercase()));
     writeExperimentJson(data, source);
     List<RunOutcome> outcomes = new ArrayList<>();
     int total = cfg.recipes().size() * cfg.seeds().size();

@@ -63,7 +63,7 @@ class NoteFormsTest {
       assertEquals(TriageRules.assess(g.triageCase()).label(), g.example().label());
     }
     assertEquals(EnumSet.allOf(Observation.class), missing);
-    assertTrue(notes > NOTES.size() / 10 && notes < NOTES.size() / 2, "notes lacking a finding: " + notes);
+    assertTrue(notes > NOTES.size() / 10 && notes < NOTES.size() * 7 / 10, "notes lacking a finding: " + notes);
   }
 
   @Test
@@ -108,7 +108,9 @@ class NoteFormsTest {
       assertEquals("o2-sat-percent", g.forms().get("spo2"));
       assertEquals("not-assessed", g.forms().get("pain"));
       assertEquals("says", g.forms().get("complaint"));
-      assertTrue(percent.matcher(g.example().input()).find(), g.example().input());
+      java.util.regex.Matcher m = Pattern.compile("O2 sat \\d+ ([A-Za-z]+)", Pattern.CASE_INSENSITIVE)
+          .matcher(g.example().input());
+      assertTrue(m.find() && Spelling.correction(m.group(1)).equals("percent"), g.example().input());
       assertFalse(g.triageCase().recorded(Observation.PAIN));
       assertFalse(inputs.contains(g.example().input()));
     }
