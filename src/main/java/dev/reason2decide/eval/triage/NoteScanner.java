@@ -44,7 +44,8 @@ final class NoteScanner {
   private static final Pattern ONSET;
   private static final List<Reader> READERS;
 
-  private record Reader(NoteForm form, Pattern pattern) {}
+  /** A form's pattern, and its longest literal text (lower case): a note without it cannot match. */
+  private record Reader(NoteForm form, Pattern pattern, String literal) {}
 
   /** A form found: where, and each value slot's text and original-text span. */
   private record Hit(NoteForm form, int start, int end, Map<String, String> values, Map<String, ParsedNote.Span> at) {}
@@ -81,7 +82,12 @@ final class NoteScanner {
     List<Reader> readers = new ArrayList<>();
     for (String slot : List.of("intro", "hr", "bp", "rr", "spo2", "temp", "pain")) {
       for (NoteForm f : NoteForms.of(slot)) {
-        readers.add(new Reader(f, Pattern.compile(B + f.template().reader(p).pattern() + E, FLAGS)));
+        String literal = "";
+        for (String part : f.template().text().split("\\{[A-Za-z]+}")) {
+          literal = part.length() > literal.length() ? part : literal;
+        }
+        readers.add(new Reader(f, Pattern.compile(B + f.template().reader(p).pattern() + E, FLAGS),
+            literal.toLowerCase(Locale.ROOT)));
       }
     }
     READERS = List.copyOf(readers);
@@ -95,13 +101,13 @@ final class NoteScanner {
     char[] masked = ct.text.toCharArray();
     Map<String, ParsedNote.Span> spans = new LinkedHashMap<>();
     EnumSet<Observation> missing = EnumSet.noneOf(Observation.class);
-    List<Matcher> complaints = all(COMPLAINT, masked);
+    List<java.util.regex.MatchResult> complaints = all(COMPLAINT, masked);
     if (complaints.isEmpty() || complaints.stream().map(m -> COMPLAINTS.get(low(m.group()))).distinct().count() > 1) {
       return null;
     }
     String complaintKey = low(complaints.get(0).group());
     spans.put("complaint", span(ct, complaints.get(0)));
-    List<Matcher> mental = all(MENTAL_PHRASE, masked);
+    List<java.util.regex.MatchResult> mental = all(MENTAL_PHRASE, masked);
     if (mental.stream().map(m -> MENTAL.get(low(m.group()))).distinct().count() > 1) {
       return null;
     }
@@ -113,20 +119,20 @@ final class NoteScanner {
       spans.put("mental", span(ct, mental.get(0)));
     }
     List<String> history = new ArrayList<>();
-    for (Matcher m : all(HISTORY_ITEM, masked)) {
+    for (java.util.regex.MatchResult m : all(HISTORY_ITEM, masked)) {
       String item = HISTORY.get(low(m.group()));
       if (!history.contains(item)) {
         spans.put("history." + history.size(), span(ct, m));
         history.add(item);
       }
     }
-    List<Matcher> none = all(NO_HISTORY, masked);
+    List<java.util.regex.MatchResult> none = all(NO_HISTORY, masked);
     if (!none.isEmpty()) {
       spans.put("history.none", span(ct, none.get(0)));
     } else if (history.isEmpty()) {
       missing.add(Observation.HISTORY);
     }
-    List<Matcher> onsets = all(ONSET, masked);
+    List<java.util.regex.MatchResult> onsets = all(ONSET, masked);
     String onset = onsets.isEmpty() ? "" : ONSETS.get(low(onsets.get(0).group()));
     Map<String, String> values = new HashMap<>();
     Map<String, String> forms = new HashMap<>();
@@ -219,7 +225,11 @@ final class NoteScanner {
       Map<String, ParsedNote.Span> spans) {
     List<Hit> hits = new ArrayList<>();
     String s = new String(masked);
+    String lower = s.toLowerCase(Locale.ROOT);
     for (Reader r : READERS) {
+      if (!lower.contains(r.literal())) {
+        continue;
+      }
       Matcher m = r.pattern().matcher(s);
       while (m.find()) {
         Map<String, String> v = new HashMap<>();
@@ -261,22 +271,22 @@ final class NoteScanner {
     return true;
   }
 
-  /** Every match of {@code p}, each masked before the next search. */
-  private static List<Matcher> all(Pattern p, char[] masked) {
-    List<Matcher> out = new ArrayList<>();
-    while (true) {
-      Matcher m = p.matcher(new String(masked));
-      if (!m.find()) {
-        return out;
-      }
-      out.add(m);
-      for (int i = m.start(); i < m.end(); i++) {
+  /** Every match of {@code p} (left to right, not overlapping), then all of them masked. */
+  private static List<java.util.regex.MatchResult> all(Pattern p, char[] masked) {
+    List<java.util.regex.MatchResult> out = new ArrayList<>();
+    Matcher m = p.matcher(new String(masked));
+    while (m.find()) {
+      out.add(m.toMatchResult());
+    }
+    for (java.util.regex.MatchResult r : out) {
+      for (int i = r.start(); i < r.end(); i++) {
         masked[i] = '\u0001';
       }
     }
+    return out;
   }
 
-  private static ParsedNote.Span span(CorrectedText ct, Matcher m) {
+  private static ParsedNote.Span span(CorrectedText ct, java.util.regex.MatchResult m) {
     return new ParsedNote.Span(ct.original(m.start()), ct.original(m.end()));
   }
 
