@@ -197,11 +197,11 @@ public final class DataCommand implements Runnable {
             SynthTriage.Mix.of(trainMix), notes)));
         return 0;
       }
-      if (!notes.equals(SynthTriage.Notes.DEFAULT)) {
-        throw new IllegalArgumentException("--grammar and --held-out-forms need --train, --validation and --test");
+      if (!notes.forms().heldOut().isEmpty()) {
+        throw new IllegalArgumentException("--held-out-forms needs --train, --validation and --test");
       }
       double[] f = fractions(fractions == null ? "0.8,0.1,0.1" : fractions);
-      printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2]));
+      printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2], grammar));
       return 0;
     }
   }

@@ -267,17 +267,30 @@ public final class SynthTriage {
    * train/validation/test by {@code fractions}.
    */
   public static Map<String, List<Example>> splits(int n, long seed, double train, double validation, double test) {
-    return StratifiedSplit.byFractions(generate(n, seed), List.of("train", "validation", "test"), seed,
-        train, validation, test);
+    return splits(n, seed, train, validation, test, GRAMMAR);
+  }
+
+  /** As above, in note {@code grammar} (1 or 2). */
+  public static Map<String, List<Example>> splits(int n, long seed, double train, double validation, double test,
+      int grammar) {
+    return StratifiedSplit.byFractions(examples(generateWithCases(n, seed, Mix.NATURAL, 1, Set.of(), grammar,
+        FormPolicy.ALL)), List.of("train", "validation", "test"), seed, train, validation, test);
   }
 
   /** Writes a dataset folder (train/validation/test JSONL and dataset.json with {@code "synthetic": true}). */
   public static Map<String, List<Example>> write(Path dir, int n, long seed, double train, double validation,
       double test) {
+    return write(dir, n, seed, train, validation, test, GRAMMAR);
+  }
+
+  /** As above, in note {@code grammar} (1 or 2). */
+  public static Map<String, List<Example>> write(Path dir, int n, long seed, double train, double validation,
+      double test, int grammar) {
+    new Notes(grammar, FormPolicy.ALL); // checks the grammar
     if (n < 1) {
       throw new IllegalArgumentException("--n " + n + ": at least one example is needed; nothing written");
     }
-    Map<String, List<Example>> splits = splits(n, seed, train, validation, test);
+    Map<String, List<Example>> splits = splits(n, seed, train, validation, test, grammar);
     double[] fractions = {train, validation, test};
     String[] names = {"train", "validation", "test"};
     for (int i = 0; i < names.length; i++) {
@@ -292,7 +305,7 @@ public final class SynthTriage {
     options.put("borderline_share", BORDERLINE_SHARE);
     options.put("train_mix", Mix.NATURAL.cliName());
     options.put("rules", RULES);
-    options.put("grammar", GRAMMAR);
+    options.put("grammar", grammar);
     DatasetCard card = new DatasetCard("synth-triage", DESCRIPTION, "generated data; no restrictions", true, seed,
         labels(), List.of(), options);
     DatasetFolder.write(dir, splits, card);
