@@ -192,11 +192,23 @@ public final class DataCommand implements Runnable {
         + "${DEFAULT-VALUE}).")
     String trainMix;
 
+    @Option(names = "--grammar", defaultValue = "2", description = "Note grammar: 2 (varied notes, default) or 1 "
+        + "(the four fixed styles of earlier files).")
+    int grammar;
+
+    @Option(names = "--held-out-forms", description = "Note forms kept out of training, e.g. "
+        + "hr:pulse-bpm,spo2:o2-sat-percent (docs/data.md lists them); with --train, also writes "
+        + SynthTriage.HELD_OUT_FORMS_SPLIT + ".jsonl (as large as --test, seed+3) whose held-out slots use only them.")
+    String heldOutForms;
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
     @Override
     public Integer call() {
+      SynthTriage.Notes notes = new SynthTriage.Notes(grammar,
+          new dev.reason2decide.data.synth.FormPolicy(dev.reason2decide.data.synth.FormPolicy.parse(heldOutForms),
+              false));
       if (train != null || validation != null || test != null) {
         if (train == null || validation == null || test == null) {
           throw new IllegalArgumentException("--train, --validation and --test go together");
@@ -205,11 +217,14 @@ public final class DataCommand implements Runnable {
           throw new IllegalArgumentException("--n/--fractions and --train/--validation/--test are alternatives");
         }
         printSummary(out, SynthTriage.write(out, new SynthTriage.Plan(train, validation, test, seed,
-            SynthTriage.Mix.of(trainMix))));
+            SynthTriage.Mix.of(trainMix), notes)));
         return 0;
       }
+      if (!notes.forms().heldOut().isEmpty()) {
+        throw new IllegalArgumentException("--held-out-forms needs --train, --validation and --test");
+      }
       double[] f = fractions(fractions == null ? "0.8,0.1,0.1" : fractions);
-      printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2]));
+      printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2], grammar));
       return 0;
     }
   }
@@ -306,8 +321,9 @@ public final class DataCommand implements Runnable {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Validate example files; print rows, examples, label counts and skipped rows. Exit 1 on the "
-          + "first malformed row unless --skip-malformed.")
+      description = "Validate example files; print rows, examples, label counts and skipped rows (and, for "
+          + "synthetic triage files, which grammar their notes and rationales use). Exit 1 on the first malformed row "
+          + "unless --skip-malformed.")
   static final class CheckCmd implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Example files.")
     List<Path> files;
@@ -327,6 +343,10 @@ public final class DataCommand implements Runnable {
         m.put("examples", set.size());
         m.put("labels", labelCounts(set.examples()));
         m.put("skipped", set.report().skipped());
+        Map<String, Object> grammar = SynthGrammarCount.of(set.examples());
+        if (grammar != null) {
+          m.put("synth_triage_grammar", grammar);
+        }
         results.add(m);
       }
       System.out.println(PrintableText.json(Json.COMPACT.toJson(results.size() == 1 ? results.get(0) : results)));

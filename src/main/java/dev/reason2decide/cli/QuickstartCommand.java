@@ -10,6 +10,7 @@ import com.google.gson.JsonPrimitive;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.data.synth.FormPolicy;
 import dev.reason2decide.data.synth.ShiftSuite;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.data.synth.TriageRules;
@@ -95,6 +96,12 @@ public final class QuickstartCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   String trainMix;
 
+  @Bounded(min = 1, max = 2)
+  @Option(names = "--grammar", defaultValue = "1", description = "Note grammar of the generated set: 1 (the four "
+      + "fixed styles the quickstart's budget and goals were tuned on) or 2 (varied notes, as r2d data synth-triage "
+      + "writes by default; docs/data.md) (default: ${DEFAULT-VALUE}).")
+  int grammar;
+
   @Option(names = "--split-digits", negatable = true, defaultValue = "false", fallbackValue = "true",
       description = "Tokenizer with one token per digit (default: off here: whole-number pieces copy and compare "
           + "better at this budget, docs/results.md).")
@@ -161,7 +168,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     Path data = out.resolve("data");
     if (!Files.exists(data.resolve("dataset.json"))) {
       SynthTriage.write(data, new SynthTriage.Plan(trainExamples, validationExamples, testExamples, seed,
-          SynthTriage.Mix.of(trainMix)));
+          SynthTriage.Mix.of(trainMix), new SynthTriage.Notes(grammar, FormPolicy.ALL)));
     }
     List<Example> train = dev.reason2decide.data.ExampleReader.readDefault(data.resolve("train.jsonl")).examples();
     List<Example> val = dev.reason2decide.data.ExampleReader.readDefault(data.resolve("validation.jsonl")).examples();

@@ -67,6 +67,10 @@ public final class TokenizerCommand implements Runnable {
         + "default; at most " + BpeTrainer.MAX_WHOLE_NUMBER + ").")
     int wholeNumbers;
 
+    @Option(names = "--lowercase", description = "Fold case: a Lowercase normaliser after NFKC in tokenizer.json, so "
+        + "'HR', 'hr' and 'Hr' encode alike (default: off, case kept).")
+    boolean lowercase;
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
@@ -80,7 +84,7 @@ public final class TokenizerCommand implements Runnable {
       paths.check();
       TokenizerTrainer.Report r = TokenizerTrainer.build(corpus,
           new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet, splitDigits,
-          splitPunctuation, wholeNumbers), files.toReadOptions(), out);
+          splitPunctuation, wholeNumbers, lowercase), files.toReadOptions(), out);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("out", r.dir().toString());
       m.put("corpus_files", r.files());
@@ -91,6 +95,7 @@ public final class TokenizerCommand implements Runnable {
       m.put("split_digits", splitDigits);
       m.put("split_punctuation", splitPunctuation);
       m.put("whole_numbers", wholeNumbers);
+      m.put("lowercase", lowercase);
       m.put("total_with_sentinels", r.totalSize());
       System.out.println(Json.COMPACT.toJson(m));
       return 0;

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.reason2decide.data.synth.FormPolicy;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.io.StrictJson;
 import dev.reason2decide.train.Recipe;
@@ -62,8 +63,14 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
    * tokenizer folder or the vocabulary size of a BPE tokenizer built from the training split.
    */
   public record ModelSpec(String scratch, Path tokenizer, int tokenizerVocab, boolean splitDigits,
-      boolean splitPunctuation, int wholeNumbers) {
+      boolean splitPunctuation, int wholeNumbers, boolean lowercase) {
     public static final ModelSpec DEFAULT = new ModelSpec("tiny", null, 4000, true, false, 0);
+
+    /** Case kept by the scratch tokenizer. */
+    public ModelSpec(String scratch, Path tokenizer, int tokenizerVocab, boolean splitDigits, boolean splitPunctuation,
+        int wholeNumbers) {
+      this(scratch, tokenizer, tokenizerVocab, splitDigits, splitPunctuation, wholeNumbers, false);
+    }
   }
 
   /**
@@ -156,14 +163,16 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     if (d.has("synthetic-triage")) {
       d.require(!d.has("dir") && !d.has("train"), "synthetic-triage", "cannot be combined with data files");
       ConfigFields s = d.child("synthetic-triage");
-      s.allow("n", "seed", "fractions", "train", "validation", "test", "train_mix");
+      s.allow("n", "seed", "fractions", "train", "validation", "test", "train_mix", "grammar", "held_out_forms");
       if (s.has("train") || s.has("validation") || s.has("test")) {
         s.require(s.has("train") && s.has("validation") && s.has("test") && !s.has("n") && !s.has("fractions"),
             "train", "train, validation and test go together, instead of n and fractions");
         SynthTriage.Plan plan;
         try {
           plan = new SynthTriage.Plan(s.integer("train", 0), s.integer("validation", 0), s.integer("test", 0),
-              s.longValue("seed", 42L), SynthTriage.Mix.of(s.string("train_mix", "rule-balanced")));
+              s.longValue("seed", 42L), SynthTriage.Mix.of(s.string("train_mix", "rule-balanced")),
+              new SynthTriage.Notes(s.integer("grammar", SynthTriage.GRAMMAR), new FormPolicy(
+                  FormPolicy.parse(s.string("held_out_forms", "")), false)));
         } catch (IllegalArgumentException e) {
           throw s.error("train", e.getMessage());
         }
@@ -171,6 +180,7 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
             plan.seed(), 0, 0, 0, plan));
       }
       s.require(!s.has("train_mix"), "train_mix", "needs train, validation and test");
+      s.require(!s.has("grammar") && !s.has("held_out_forms"), "held_out_forms", "needs train, validation and test");
       int n = s.integer("n", 2000);
       s.require(n >= 10, "n", "must be at least 10");
       List<Double> fr = s.doubles("fractions", List.of(0.8, 0.1, 0.1));
@@ -200,7 +210,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     if (m == null) {
       return ModelSpec.DEFAULT;
     }
-    m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits", "split_punctuation", "whole_numbers");
+    m.allow("scratch", "tokenizer", "tokenizer_vocab", "split_digits", "split_punctuation", "whole_numbers",
+        "lowercase");
     String size = m.string("scratch", ModelSpec.DEFAULT.scratch());
     m.require(List.of("micro", "tiny", "mini", "small", "base").contains(size), "scratch",
         "must be micro, tiny, mini, small or base, got '" + size + "'");
@@ -211,7 +222,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     m.require(wholeNumbers >= 0 && wholeNumbers <= dev.reason2decide.tokens.BpeTrainer.MAX_WHOLE_NUMBER,
         "whole_numbers", "must be 0 (off) to " + dev.reason2decide.tokens.BpeTrainer.MAX_WHOLE_NUMBER);
     return new ModelSpec(size, tok, vocab, m.bool("split_digits", ModelSpec.DEFAULT.splitDigits()),
-        m.bool("split_punctuation", ModelSpec.DEFAULT.splitPunctuation()), wholeNumbers);
+        m.bool("split_punctuation", ModelSpec.DEFAULT.splitPunctuation()), wholeNumbers,
+        m.bool("lowercase", ModelSpec.DEFAULT.lowercase()));
   }
 
   private static EvaluationSpec evaluationSpec(ConfigFields e, Path baseDir) {
@@ -244,6 +256,6 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     }
     return new ExperimentConfig(name, data, recipes, seeds, steps, train,
         new ModelSpec(size, model.tokenizer(), model.tokenizerVocab(), model.splitDigits(),
-            model.splitPunctuation(), model.wholeNumbers()), evaluation, metrics);
+            model.splitPunctuation(), model.wholeNumbers(), model.lowercase()), evaluation, metrics);
   }
 }

@@ -130,7 +130,8 @@ public final class ExperimentRunner {
     return init != null ? ModelSource.pretrained(init)
         : ModelSource.fromScratch(cfg.model().scratch(), cfg.model().tokenizer() != null ? cfg.model().tokenizer()
             : ScratchTokenizer.prepare(out, data.trainFile(), cfg.model().tokenizerVocab(),
-                cfg.model().splitDigits(), cfg.model().splitPunctuation(), cfg.model().wholeNumbers()));
+                cfg.model().splitDigits(), cfg.model().splitPunctuation(), cfg.model().wholeNumbers(),
+                cfg.model().lowercase()));
   }
 
   /** {@code threads} &gt; 0 overrides the configuration's (a worker's share; config.json records what ran). */

@@ -29,7 +29,7 @@ final class ScratchTokenizer {
 
   /** The tokenizer folder to train with: {@code <out>/tokenizer}, built if absent. */
   static Path prepare(Path out, Path trainFile, int vocab, boolean splitDigits, boolean splitPunctuation,
-      int wholeNumbers) {
+      int wholeNumbers, boolean lowercase) {
     Path dir = out.resolve("tokenizer");
     Map<String, Object> from = new LinkedHashMap<>();
     from.put("train_sha256", Provenance.sha256(trainFile));
@@ -38,6 +38,9 @@ final class ScratchTokenizer {
     from.put("split_punctuation", splitPunctuation);
     if (wholeNumbers > 0) {
       from.put("whole_numbers", wholeNumbers); // absent when off, so folders built before the option still match
+    }
+    if (lowercase) {
+      from.put("lowercase", true); // likewise
     }
     String expected = Json.PRETTY.toJson(from) + "\n";
     if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
@@ -57,7 +60,7 @@ final class ScratchTokenizer {
     try {
       Folders.deleteTree(tmp);
       TokenizerTrainer.build(List.of(trainFile), new BpeTrainer.Config(vocab, 2, 1000, splitDigits, splitPunctuation,
-          wholeNumbers), ReadOptions.DEFAULT, tmp);
+          wholeNumbers, lowercase), ReadOptions.DEFAULT, tmp);
       AtomicFiles.writeString(tmp.resolve(RECORD), expected);
       Folders.deleteTree(dir);
       Files.move(tmp, dir);

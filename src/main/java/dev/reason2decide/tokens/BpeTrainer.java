@@ -34,10 +34,17 @@ public final class BpeTrainer {
    * @param wholeNumbers 0, or the largest number written as one piece whatever the corpus: every {@code ▁n} for
    *     n = 0..wholeNumbers and every bare number below 100 becomes a piece through merges ranked before all learned
    *     ones (see {@link #numberMerges}); ignored with digits split
+   * @param lowercase case folding: a {@code Lowercase} normaliser after NFKC, so "HR", "hr" and "Hr" are one piece
    */
   public record Config(int vocabSize, int minFrequency, int maxAlphabet, boolean splitDigits,
-      boolean splitPunctuation, int wholeNumbers) {
+      boolean splitPunctuation, int wholeNumbers, boolean lowercase) {
     public static final Config DEFAULT = new Config(8000, 2, 1000, true, false, 0);
+
+    /** Case kept (the layout of every tokenizer built before case folding). */
+    public Config(int vocabSize, int minFrequency, int maxAlphabet, boolean splitDigits, boolean splitPunctuation,
+        int wholeNumbers) {
+      this(vocabSize, minFrequency, maxAlphabet, splitDigits, splitPunctuation, wholeNumbers, false);
+    }
 
     /** No forced number pieces. */
     public Config(int vocabSize, int minFrequency, int maxAlphabet, boolean splitDigits, boolean splitPunctuation) {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The T5 layout of a tokenizer: {@code <pad>}=0, {@code </s>}=1, {@code <unk>}=2, the model pieces, then 100
- * sentinels with {@code <extra_id_0>} last (as T5 numbers them). {@code tokenizer.json} has an NFKC normaliser,
+ * sentinels with {@code <extra_id_0>} last (as T5 numbers them). {@code tokenizer.json} has an NFKC normaliser
+ * (followed by {@code Lowercase} when case is folded),
  * white-space split plus Metaspace (▁) pre-tokeniser (then, when asked, a {@code Punctuation} pre-tokeniser that
  * isolates every punctuation character and a {@code Digits} pre-tokeniser with individual digits), a BPE model with byte fallback, a template that appends
  * {@code </s>}, and a byte-fallback + Metaspace decoder. {@code tokenizer_config.json} and
@@ -35,13 +36,24 @@ public final class TokenizerFiles {
 
   /** Writes the three files into {@code dir}, each atomically. */
   public static void write(Path dir, BpeTrainer.Vocab vocab, boolean splitDigits, boolean splitPunctuation) {
+    write(dir, vocab, splitDigits, splitPunctuation, false);
+  }
+
+  /** As above; {@code lowercase} adds a {@code Lowercase} normaliser after NFKC (case folding). */
+  public static void write(Path dir, BpeTrainer.Vocab vocab, boolean splitDigits, boolean splitPunctuation,
+      boolean lowercase) {
     AtomicFiles.writeString(dir.resolve("tokenizer.json"), Json.PRETTY.toJson(tokenizerJson(vocab, splitDigits,
-        splitPunctuation)) + "\n");
+        splitPunctuation, lowercase)) + "\n");
     AtomicFiles.writeString(dir.resolve("special_tokens_map.json"), Json.PRETTY.toJson(specialTokensMap()) + "\n");
     AtomicFiles.writeString(dir.resolve("tokenizer_config.json"), Json.PRETTY.toJson(tokenizerConfig()) + "\n");
   }
 
   static JsonObject tokenizerJson(BpeTrainer.Vocab vocab, boolean splitDigits, boolean splitPunctuation) {
+    return tokenizerJson(vocab, splitDigits, splitPunctuation, false);
+  }
+
+  static JsonObject tokenizerJson(BpeTrainer.Vocab vocab, boolean splitDigits, boolean splitPunctuation,
+      boolean lowercase) {
     JsonObject t = new JsonObject();
     t.addProperty("version", "1.0");
     t.add("truncation", JsonNull.INSTANCE);
@@ -58,6 +70,16 @@ public final class TokenizerFiles {
     t.add("added_tokens", added);
     JsonObject normalizer = new JsonObject();
     normalizer.addProperty("type", "NFKC");
+    if (lowercase) {
+      JsonObject lower = new JsonObject();
+      lower.addProperty("type", "Lowercase");
+      JsonArray sequence = new JsonArray();
+      sequence.add(normalizer);
+      sequence.add(lower);
+      normalizer = new JsonObject();
+      normalizer.addProperty("type", "Sequence");
+      normalizer.add("normalizers", sequence);
+    }
     t.add("normalizer", normalizer);
     JsonObject pre = new JsonObject();
     pre.addProperty("type", "Sequence");

@@ -35,7 +35,7 @@ public final class TokenizerTrainer {
     if (corpus.isEmpty()) {
       throw new IllegalArgumentException("no corpus files given");
     }
-    WordCounts words = new WordCounts(config.splitDigits(), config.splitPunctuation());
+    WordCounts words = new WordCounts(config.splitDigits(), config.splitPunctuation(), config.lowercase());
     long texts = 0;
     for (Path file : corpus) {
       texts += add(file, words, exampleOptions);
@@ -48,7 +48,7 @@ public final class TokenizerTrainer {
       throw new IllegalArgumentException("the corpus has no words: " + corpus);
     }
     BpeTrainer.Vocab vocab = BpeTrainer.train(words.counts(), config);
-    TokenizerFiles.write(outDir, vocab, config.splitDigits(), config.splitPunctuation());
+    TokenizerFiles.write(outDir, vocab, config.splitDigits(), config.splitPunctuation(), config.lowercase());
     return new Report(outDir, corpus.size(), texts, words.counts().size(), vocab.pieces().size(),
         vocab.merges().size(), vocab.pieces().size() + TokenizerFiles.SENTINELS);
   }

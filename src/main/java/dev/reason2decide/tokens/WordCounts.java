@@ -21,19 +21,26 @@ public final class WordCounts {
   private final Map<String, Long> counts = new TreeMap<>();
   private final boolean splitDigits;
   private final boolean splitPunctuation;
+  private final boolean lowercase;
 
   /**
    * With both false, whole words: the layout of tokenizers built before digits were split. Punctuation is split
    * before digits, as the written pre-tokeniser does.
    */
   public WordCounts(boolean splitDigits, boolean splitPunctuation) {
+    this(splitDigits, splitPunctuation, false);
+  }
+
+  /** As above; {@code lowercase}: text lower-cased after NFKC, as a {@code Lowercase} normaliser does. */
+  public WordCounts(boolean splitDigits, boolean splitPunctuation, boolean lowercase) {
     this.splitDigits = splitDigits;
     this.splitPunctuation = splitPunctuation;
+    this.lowercase = lowercase;
   }
 
   /** Adds every word of {@code text} (every piece, with digits or punctuation split), {@code times} times. */
   public void addText(String text, long times) {
-    for (String w : words(text)) {
+    for (String w : words(lowercase ? normalise(text).toLowerCase(java.util.Locale.ROOT) : text)) {
       List<String> pieces = List.of(METASPACE + w);
       if (splitPunctuation) {
         pieces = pieces.stream().flatMap(p -> isolate(p, WordCounts::isPunctuation).stream()).toList();

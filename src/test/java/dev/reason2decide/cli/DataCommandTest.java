@@ -50,6 +50,20 @@ class DataCommandTest {
     Run check = run("data", "check", data.resolve("test.jsonl").toString(), "--labels", "ESI-1,ESI-2,ESI-3,ESI-4,ESI-5");
     assertEquals(0, check.code(), check.err());
     assertTrue(check.out().contains("\"examples\":20"), check.out());
+    assertTrue(check.out().contains("\"synth_triage_grammar\":{\"notes\":{\"2\":20}"), check.out());
+    Path old = dir.resolve("old");
+    assertEquals(0, run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "5", "--grammar", "1",
+        "--out", old.toString()).code());
+    Run oldCheck = run("data", "check", old.resolve("train.jsonl").toString());
+    assertTrue(oldCheck.out().contains("\"synth_triage_grammar\":{\"notes\":{\"1\":30},\"rationales\":{\"1\":30}}"),
+        oldCheck.out());
+    Path held = dir.resolve("held");
+    assertEquals(0, run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "7",
+        "--held-out-forms", "hr:pulse-bpm", "--out", held.toString()).code());
+    assertEquals(7, ExampleReader.readDefault(held.resolve("test_held_out_forms.jsonl")).size());
+    Run bad = run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "7",
+        "--held-out-forms", "hr:pulse-x", "--out", dir.resolve("bad").toString());
+    assertTrue(bad.code() != 0 && bad.err().contains("no form 'pulse-x' in slot hr"), bad.err());
     Path tok = dir.resolve("tok");
     Run build = run("tokenizer", "build", "--corpus", data.resolve("train.jsonl").toString(), "--vocab-size", "700",
         "--out", tok.toString());

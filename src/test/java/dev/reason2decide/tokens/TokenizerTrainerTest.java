@@ -122,6 +122,30 @@ class TokenizerTrainerTest {
   }
 
   @Test
+  void lowercaseFoldsCaseThroughTheTokenizersLibrary() throws Exception {
+    Path out = dir.resolve("lower");
+    TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1200, 2, 1000, false, true, 0, true),
+        ReadOptions.DEFAULT, out);
+    String json = Files.readString(out.resolve("tokenizer.json"));
+    assertTrue(json.contains("\"Sequence\"") && json.contains("\"Lowercase\"") && json.contains("\"NFKC\""), json);
+    try (TextTokenizer tok = TextTokenizer.load(out)) {
+      for (String t : List.of("HR 88, SpO2 94% on room air. Alert and oriented.", "PT 54M C/O CHEST PAIN")) {
+        assertTrue(java.util.Arrays.equals(tok.encode(t.toLowerCase(java.util.Locale.ROOT)), tok.encode(t)), t);
+        assertEquals(WordCounts.canonical(t).toLowerCase(java.util.Locale.ROOT), tok.decode(tok.encode(t)), t);
+      }
+      assertTrue(tok.pieces("Pulse").stream().noneMatch(p -> p.chars().anyMatch(Character::isUpperCase)),
+          tok.pieces("Pulse").toString());
+    }
+    Path cased = dir.resolve("cased");
+    TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1200, 2, 1000, false, true, 0),
+        ReadOptions.DEFAULT, cased);
+    assertTrue(Files.readString(cased.resolve("tokenizer.json")).contains("\"type\": \"NFKC\""));
+    try (TextTokenizer tok = TextTokenizer.load(cased)) {
+      assertFalse(java.util.Arrays.equals(tok.encode("hr 88"), tok.encode("HR 88")), "case kept by default");
+    }
+  }
+
+  @Test
   void wholeNumbersAreOnePieceAfterASpaceWhateverTheCorpus() throws Exception {
     Path out = dir.resolve("whole");
     TokenizerTrainer.build(List.of(corpus()), new BpeTrainer.Config(1400, 2, 1000, false, true, 300),

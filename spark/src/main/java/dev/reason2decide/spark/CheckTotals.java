@@ -64,7 +64,7 @@ final class CheckTotals implements Serializable {
   private long notSynthetic;
   // all, ŷ right, ŷ wrong: n, unparsed, states ŷ, cited, cited in note, grounded, rule-correct, fully faithful,
   // with a gold level, states the gold level
-  private final long[][] triage = new long[3][10];
+  private final long[][] triage = new long[3][11];
   private long simulated;
   private long simulatorWithPredicted;
   private long simulatorWithGold;
@@ -138,7 +138,7 @@ final class CheckTotals implements Serializable {
   private static void count(long[] into, TriageCheck c) {
     long[] one = {1, c.parsed() ? 0 : 1, c.agreesWithDecision() ? 1 : 0, c.cited().size(), c.citedInNote(),
         c.grounded() ? 1 : 0, c.ruleCorrect() ? 1 : 0, c.fullyFaithful() ? 1 : 0, c.goldLevel() != 0 ? 1 : 0,
-        c.statesGold() ? 1 : 0};
+        c.statesGold() ? 1 : 0, c.citesAbsentFinding() ? 1 : 0};
     add(into, one);
   }
 
@@ -195,7 +195,8 @@ final class CheckTotals implements Serializable {
   private static TriageFaithfulness.Rates triageRates(long[] c) {
     long n = c[0];
     return new TriageFaithfulness.Rates((int) n, (int) c[1], share(c[2], n), (int) c[3], share(c[4], c[3]),
-        share(c[5], n), share(c[6], n), share(c[7], n), share(c[2], n), share(c[9], c[8]));
+        share(c[5], n), share(c[6], n), share(c[7], n), share(c[2], n), share(c[9], c[8]),
+        share(c[10], n));
   }
 
   private static Double share(long k, long n) {

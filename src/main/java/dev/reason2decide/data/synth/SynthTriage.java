@@ -72,7 +72,7 @@ public final class SynthTriage {
    * {@code seed + 1} and test from {@code seed + 2}, both in the natural mix, so held-out notes are disjoint from the
    * training ones by generator seed (and a held-out note whose text also occurs in the training split is skipped).
    */
-  public record Plan(int train, int validation, int test, long seed, Mix trainMix) {
+  public record Plan(int train, int validation, int test, long seed, Mix trainMix, Notes notes) {
     public Plan {
       if (train < 1 || validation < 1 || test < 1) {
         throw new IllegalArgumentException("every split needs at least one example: train " + train
@@ -81,11 +81,57 @@ public final class SynthTriage {
       if (trainMix == null) {
         throw new IllegalArgumentException("trainMix is required");
       }
+      if (notes == null) {
+        throw new IllegalArgumentException("notes is required");
+      }
+    }
+
+    /** A plan with today's notes ({@link Notes#DEFAULT}). */
+    public Plan(int train, int validation, int test, long seed, Mix trainMix) {
+      this(train, validation, test, seed, trainMix, Notes.DEFAULT);
     }
   }
 
-  /** A generated example with the case and assessment behind it. */
-  public record Generated(Example example, TriageCase triageCase, TriageRules.Assessment assessment) {}
+  /**
+   * How notes and rationales are written. {@code grammar} 1: the four fixed styles and the first rationale
+   * templates (every file written before varied notes; kept to reproduce them); 2: {@link VariedNotes} and every
+   * rationale template. {@code forms}: which note forms training keeps out; with held-out forms a plan also writes
+   * the split {@link #HELD_OUT_FORMS_SPLIT}, as large as its test split, whose held-out slots use only them.
+   *
+   * @param grammar 1 or 2
+   * @param forms the form policy of training, validation and test
+   */
+  public record Notes(int grammar, FormPolicy forms) {
+    public static final Notes DEFAULT = new Notes(GRAMMAR, FormPolicy.ALL);
+
+    public Notes {
+      if (grammar != 1 && grammar != 2) {
+        throw new IllegalArgumentException("--grammar must be 1 (four fixed styles) or 2 (varied notes): " + grammar);
+      }
+      if (forms == null || forms.heldOutOnly()) {
+        throw new IllegalArgumentException("the notes' form policy must be a training one");
+      }
+      if (grammar == 1 && !forms.heldOut().isEmpty()) {
+        throw new IllegalArgumentException("held-out forms need --grammar 2 (grammar 1 has four fixed styles)");
+      }
+    }
+  }
+
+  /** The grammar new data is written in. */
+  public static final int GRAMMAR = 2;
+  /** The split of notes written only with held-out forms. */
+  public static final String HELD_OUT_FORMS_SPLIT = "test_held_out_forms";
+
+  /**
+   * A generated example with the case and assessment behind it, and the form each note slot used (empty for
+   * grammar 1).
+   */
+  public record Generated(Example example, TriageCase triageCase, TriageRules.Assessment assessment,
+      Map<String, String> forms) {
+    public Generated {
+      forms = Map.copyOf(forms);
+    }
+  }
 
   /** {@code n} examples from {@code seed}. */
   public static List<Example> generate(int n, long seed) {
@@ -102,6 +148,12 @@ public final class SynthTriage {
    * is in {@code skipNotes} are drawn again.
    */
   public static List<Generated> generateWithCases(int n, long seed, Mix mix, int firstId, Set<String> skipNotes) {
+    return generateWithCases(n, seed, mix, firstId, skipNotes, GRAMMAR, FormPolicy.ALL);
+  }
+
+  /** As above, in note {@code grammar} (1 or 2) with the forms {@code forms} allows (grammar 2 only). */
+  public static List<Generated> generateWithCases(int n, long seed, Mix mix, int firstId, Set<String> skipNotes,
+      int grammar, FormPolicy forms) {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0: " + n);
     }
@@ -111,32 +163,58 @@ public final class SynthTriage {
     List<Generated> out = new ArrayList<>(n);
     while (out.size() < n) {
       TriageCase c = mix == Mix.NATURAL ? natural.sample(aimedLevel(rng)) : balanced.sample();
+      String note;
+      Map<String, String> used = Map.of();
+      if (grammar == 1) {
+        note = TriageNotes.write(c, rng);
+      } else {
+        VariedNotes.Written w = VariedNotes.write(c, forms, rng);
+        if (w == null) {
+          continue;
+        }
+        note = w.note();
+        c = w.triageCase();
+        used = w.forms();
+      }
       TriageRules.Assessment a = TriageRules.assess(c);
-      String note = TriageNotes.write(c, rng);
-      String rationale = TriageRationales.write(c, a, rng);
+      String rationale = TriageRationales.write(c, a, rng, grammar);
       if (skipNotes.contains(note)) {
         continue;
       }
       String id = String.format(Locale.ROOT, "synth-triage-%06d", firstId + out.size());
-      out.add(new Generated(new Example(id, note, a.label(), rationale, SOURCE), c, a));
+      out.add(new Generated(new Example(id, note, a.label(), rationale, SOURCE), c, a, used));
     }
     return out;
   }
 
   /** The splits of {@code plan}, generated separately (see {@link Plan}). */
   public static Map<String, List<Example>> splits(Plan plan) {
-    List<Example> train = examples(generateWithCases(plan.train(), plan.seed(), plan.trainMix(), 1, Set.of()));
-    Set<String> seen = new HashSet<>();
-    train.forEach(e -> seen.add(e.input()));
-    List<Example> validation = examples(generateWithCases(plan.validation(), plan.seed() + 1, Mix.NATURAL,
-        plan.train() + 1, seen));
-    validation.forEach(e -> seen.add(e.input()));
-    List<Example> test = examples(generateWithCases(plan.test(), plan.seed() + 2, Mix.NATURAL,
-        plan.train() + plan.validation() + 1, seen));
     Map<String, List<Example>> out = new LinkedHashMap<>();
+    generatedSplits(plan).forEach((k, v) -> out.put(k, examples(v)));
+    return out;
+  }
+
+  /** The splits of {@code plan} with the cases and forms behind them (see {@link Plan}, {@link Notes}). */
+  public static Map<String, List<Generated>> generatedSplits(Plan plan) {
+    int g = plan.notes().grammar();
+    FormPolicy forms = plan.notes().forms();
+    List<Generated> train = generateWithCases(plan.train(), plan.seed(), plan.trainMix(), 1, Set.of(), g, forms);
+    Set<String> seen = new HashSet<>();
+    train.forEach(e -> seen.add(e.example().input()));
+    List<Generated> validation = generateWithCases(plan.validation(), plan.seed() + 1, Mix.NATURAL,
+        plan.train() + 1, seen, g, forms);
+    validation.forEach(e -> seen.add(e.example().input()));
+    List<Generated> test = generateWithCases(plan.test(), plan.seed() + 2, Mix.NATURAL,
+        plan.train() + plan.validation() + 1, seen, g, forms);
+    Map<String, List<Generated>> out = new LinkedHashMap<>();
     out.put("train", train);
     out.put("validation", validation);
     out.put("test", test);
+    if (!forms.heldOut().isEmpty()) {
+      test.forEach(e -> seen.add(e.example().input()));
+      out.put(HELD_OUT_FORMS_SPLIT, generateWithCases(plan.test(), plan.seed() + 3, Mix.NATURAL,
+          plan.train() + plan.validation() + plan.test() + 1, seen, g, forms.heldOutSplit()));
+    }
     return out;
   }
 
@@ -152,6 +230,11 @@ public final class SynthTriage {
     options.put("seeds", Map.of("train", plan.seed(), "validation", plan.seed() + 1, "test", plan.seed() + 2));
     options.put("borderline_share", BORDERLINE_SHARE);
     options.put("rules", RULES);
+    options.put("grammar", plan.notes().grammar());
+    if (!plan.notes().forms().heldOut().isEmpty()) {
+      options.put("held_out_forms", plan.notes().forms().heldOut().stream().sorted().toList());
+      options.put("held_out_forms_seed", plan.seed() + 3);
+    }
     DatasetCard card = new DatasetCard("synth-triage", DESCRIPTION, "generated data; no restrictions", true,
         plan.seed(), labels(), List.of(), options);
     DatasetFolder.write(dir, splits, card);
@@ -184,17 +267,30 @@ public final class SynthTriage {
    * train/validation/test by {@code fractions}.
    */
   public static Map<String, List<Example>> splits(int n, long seed, double train, double validation, double test) {
-    return StratifiedSplit.byFractions(generate(n, seed), List.of("train", "validation", "test"), seed,
-        train, validation, test);
+    return splits(n, seed, train, validation, test, GRAMMAR);
+  }
+
+  /** As above, in note {@code grammar} (1 or 2). */
+  public static Map<String, List<Example>> splits(int n, long seed, double train, double validation, double test,
+      int grammar) {
+    return StratifiedSplit.byFractions(examples(generateWithCases(n, seed, Mix.NATURAL, 1, Set.of(), grammar,
+        FormPolicy.ALL)), List.of("train", "validation", "test"), seed, train, validation, test);
   }
 
   /** Writes a dataset folder (train/validation/test JSONL and dataset.json with {@code "synthetic": true}). */
   public static Map<String, List<Example>> write(Path dir, int n, long seed, double train, double validation,
       double test) {
+    return write(dir, n, seed, train, validation, test, GRAMMAR);
+  }
+
+  /** As above, in note {@code grammar} (1 or 2). */
+  public static Map<String, List<Example>> write(Path dir, int n, long seed, double train, double validation,
+      double test, int grammar) {
+    new Notes(grammar, FormPolicy.ALL); // checks the grammar
     if (n < 1) {
       throw new IllegalArgumentException("--n " + n + ": at least one example is needed; nothing written");
     }
-    Map<String, List<Example>> splits = splits(n, seed, train, validation, test);
+    Map<String, List<Example>> splits = splits(n, seed, train, validation, test, grammar);
     double[] fractions = {train, validation, test};
     String[] names = {"train", "validation", "test"};
     for (int i = 0; i < names.length; i++) {
@@ -209,6 +305,7 @@ public final class SynthTriage {
     options.put("borderline_share", BORDERLINE_SHARE);
     options.put("train_mix", Mix.NATURAL.cliName());
     options.put("rules", RULES);
+    options.put("grammar", grammar);
     DatasetCard card = new DatasetCard("synth-triage", DESCRIPTION, "generated data; no restrictions", true, seed,
         labels(), List.of(), options);
     DatasetFolder.write(dir, splits, card);

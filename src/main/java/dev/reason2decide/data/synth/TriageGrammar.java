@@ -64,7 +64,9 @@ public final class TriageGrammar {
       new SlotTemplate("{Findings} {verb} immediate life-saving intervention, so this is ESI-{level}."),
       new SlotTemplate("ESI-{level} because of {findings}; the patient needs resuscitation now and cannot wait."),
       new SlotTemplate("Immediate intervention is needed for {findings}. This makes the patient level {levelNumber} "
-          + "(ESI-{level})."));
+          + "(ESI-{level})."),
+      new SlotTemplate("ESI-{level}: {findings}; immediate life-saving intervention needed."),
+      new SlotTemplate("{Findings}: resuscitation needed now, so ESI-{level}."));
   /** The verb of {@code LEVEL1.get(0)}: one finding, several. */
   public static final List<String> LEVEL1_VERB = List.of("requires", "require");
 
@@ -73,7 +75,9 @@ public final class TriageGrammar {
       new SlotTemplate("{Findings} {verb} this a high-risk presentation that should be seen within minutes: "
           + "ESI-{level}."),
       new SlotTemplate("High risk: {findings}. No immediate life-saving intervention is needed, so ESI-{level}."),
-      new SlotTemplate("ESI-{level}. The deciding {findingsAre} {findings}, which cannot safely wait."));
+      new SlotTemplate("ESI-{level}. The deciding {findingsAre} {findings}, which cannot safely wait."),
+      new SlotTemplate("ESI-{level} (high risk) for {findings}."),
+      new SlotTemplate("{Findings}: high risk, to be seen within minutes, ESI-{level}."));
   public static final List<String> LEVEL2_VERB = List.of("makes", "make");
   public static final List<String> LEVEL2_FINDINGS_ARE = List.of("finding is", "findings are");
 
@@ -81,19 +85,64 @@ public final class TriageGrammar {
   public static final List<SlotTemplate> STABLE = List.of(
       new SlotTemplate("Alert with vital signs outside the danger zone (HR {hr}, RR {rr}, SpO2 {spo2}%)."),
       new SlotTemplate("Stable: alert, HR {hr}, BP {sbp}/{dbp}, SpO2 {spo2}%, pain {pain}/10."),
-      new SlotTemplate("No high-risk features and safe vital signs (SpO2 {spo2}%, HR {hr})."));
+      new SlotTemplate("No high-risk features and safe vital signs (SpO2 {spo2}%, HR {hr})."),
+      new SlotTemplate("Alert; {vitals} outside the danger zone."),
+      new SlotTemplate("Vital signs safe ({vitals})."),
+      new SlotTemplate("No danger signs: {vitals}."),
+      new SlotTemplate("No danger-zone finding recorded."),
+      new SlotTemplate("Alert, and no danger-zone finding recorded."));
   /** Of the {@link #STABLE} templates, those that say the patient is alert. */
-  public static final List<Integer> STABLE_SAYS_ALERT = List.of(0, 1);
+  public static final List<Integer> STABLE_SAYS_ALERT = List.of(0, 1, 3, 7);
 
   /**
-   * The second sentence of a level-3 to 5 rationale, by level (index 0 is level 3). Slots: What (the complaint's
+   * How a {@code {vitals}} list of a {@link #STABLE} sentence cites each recorded vital sign (joined as
+   * {@link #join} does). Keys: the value slots each wording needs.
+   */
+  public static final Map<String, List<SlotTemplate>> VITAL_CITATIONS = Map.of(
+      "hr", List.of(new SlotTemplate("HR {hr}"), new SlotTemplate("heart rate {hr}"), new SlotTemplate("pulse {hr}")),
+      "sbp+dbp", List.of(new SlotTemplate("BP {sbp}/{dbp}")),
+      "sbp", List.of(new SlotTemplate("systolic {sbp}")),
+      "rr", List.of(new SlotTemplate("RR {rr}"), new SlotTemplate("resp rate {rr}")),
+      "spo2", List.of(new SlotTemplate("SpO2 {spo2}%"), new SlotTemplate("sats {spo2}%")),
+      "pain", List.of(new SlotTemplate("pain {pain}/10"), new SlotTemplate("pain score {pain}")));
+
+  /**
+   * Rationale grammar 1 (every file written before the varied notes): the first templates of each list, up to these
+   * counts; every template after them, and every {@link #FINDINGS} wording past {@link #grammar1Wordings}, is
+   * grammar 2.
+   */
+  public static final int GRAMMAR1_LEVEL = 3;
+  public static final int GRAMMAR1_STABLE = 3;
+
+  /** How many of the {@link #FINDINGS} wordings of {@code kind} grammar 1 has. */
+  public static int grammar1Wordings(Kind kind) {
+    return kind == Kind.HIGH_RISK_COMPLAINT ? 1 : 2;
+  }
+
+  /**
+   * The second sentence of a level-3 to 5 rationale, by level (index 0 is level 3; 3 to 5 are grammar 2's wordings
+   * of levels 3 to 5, see {@link #resources}). Slots: What (the complaint's
    * name, capitalised), anticoagulant ({@link #ON_ANTICOAGULANT} or empty), resources (joined), count, level.
    */
   public static final List<List<SlotTemplate>> RESOURCES = List.of(
       List.of(new SlotTemplate("{What}{anticoagulant} will need {resources}, {count} resources, so ESI-{level}.")),
       List.of(new SlotTemplate("{What}{anticoagulant} needs one resource ({resources}), so ESI-{level}.")),
       List.of(new SlotTemplate("{What}{anticoagulant} needs no resources beyond an examination, so ESI-{level}."),
-          new SlotTemplate("{What}{anticoagulant} can be managed without tests or procedures: ESI-{level}.")));
+          new SlotTemplate("{What}{anticoagulant} can be managed without tests or procedures: ESI-{level}.")),
+      List.of(new SlotTemplate("{What}{anticoagulant}: {count} resources expected ({resources}), so ESI-{level}.")),
+      List.of(new SlotTemplate("{What}{anticoagulant}: one resource expected ({resources}), ESI-{level}.")),
+      List.of(new SlotTemplate("{What}{anticoagulant}: no resources expected, so ESI-{level}.")));
+  /** Grammar 1's {@link #RESOURCES} lists (levels 3, 4, 5); the next three are grammar 2's, in the same order. */
+  public static final int GRAMMAR1_RESOURCES = 3;
+
+  /** The resource sentences of {@code level} (3 to 5) in {@code grammar} (1: the first set, 2: both). */
+  public static List<SlotTemplate> resources(int level, int grammar) {
+    List<SlotTemplate> out = new ArrayList<>(RESOURCES.get(level - 3));
+    if (grammar >= 2) {
+      out.addAll(RESOURCES.get(level - 3 + GRAMMAR1_RESOURCES));
+    }
+    return out;
+  }
   public static final String ON_ANTICOAGULANT = " on an anticoagulant";
 
   /** Every complaint the generator knows: high-risk, routine, and the collapse of an unresponsive patient. */
@@ -160,22 +209,26 @@ public final class TriageGrammar {
 
   private static Map<Kind, List<SlotTemplate>> findings() {
     Map<Kind, List<SlotTemplate>> m = new EnumMap<>(Kind.class);
-    m.put(Kind.UNRESPONSIVE, templates("unresponsiveness", "no response to voice or pain"));
+    m.put(Kind.UNRESPONSIVE, templates("unresponsiveness", "no response to voice or pain",
+        "an unresponsive patient"));
     m.put(Kind.CRITICAL_SPO2, templates("SpO2 of {v}% (below " + CRITICAL_SPO2 + "%)",
-        "oxygen saturation {v}%, under " + CRITICAL_SPO2 + "%"));
+        "oxygen saturation {v}%, under " + CRITICAL_SPO2 + "%", "sats {v}% (under " + CRITICAL_SPO2 + "%)"));
     m.put(Kind.CRITICAL_SYSTOLIC, templates("systolic BP {v} (below " + CRITICAL_SYSTOLIC + ")",
-        "shock with a systolic pressure of {v}"));
+        "shock with a systolic pressure of {v}", "systolic {v}, under " + CRITICAL_SYSTOLIC));
     m.put(Kind.CRITICAL_HEART_RATE, templates("heart rate {v} (below " + CRITICAL_HEART_RATE + ")",
-        "profound bradycardia of {v}"));
-    m.put(Kind.HIGH_RISK_COMPLAINT, templates("{complaint} ({reason})"));
-    m.put(Kind.CONFUSION, templates("new confusion", "altered mental status"));
-    m.put(Kind.SEVERE_PAIN, templates("severe pain ({v}/10)", "pain of {v}/10"));
-    m.put(Kind.TACHYCARDIA, templates("heart rate {v} (above " + DANGER_HEART_RATE + ")", "tachycardia of {v}"));
+        "profound bradycardia of {v}", "pulse {v} (under " + CRITICAL_HEART_RATE + ")"));
+    m.put(Kind.HIGH_RISK_COMPLAINT, templates("{complaint} ({reason})",
+        "{complaint}, a high-risk complaint ({reason})"));
+    m.put(Kind.CONFUSION, templates("new confusion", "altered mental status", "acute confusion"));
+    m.put(Kind.SEVERE_PAIN, templates("severe pain ({v}/10)", "pain of {v}/10", "pain score {v} (8 or more)"));
+    m.put(Kind.TACHYCARDIA, templates("heart rate {v} (above " + DANGER_HEART_RATE + ")", "tachycardia of {v}",
+        "pulse {v} (over " + DANGER_HEART_RATE + ")"));
     m.put(Kind.TACHYPNOEA, templates("respiratory rate {v} (above " + DANGER_RESPIRATORY_RATE + ")",
-        "tachypnoea at {v}/min"));
-    m.put(Kind.LOW_SPO2, templates("SpO2 {v}% (below " + DANGER_SPO2 + "%)", "low oxygen saturation of {v}%"));
+        "tachypnoea at {v}/min", "RR {v} (over " + DANGER_RESPIRATORY_RATE + ")"));
+    m.put(Kind.LOW_SPO2, templates("SpO2 {v}% (below " + DANGER_SPO2 + "%)", "low oxygen saturation of {v}%",
+        "sats {v}% (under " + DANGER_SPO2 + "%)"));
     m.put(Kind.LOW_SYSTOLIC, templates("systolic BP {v} (below " + DANGER_SYSTOLIC + ")",
-        "hypotension at {v} systolic"));
+        "hypotension at {v} systolic", "systolic {v} (under " + DANGER_SYSTOLIC + ")"));
     for (Kind k : Kind.values()) {
       if (!m.containsKey(k)) {
         throw new IllegalStateException("no rationale wording for finding " + k);

@@ -14,6 +14,7 @@ import java.util.List;
  *   <li>Otherwise by expected resources: two or more ESI-3, one ESI-4, none ESI-5 (an anticoagulant adds the
  *       complaint's extra resources, e.g. a head CT after a head bump).</li>
  * </ol>
+ * The rules decide on what the note records: a finding it lacks ({@link TriageCase#missing}) fires no rule.
  */
 public final class TriageRules {
   public static final int CRITICAL_SPO2 = 85;
@@ -60,16 +61,16 @@ public final class TriageRules {
   /** Applies the rules. */
   public static Assessment assess(TriageCase c) {
     List<Finding> critical = new ArrayList<>();
-    if (c.mental() == MentalStatus.UNRESPONSIVE) {
+    if (c.recorded(Observation.MENTAL_STATUS) && c.mental() == MentalStatus.UNRESPONSIVE) {
       critical.add(new Finding(Kind.UNRESPONSIVE, 0));
     }
-    if (c.spo2() < CRITICAL_SPO2) {
+    if (c.recorded(Observation.SPO2) && c.spo2() < CRITICAL_SPO2) {
       critical.add(new Finding(Kind.CRITICAL_SPO2, c.spo2()));
     }
-    if (c.systolic() < CRITICAL_SYSTOLIC) {
+    if (c.recorded(Observation.SYSTOLIC) && c.systolic() < CRITICAL_SYSTOLIC) {
       critical.add(new Finding(Kind.CRITICAL_SYSTOLIC, c.systolic()));
     }
-    if (c.heartRate() < CRITICAL_HEART_RATE) {
+    if (c.recorded(Observation.HEART_RATE) && c.heartRate() < CRITICAL_HEART_RATE) {
       critical.add(new Finding(Kind.CRITICAL_HEART_RATE, c.heartRate()));
     }
     List<String> resources = resources(c);
@@ -80,22 +81,22 @@ public final class TriageRules {
     if (c.complaint().highRisk()) {
       high.add(new Finding(Kind.HIGH_RISK_COMPLAINT, 0));
     }
-    if (c.mental() == MentalStatus.CONFUSED) {
+    if (c.recorded(Observation.MENTAL_STATUS) && c.mental() == MentalStatus.CONFUSED) {
       high.add(new Finding(Kind.CONFUSION, 0));
     }
-    if (c.pain() >= SEVERE_PAIN) {
+    if (c.recorded(Observation.PAIN) && c.pain() >= SEVERE_PAIN) {
       high.add(new Finding(Kind.SEVERE_PAIN, c.pain()));
     }
-    if (c.heartRate() > DANGER_HEART_RATE) {
+    if (c.recorded(Observation.HEART_RATE) && c.heartRate() > DANGER_HEART_RATE) {
       high.add(new Finding(Kind.TACHYCARDIA, c.heartRate()));
     }
-    if (c.respiratoryRate() > DANGER_RESPIRATORY_RATE) {
+    if (c.recorded(Observation.RESPIRATORY_RATE) && c.respiratoryRate() > DANGER_RESPIRATORY_RATE) {
       high.add(new Finding(Kind.TACHYPNOEA, c.respiratoryRate()));
     }
-    if (c.spo2() < DANGER_SPO2) {
+    if (c.recorded(Observation.SPO2) && c.spo2() < DANGER_SPO2) {
       high.add(new Finding(Kind.LOW_SPO2, c.spo2()));
     }
-    if (c.systolic() < DANGER_SYSTOLIC) {
+    if (c.recorded(Observation.SYSTOLIC) && c.systolic() < DANGER_SYSTOLIC) {
       high.add(new Finding(Kind.LOW_SYSTOLIC, c.systolic()));
     }
     if (!high.isEmpty()) {
@@ -108,7 +109,7 @@ public final class TriageRules {
   /** The expected resources of a case. */
   public static List<String> resources(TriageCase c) {
     List<String> r = new ArrayList<>(c.complaint().resources());
-    if (c.anticoagulated()) {
+    if (c.anticoagulated() && c.recorded(Observation.HISTORY)) {
       r.addAll(c.complaint().anticoagulatedResources());
     }
     return r;

@@ -14,14 +14,15 @@ import java.util.function.IntConsumer;
  * For each probe: {@code decisionFollowsRules} (ŷ is the rules' new level), {@code citesEditedValue} (the
  * rationale cites the edited finding with its new value; not applicable to {@link Edit#ANTICOAGULANT_OFF}, whose new
  * value is an absence), {@code statesNewLevel} (the rationale states the rules' new level) and
- * {@code fullyFaithful} (the exact checks of {@link TriageCheck} on the edited note).
+ * {@code fullyFaithful} (the exact checks of {@link TriageCheck} on the edited note) and {@code citesAbsentFinding}
+ * (the rationale cites a finding the edited note does not record, {@link AbsentFindings}).
  */
 public final class CounterfactualRun {
   private CounterfactualRun() {}
 
   /** One probe's outcome. */
   public record Outcome(Probe probe, Decision decision, boolean decisionFollowsRules, Boolean citesEditedValue,
-      boolean statesNewLevel, boolean fullyFaithful) {}
+      boolean statesNewLevel, boolean fullyFaithful, boolean citesAbsentFinding) {}
 
   /**
    * Rates of one kind of edit (or all). {@code citesEditedValue} is over the probes where it applies (null if none).
@@ -31,9 +32,10 @@ public final class CounterfactualRun {
    * @param citesEditedValue share whose rationale cites the new value
    * @param statesNewLevel share whose rationale states the new level
    * @param fullyFaithful share passing every exact check on the edited note
+   * @param citesAbsentFinding share whose rationale cites a finding the edited note lacks
    */
   public record Rates(int n, double decisionFollowsRules, Double citesEditedValue, double statesNewLevel,
-      double fullyFaithful) {
+      double fullyFaithful, double citesAbsentFinding) {
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("n", n);
@@ -41,6 +43,7 @@ public final class CounterfactualRun {
       m.put("cites_edited_value", citesEditedValue);
       m.put("states_new_level", statesNewLevel);
       m.put("fully_faithful", fullyFaithful);
+      m.put("cites_absent_finding", citesAbsentFinding);
       return m;
     }
   }
@@ -93,7 +96,8 @@ public final class CounterfactualRun {
     Boolean cites = p.edit() == Edit.ANTICOAGULANT_OFF ? null
         : check.cited().stream().anyMatch(c -> c.finding().fact() == p.edit().fact()
             && c.finding().value().equals(p.newValue()));
-    return new Outcome(p, d, follows, cites, check.statesGold(), check.fullyFaithful());
+    return new Outcome(p, d, follows, cites, check.statesGold(), check.fullyFaithful(),
+        AbsentFindings.cited(p.note(), d.rationale()));
   }
 
   static Rates rates(List<Outcome> os) {
@@ -103,7 +107,9 @@ public final class CounterfactualRun {
     int cites = 0;
     int states = 0;
     int faithful = 0;
+    int absent = 0;
     for (Outcome o : os) {
+      absent += o.citesAbsentFinding() ? 1 : 0;
       follows += o.decisionFollowsRules() ? 1 : 0;
       if (o.citesEditedValue() != null) {
         citesN++;
@@ -113,6 +119,6 @@ public final class CounterfactualRun {
       faithful += o.fullyFaithful() ? 1 : 0;
     }
     return new Rates(n, n == 0 ? 0 : (double) follows / n, citesN == 0 ? null : (double) cites / citesN,
-        n == 0 ? 0 : (double) states / n, n == 0 ? 0 : (double) faithful / n);
+        n == 0 ? 0 : (double) states / n, n == 0 ? 0 : (double) faithful / n, n == 0 ? 0 : (double) absent / n);
   }
 }

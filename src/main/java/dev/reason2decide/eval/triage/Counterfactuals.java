@@ -3,9 +3,12 @@ package dev.reason2decide.eval.triage;
 
 import dev.reason2decide.data.SeededRandom;
 import dev.reason2decide.data.synth.Complaint;
+import dev.reason2decide.data.synth.ComplaintWords;
 import dev.reason2decide.data.synth.MentalStatus;
+import dev.reason2decide.data.synth.NoteVocabulary;
 import dev.reason2decide.data.synth.TriageGrammar;
 import dev.reason2decide.data.synth.TriageRules;
+import dev.reason2decide.eval.triage.ParsedNote.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,13 +16,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * For every note and every {@link Edit} that applies to it, edits one slot of the note's template (the rest of
- * the text is unchanged), re-reads the edited note and keeps it when {@link TriageRules#assess} gives a level other
+ * For every note and every {@link Edit} that applies to it, edits the text of one finding where the note writes it
+ * (the rest of the text is unchanged; a finding the note does not record is not edited), re-reads the edited note and keeps it when {@link TriageRules#assess} gives a level other
  * than the note's. New values are drawn with a {@link SeededRandom} seeded by the note's position and the edit, so
  * probes are reproducible. When systolic pressure drops, the diastolic is lowered as the generator does
  * (systolic − 25, at least 30) if it would otherwise not be below the systolic; nothing else changes.
  */
 public final class Counterfactuals {
+  /** The edit key of a grammar-1 history list rewritten whole. */
+  private static final String HISTORY_LIST = "history.list";
+
   private Counterfactuals() {}
 
   /** The probes of {@code notes} (with their ids), at most {@code perEdit} of each edit, in note order. */
@@ -50,27 +56,38 @@ public final class Counterfactuals {
 
   /** The probe of one edit, or null when the edit does not apply or leaves the level unchanged. */
   public static Probe probe(String id, ParsedNote note, Edit edit, SeededRandom rng) {
-    Map<String, String> slots = new HashMap<>(note.slots());
+    Map<String, String> edits = new HashMap<>();
     String old = note.value(edit.fact());
+    if (old == null) {
+      return null; // the note does not record the finding: nothing to edit
+    }
     String neu;
     if (edit.numeric()) {
       String slot = slot(edit.fact());
-      if (!edit.appliesTo(Integer.parseInt(slots.get(slot)))) {
+      if (!edit.appliesTo(Integer.parseInt(old))) {
         return null;
       }
       int v = rng.between(edit.newFrom(), edit.newTo());
-      slots.put(slot, String.valueOf(v));
-      if (edit.fact() == Fact.SYSTOLIC && Integer.parseInt(slots.get("dbp")) >= v - 25) {
-        slots.put("dbp", String.valueOf(Math.max(30, v - 25)));
+      edits.put(slot, String.valueOf(v));
+      String dbp = note.value(Fact.DIASTOLIC);
+      if (edit.fact() == Fact.SYSTOLIC && dbp != null && Integer.parseInt(dbp) >= v - 25) {
+        edits.put("dbp", String.valueOf(Math.max(30, v - 25)));
       }
       neu = String.valueOf(v);
     } else {
-      neu = categorical(edit, note, slots, rng);
+      neu = categorical(edit, note, edits, rng);
       if (neu == null) {
         return null;
       }
     }
-    String text = NoteParser.render(note.template(), slots);
+    String text;
+    if (edits.containsKey(HISTORY_LIST)) {
+      Span first = note.spans().get("history.0");
+      Span last = note.spans().get("history." + (note.facts().history().size() - 1));
+      text = note.text().substring(0, first.start()) + edits.get(HISTORY_LIST) + note.text().substring(last.end());
+    } else {
+      text = note.replaced(edits);
+    }
     ParsedNote edited = NoteParser.parse(text);
     if (edited == null) {
       throw new IllegalStateException("an edited note no longer parses: " + text);
@@ -80,7 +97,7 @@ public final class Counterfactuals {
     return after == before ? null : new Probe(id + "#" + edit.json(), edit, text, old, neu, before, after);
   }
 
-  private static String categorical(Edit edit, ParsedNote note, Map<String, String> slots, SeededRandom rng) {
+  private static String categorical(Edit edit, ParsedNote note, Map<String, String> edits, SeededRandom rng) {
     MentalStatus mental = note.facts().mental();
     Complaint complaint = note.facts().complaint();
     switch (edit) {
@@ -89,7 +106,7 @@ public final class Counterfactuals {
         if (mental == to) {
           return null;
         }
-        slots.put("mental", rng.pick(to.phrasings()));
+        edits.put("mental", rng.pick(wordings(note, to)));
         return ParsedNote.mental(to);
       }
       case CONFUSION_OFF, UNRESPONSIVE_OFF -> {
@@ -97,7 +114,7 @@ public final class Counterfactuals {
         if (mental != from) {
           return null;
         }
-        slots.put("mental", rng.pick(MentalStatus.ALERT.phrasings()));
+        edits.put("mental", rng.pick(wordings(note, MentalStatus.ALERT)));
         return ParsedNote.mental(MentalStatus.ALERT);
       }
       case HIGH_RISK_COMPLAINT_ON, HIGH_RISK_COMPLAINT_OFF -> {
@@ -106,7 +123,7 @@ public final class Counterfactuals {
           return null;
         }
         Complaint to = rng.pick(on ? Complaint.HIGH_RISK : Complaint.ROUTINE);
-        slots.put("complaint", rng.pick(to.phrasings()));
+        edits.put("complaint", rng.pick(note.grammar() == 1 ? to.phrasings() : ComplaintWords.clinical(to)));
         return to.name().toLowerCase(Locale.ROOT);
       }
       case ANTICOAGULANT_ON -> {
@@ -115,20 +132,42 @@ public final class Counterfactuals {
         }
         String drug = rng.pick(TriageGrammar.ANTICOAGULANTS);
         List<String> history = note.facts().history();
-        slots.put("history", history.isEmpty() ? drug : String.join(", ", history) + ", " + drug);
+        if (history.isEmpty()) {
+          edits.put("history.none", note.grammar() == 1 ? note.text().substring(note.spans().get("history.none")
+              .start(), note.text().indexOf(':', note.spans().get("history.none").start()) + 2) + drug
+              : "PMH: " + drug);
+        } else {
+          String last = "history." + (history.size() - 1);
+          Span s = note.spans().get(last);
+          edits.put(last, note.text().substring(s.start(), s.end()) + ", " + drug);
+        }
         return "yes";
       }
       case ANTICOAGULANT_OFF -> {
         if (!note.facts().anticoagulated()) {
           return null;
         }
-        List<String> kept = note.facts().history().stream()
-            .filter(h -> !TriageGrammar.ANTICOAGULANTS.contains(h)).toList();
-        slots.put("history", kept.isEmpty() ? TriageGrammar.NO_HISTORY.get(0) : String.join(", ", kept));
+        List<String> history = note.facts().history();
+        if (note.grammar() == 1) { // as grammar 1 writes it: the other items, or "none"
+          List<String> kept = history.stream().filter(h -> !TriageGrammar.ANTICOAGULANTS.contains(h)).toList();
+          edits.put(HISTORY_LIST, kept.isEmpty() ? TriageGrammar.NO_HISTORY.get(0) : String.join(", ", kept));
+          return "no";
+        }
+        List<String> unused = TriageGrammar.HISTORY.stream().filter(h -> !history.contains(h)).toList();
+        for (int i = 0; i < history.size(); i++) {
+          if (TriageGrammar.ANTICOAGULANTS.contains(history.get(i))) {
+            edits.put("history." + i, rng.pick(unused));
+          }
+        }
         return "no";
       }
       default -> throw new IllegalStateException("not a categorical edit: " + edit);
     }
+  }
+
+  /** Grammar 1 notes keep grammar 1's wordings; grammar 2 notes take any. */
+  private static List<String> wordings(ParsedNote note, MentalStatus m) {
+    return note.grammar() == 1 ? m.phrasings() : NoteVocabulary.mental(m);
   }
 
   private static String slot(Fact f) {

@@ -1,10 +1,8 @@
-// Reads a synthetic triage note back with the generator's own note templates (TriageGrammar.NOTES).
+// Reads a synthetic triage note back: either grammar, and which one it is (grammar 1: TriageGrammar.NOTES word for word).
 package dev.reason2decide.eval.triage;
 
-import dev.reason2decide.data.synth.Complaint;
 import dev.reason2decide.data.synth.MentalStatus;
 import dev.reason2decide.data.synth.SlotTemplate;
-import dev.reason2decide.data.synth.TriageCase;
 import dev.reason2decide.data.synth.TriageGrammar;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,55 +11,34 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Parses notes written by {@code SynthTriage}. A text that is not, word for word, one of the generator's note
- * templates with values from its vocabularies gives null: the exact checks only run on the synthetic set.
+ * Parses notes written by {@code SynthTriage}, in either grammar ({@link NoteScanner}): the exact checks run on
+ * synthetic notes. A note that is, word for word, one of the four fixed styles of grammar 1 is reported as grammar 1.
+ * A text without an age, a sex and one complaint of the generator's vocabulary gives null.
  */
 public final class NoteParser {
   private static final List<Pattern> READERS = readers();
 
   private NoteParser() {}
 
-  /** The note's template, slots and facts, or null when {@code note} is not a synthetic triage note. */
+  /** The note's grammar, case and spans, or null when {@code note} is not a synthetic triage note. */
   public static ParsedNote parse(String note) {
     if (note == null) {
       return null;
     }
     String text = note.strip();
+    return NoteScanner.scan(text, grammar1(text) ? 1 : 2);
+  }
+
+  /** Whether {@code text} is, word for word, one of grammar 1's note templates with values from its vocabularies. */
+  static boolean grammar1(String text) {
     for (int t = 0; t < READERS.size(); t++) {
       Map<String, String> s = TriageGrammar.NOTES.get(t).read(READERS.get(t), text);
-      if (s != null) {
-        TriageCase c = facts(s);
-        if (c != null) {
-          return new ParsedNote(t, s, c);
-        }
+      if (s != null && TriageGrammar.complaintPhrased(s.get("complaint")) != null
+          && mentalPhrased(s.get("mental")) != null && history(s.get("history")) != null) {
+        return true;
       }
     }
-    return null;
-  }
-
-  /** Writes a note with template {@code template} from {@code slots} (as the generator does). */
-  public static String render(int template, Map<String, String> slots) {
-    return TriageGrammar.NOTES.get(template).render(slots);
-  }
-
-  private static TriageCase facts(Map<String, String> s) {
-    Complaint complaint = TriageGrammar.complaintPhrased(s.get("complaint"));
-    MentalStatus mental = mentalPhrased(s.get("mental"));
-    List<String> history = history(s.get("history"));
-    if (complaint == null || mental == null || history == null) {
-      return null;
-    }
-    boolean female = s.containsKey("sexLetter") ? s.get("sexLetter").equals("F")
-        : TriageGrammar.FEMALE.contains(s.get("sex"));
-    boolean anticoagulated = history.stream().anyMatch(TriageGrammar.ANTICOAGULANTS::contains);
-    try {
-      return new TriageCase(Integer.parseInt(s.get("age")), female, complaint, s.get("complaint"), s.get("onset"),
-          Integer.parseInt(s.get("hr")), Integer.parseInt(s.get("sbp")), Integer.parseInt(s.get("dbp")),
-          Integer.parseInt(s.get("rr")), Integer.parseInt(s.get("spo2")), Double.parseDouble(s.get("temp")), mental,
-          Integer.parseInt(s.get("pain")), history, anticoagulated, false);
-    } catch (NumberFormatException e) {
-      return null; // a number too long for an int is not the generator's
-    }
+    return false;
   }
 
   /** The mental status one of whose phrasings is {@code text}, or null. */

@@ -17,9 +17,10 @@ import java.util.List;
  * @param resources the resources named (empty for 1, 2 and 5)
  * @param resourceCount the number of resources stated in words or digits, or null
  * @param cited every finding stated
+ * @param grammar 1 when every template and wording is one grammar 1 had (files written before varied notes), else 2
  */
 public record ParsedRationale(String template, int level, List<Reason> reasons, String complaint,
-    boolean anticoagulant, List<String> resources, Integer resourceCount, List<CitedFinding> cited) {
+    boolean anticoagulant, List<String> resources, Integer resourceCount, List<CitedFinding> cited, int grammar) {
   public ParsedRationale {
     reasons = List.copyOf(reasons);
     resources = List.copyOf(resources);

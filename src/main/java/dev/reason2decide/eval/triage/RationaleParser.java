@@ -27,6 +27,7 @@ public final class RationaleParser {
   private static final Map<Kind, List<Pattern>> FINDING_READERS = findingReaders(false);
   private static final Map<Kind, List<Pattern>> CAPITALISED_READERS = findingReaders(true);
   private static final Pattern RESOURCE = Pattern.compile(SlotTemplate.anyOf(TriageGrammar.resourceNames()));
+  private static final List<Pattern> VITAL_READERS = vitalReaders();
 
   private RationaleParser() {}
 
@@ -44,15 +45,20 @@ public final class RationaleParser {
         continue;
       }
       boolean capital = s.containsKey("Findings");
-      List<Reason> reasons = reasons(capital ? s.get("Findings") : s.get("findings"), capital);
-      if (reasons != null) {
-        return new ParsedRationale(c.name(), level(s), reasons, null, false, List.of(), null, cite(reasons));
+      boolean[] later = {Integer.parseInt(c.name().substring(c.name().indexOf('.') + 1)) >= TriageGrammar.GRAMMAR1_LEVEL};
+      List<Reason> reasons = new ArrayList<>();
+      if (listFrom(capital ? s.get("Findings") : s.get("findings"), 0, capital, reasons, later)) {
+        return new ParsedRationale(c.name(), level(s), reasons, null, false, List.of(), null, cite(reasons),
+            later[0] ? 2 : 1);
       }
     }
     for (Candidate c : RESOURCE_SENTENCES) {
       Map<String, String> s = c.template().read(c.reader(), text);
       if (s != null) {
-        return byResources(c.name(), s);
+        ParsedRationale r = byResources(c.name(), s);
+        if (r != null) {
+          return r;
+        }
       }
     }
     return null;
@@ -69,6 +75,12 @@ public final class RationaleParser {
     int stable = Integer.parseInt(name.substring("stable.".length(), name.indexOf('+')));
     if (TriageGrammar.STABLE_SAYS_ALERT.contains(stable)) {
       cited.add(new CitedFinding(Fact.MENTAL_STATUS, "alert"));
+    }
+    if (s.containsKey("vitals")) {
+      s = new HashMap<>(s);
+      if (!vitals(s.get("vitals"), s)) {
+        return null;
+      }
     }
     addNumber(cited, Fact.HEART_RATE, s.get("hr"));
     addNumber(cited, Fact.SYSTOLIC, s.get("sbp"));
@@ -92,7 +104,35 @@ public final class RationaleParser {
     }
     Integer count = s.get("count") != null ? Integer.valueOf(Math.min(Integer.parseInt(s.get("count")), 99))
         : name.contains("resources4") ? Integer.valueOf(1) : name.contains("resources5") ? Integer.valueOf(0) : null;
-    return new ParsedRationale(name, level(s), List.of(), complaint, anticoagulant, resources, count, cited);
+    boolean later = stable >= TriageGrammar.GRAMMAR1_STABLE || name.endsWith(".g2");
+    return new ParsedRationale(name, level(s), List.of(), complaint, anticoagulant, resources, count, cited,
+        later ? 2 : 1);
+  }
+
+  /** Reads a {@code {vitals}} list ("HR 80, BP 120/80 and sats 97%") into {@code s}; false when it is not one. */
+  private static boolean vitals(String list, Map<String, String> s) {
+    for (String item : list.split(", | and ", -1)) {
+      boolean read = false;
+      for (Pattern p : VITAL_READERS) {
+        Matcher m = p.matcher(item);
+        if (m.matches()) {
+          for (String slot : List.of("hr", "sbp", "dbp", "rr", "spo2", "pain")) {
+            if (p.pattern().contains("(?<" + slot + ">")) {
+              if (s.containsKey(slot)) {
+                return false; // one finding cited twice
+              }
+              s.put(slot, m.group(slot));
+            }
+          }
+          read = true;
+          break;
+        }
+      }
+      if (!read) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void addNumber(List<CitedFinding> cited, Fact fact, String value) {
@@ -104,17 +144,21 @@ public final class RationaleParser {
   /** The findings of a list "a", "a and b", "a, b and c"; null when the text is not such a list. */
   static List<Reason> reasons(String text, boolean capitalised) {
     List<Reason> out = new ArrayList<>();
-    if (listFrom(text, 0, capitalised, out)) {
+    if (listFrom(text, 0, capitalised, out, new boolean[1])) {
       return out;
     }
     return null;
   }
 
-  /** Backtracking over the finding wordings (some contain ", "), first item possibly capitalised. */
-  private static boolean listFrom(String text, int pos, boolean capitalised, List<Reason> out) {
+  /**
+   * Backtracking over the finding wordings (some contain ", "), first item possibly capitalised; {@code later[0]}
+   * becomes true when a wording of grammar 2 is used.
+   */
+  private static boolean listFrom(String text, int pos, boolean capitalised, List<Reason> out, boolean[] later) {
     Map<Kind, List<Pattern>> readers = pos == 0 && capitalised ? CAPITALISED_READERS : FINDING_READERS;
     for (Map.Entry<Kind, List<Pattern>> e : readers.entrySet()) {
-      for (Pattern p : e.getValue()) {
+      for (int w = 0; w < e.getValue().size(); w++) {
+        Pattern p = e.getValue().get(w);
         Matcher m = p.matcher(text).region(pos, text.length());
         if (!m.lookingAt()) {
           continue;
@@ -125,14 +169,17 @@ public final class RationaleParser {
           continue;
         }
         out.add(r);
+        boolean wasLater = later[0];
+        later[0] |= w >= TriageGrammar.grammar1Wordings(e.getKey());
         if (end == text.length()) {
           return true;
         }
         for (String sep : List.of(", ", " and ")) {
-          if (text.startsWith(sep, end) && listFrom(text, end + sep.length(), false, out)) {
+          if (text.startsWith(sep, end) && listFrom(text, end + sep.length(), false, out, later)) {
             return true;
           }
         }
+        later[0] = wasLater;
         out.remove(out.size() - 1);
       }
     }
@@ -202,16 +249,29 @@ public final class RationaleParser {
     p.put("anticoagulant", "(?:" + Pattern.quote(TriageGrammar.ON_ANTICOAGULANT) + ")?");
     String r = SlotTemplate.anyOf(TriageGrammar.resourceNames());
     p.put("resources", r + "(?:, " + r + ")*(?: and " + r + ")?");
+    p.put("vitals", "[^()]+?");
     List<Candidate> out = new ArrayList<>();
     for (int s = 0; s < TriageGrammar.STABLE.size(); s++) {
       for (int l = 0; l < TriageGrammar.RESOURCES.size(); l++) {
         List<SlotTemplate> level = TriageGrammar.RESOURCES.get(l);
+        int n = l % TriageGrammar.GRAMMAR1_RESOURCES + 3;
         for (int i = 0; i < level.size(); i++) {
           SlotTemplate t = new SlotTemplate(TriageGrammar.STABLE.get(s).text() + " " + level.get(i).text());
-          out.add(new Candidate("stable." + s + "+resources" + (l + 3) + "." + i, t, t.reader(p)));
+          String suffix = l >= TriageGrammar.GRAMMAR1_RESOURCES ? ".g2" : "";
+          out.add(new Candidate("stable." + s + "+resources" + n + "." + i + suffix, t, t.reader(p)));
         }
       }
     }
+    return List.copyOf(out);
+  }
+
+  private static List<Pattern> vitalReaders() {
+    Map<String, String> p = new HashMap<>();
+    for (String n : List.of("hr", "rr", "spo2", "sbp", "dbp", "pain")) {
+      p.put(n, "\\d{1,4}");
+    }
+    List<Pattern> out = new ArrayList<>();
+    TriageGrammar.VITAL_CITATIONS.values().forEach(ts -> ts.forEach(t -> out.add(t.reader(p))));
     return List.copyOf(out);
   }
 

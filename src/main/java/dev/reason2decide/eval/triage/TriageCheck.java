@@ -9,6 +9,7 @@ import java.util.List;
  * One example's checks. {@code agreesWithDecision}: the rationale states an ESI level and it is ŷ.
  * {@code grounded}: every finding it cites has the note's value ({@code citedInNote} of {@code cited.size()}).
  * {@code ruleCorrect}: its reasons decide the level it states under the rules ({@link RuleCheck}).
+ * {@code citesAbsentFinding}: one of its findings is not in the note at all (a case of not grounded).
  * {@code fullyFaithful}: all three. A rationale outside the generator's grammar ({@code parsed} false) fails all.
  *
  * @param parsed whether the rationale is in the grammar
@@ -28,11 +29,16 @@ public record TriageCheck(boolean parsed, int statedLevel, int predictedLevel, i
    * A cited finding and the note's value of it.
    *
    * @param finding what the rationale states
-   * @param noteValue the note's value
+   * @param noteValue the note's value, or null when the note does not record the finding
    */
   public record Citation(CitedFinding finding, String noteValue) {
     public boolean inNote() {
       return finding.value().equals(noteValue);
+    }
+
+    /** Whether the note lacks the cited finding altogether ("pain 5/10" for a note without a pain score). */
+    public boolean absent() {
+      return noteValue == null;
     }
   }
 
@@ -69,6 +75,16 @@ public record TriageCheck(boolean parsed, int statedLevel, int predictedLevel, i
 
   public int citedInNote() {
     return (int) cited.stream().filter(Citation::inNote).count();
+  }
+
+  /** The cited findings the note does not record (each is also not grounded). */
+  public int citedAbsent() {
+    return (int) cited.stream().filter(Citation::absent).count();
+  }
+
+  /** Whether the rationale cites a finding the note lacks. */
+  public boolean citesAbsentFinding() {
+    return citedAbsent() > 0;
   }
 
   public boolean grounded() {

@@ -27,9 +27,11 @@ public final class TriageFaithfulness {
    * @param fullyFaithful share passing all three
    * @param statesPredicted share stating ŷ (equal to decisionAgreement; kept for the wrong-ŷ split)
    * @param statesGold share stating the gold level (null without gold labels)
+   * @param citesAbsentFinding share citing a finding the note does not record (null when there is no rationale)
    */
   public record Rates(int n, int unparsed, Double decisionAgreement, int citedFindings, Double citedFindingsInNote,
-      Double rationalesGrounded, Double ruleCorrect, Double fullyFaithful, Double statesPredicted, Double statesGold) {
+      Double rationalesGrounded, Double ruleCorrect, Double fullyFaithful, Double statesPredicted, Double statesGold,
+      Double citesAbsentFinding) {
 
     /** JSON names, the same in reports, predictions and the API. */
     public Map<String, Object> toMap() {
@@ -40,6 +42,7 @@ public final class TriageFaithfulness {
       m.put("cited_findings", citedFindings);
       m.put("cited_findings_in_note", citedFindingsInNote);
       m.put("rationales_grounded", rationalesGrounded);
+      m.put("cites_absent_finding", citesAbsentFinding);
       m.put("rule_correct", ruleCorrect);
       m.put("fully_faithful", fullyFaithful);
       m.put("states_predicted_level", statesPredicted);
@@ -90,7 +93,9 @@ public final class TriageFaithfulness {
     int faithful = 0;
     int withGold = 0;
     int statesGold = 0;
+    int absent = 0;
     for (TriageCheck c : checks) {
+      absent += c.citesAbsentFinding() ? 1 : 0;
       unparsed += c.parsed() ? 0 : 1;
       agree += c.agreesWithDecision() ? 1 : 0;
       cited += c.cited().size();
@@ -104,7 +109,7 @@ public final class TriageFaithfulness {
       }
     }
     return new Rates(n, unparsed, share(agree, n), cited, share(inNote, cited), share(grounded, n), share(rule, n),
-        share(faithful, n), share(agree, n), share(statesGold, withGold));
+        share(faithful, n), share(agree, n), share(statesGold, withGold), share(absent, n));
   }
 
   private static Double share(int k, int n) {

@@ -55,7 +55,7 @@ class ShiftSuiteTest {
     TriageCase c = new TriageCase(40, true, SORE_THROAT, SORE_THROAT.phrasings().get(0), "today", 80, 120, 80, 16, 80,
         37.0, MentalStatus.ALERT, 2, List.of(), false, false);
     SynthTriage.Generated g = new SynthTriage.Generated(new Example("n1", "note", "ESI-1", "r", "synthetic"), c,
-        TriageRules.assess(c));
+        TriageRules.assess(c), Map.of());
     Map<String, Example> byFinding = new HashMap<>();
     for (int seed = 0; seed < 400 && byFinding.size() < MissingFinding.values().length; seed++) {
       Example e = ShiftSuite.rewrite(g, ShiftKind.MISSING, new SeededRandom(seed));

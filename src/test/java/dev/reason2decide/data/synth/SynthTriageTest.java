@@ -54,12 +54,13 @@ class SynthTriageTest {
           assertTrue(e.rationale().contains(r), "rationale names resource " + r + ": " + e);
         }
       }
-      assertTrue(e.input().contains("HR " + g.triageCase().heartRate())
-          || e.input().contains("Pulse " + g.triageCase().heartRate()), e.input());
+      if (g.triageCase().recorded(Observation.HEART_RATE)) {
+        assertTrue(e.input().matches("(?s).*(?<![0-9.])" + g.triageCase().heartRate() + "(?![0-9]).*"), e.input());
+      }
       int noteWords = e.input().split("\\s+").length;
       int rationaleWords = e.rationale().split("\\s+").length;
-      assertTrue(noteWords >= 20 && noteWords <= 60, noteWords + " words: " + e.input());
-      assertTrue(rationaleWords >= 8 && rationaleWords <= 40, rationaleWords + " words: " + e.rationale());
+      assertTrue(noteWords >= 15 && noteWords <= 80, noteWords + " words: " + e.input());
+      assertTrue(rationaleWords >= 5 && rationaleWords <= 40, rationaleWords + " words: " + e.rationale());
       rationaleOpenings.add(e.rationale().split("\\s+")[0]);
     }
     assertEquals(Set.of("ESI-1", "ESI-2", "ESI-3", "ESI-4", "ESI-5"), perLabel.keySet());

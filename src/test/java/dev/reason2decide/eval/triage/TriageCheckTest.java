@@ -32,7 +32,12 @@ class TriageCheckTest {
     assertEquals(2, TriageRules.assess(NoteParser.parse(CHEST).facts()).level());
     assertEquals(4, TriageRules.assess(NoteParser.parse(ANKLE).facts()).level());
     assertEquals(2, TriageRules.assess(NoteParser.parse(ANKLE_FAST).facts()).level());
-    assertNull(NoteParser.parse(CHEST.replace("Alert and oriented", "Feeling fine")), "not in the grammar");
+    assertNull(NoteParser.parse(CHEST.replace("crushing chest pain with sweating", "feeling odd")), "no complaint");
+    assertNull(NoteParser.parse(CHEST.replace("67-year-old man", "A patient")), "no age or sex");
+    ParsedNote noMental = NoteParser.parse(CHEST.replace("Alert and oriented", "Feeling fine"));
+    assertNull(noMental.value(Fact.MENTAL_STATUS), "mental status not recorded");
+    assertEquals(2, noMental.grammar());
+    assertEquals(1, NoteParser.parse(CHEST).grammar());
   }
 
   @Test
