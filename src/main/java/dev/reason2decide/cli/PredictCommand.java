@@ -114,6 +114,9 @@ public final class PredictCommand implements Callable<Integer> {
       // a device or FIFO (--output /dev/stdout) gets no provenance file beside it
       OutputTarget.sideFile(output, ".provenance.json")
           .ifPresent(f -> AtomicFiles.writeString(f, Json.PRETTY.toJson(prov) + "\n"));
+      if (!quiet) {
+        m.trustNotice().ifPresent(n -> System.err.println(PrintableText.escape(n)));
+      }
     }
     System.out.println(output);
     return 0;

@@ -29,6 +29,7 @@ import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.runs.EvaluationFolder;
+import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.tokens.BpeTrainer;
 import dev.reason2decide.tokens.TokenizerTrainer;
 import dev.reason2decide.train.GoalStop;
@@ -237,7 +238,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     summary.put("macro_f1", scores.macroF1());
     summary.put("seconds", seconds);
     summary.put("training_seconds", trainSeconds);
-    summary.put("stopped", stops(run.resolve("metrics.jsonl")));
+    summary.put("stopped", stops(new RunFolder(run).metrics()));
     summary.put("model", model.toString());
     summary.put("faithfulness_checks", checks.toMap());
     summary.put("trust_verdicts", shiftedLines);

@@ -75,6 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--halt-after", hidden = true, defaultValue = "0")
   int haltAfter;
 
+  @Bounded(min = 0.01, max = 1)
   @Option(names = "--trust-coverage", defaultValue = "0.98", description = "Share of validation notes the trust "
       + "threshold decides, fitted when training ends (default: ${DEFAULT-VALUE}; docs/trust.md).")
   double trustCoverage;

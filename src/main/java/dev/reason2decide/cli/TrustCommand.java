@@ -45,14 +45,17 @@ public final class TrustCommand implements Runnable {
     @Option(names = "--validation", required = true, description = "Validation examples, never trained on.")
     Path validation;
 
+    @Bounded(min = 0.01, max = 1)
     @Option(names = "--coverage", defaultValue = "0.98",
         description = "Share of validation notes the threshold decides (default: ${DEFAULT-VALUE}).")
     double coverage;
 
+    @Bounded(min = 0, max = 1)
     @Option(names = "--shrinkage", defaultValue = "0.1",
         description = "Covariance shrinkage towards the identity, 0 to 1 (default: ${DEFAULT-VALUE}).")
     double shrinkage;
 
+    @Bounded(min = 1, max = 1_000_000)
     @Option(names = "--max-train", defaultValue = "2000",
         description = "At most this many training notes, evenly spaced; 0: all (default: ${DEFAULT-VALUE}).")
     int maxTrain;

@@ -47,6 +47,7 @@ public final class T5DecisionModel implements DecisionModel {
   private final long[][] labelIds;
   private final DeviceSpec device;
   private volatile TrustFile trust;
+  private String trustNotice;
 
   private T5DecisionModel(Path dir, NDManager root, T5Model model, TextTokenizer tok, ModelCard card,
       DeviceSpec device) {
@@ -85,20 +86,22 @@ public final class T5DecisionModel implements DecisionModel {
     }
     CardLimits.check(dir, card);
     TrustFile trust = null;
+    String notice = null;
     if (!withTrust) {
       trust = null;
     } else if (TrustFile.exists(dir)) {
       trust = TrustFile.read(dir);
     } else {
-      System.err.println("model " + dir.toAbsolutePath().normalize().getFileName() + ": no trust statistics ("
+      notice = "model " + dir.toAbsolutePath().normalize().getFileName() + ": no trust statistics ("
           + TrustFile.JSON + "); trust verdicts fall back on the label probability and the rationale checks (fit "
-          + "them with r2d trust fit)");
+          + "them with r2d trust fit)";
     }
     NDManager root = Engines.newManager(device);
     try {
       T5DecisionModel m = new T5DecisionModel(dir, root, T5Checkpoint.load(dir, root), TextTokenizer.load(dir), card,
           device);
       m.trust = trust;
+      m.trustNotice = notice;
       return m;
     } catch (RuntimeException e) {
       root.close();
@@ -257,6 +260,14 @@ public final class T5DecisionModel implements DecisionModel {
   /** Uses {@code stats} for every later decision (null: none); what fitting does before it scores validation. */
   public void useTrust(TrustFile stats) {
     this.trust = stats;
+  }
+
+  /**
+   * What a user should be told once about this folder's trust statistics (none in the folder: verdicts fall back on
+   * the other signals), or empty. Commands print it after the model has proved usable, so an error stays one line.
+   */
+  public java.util.Optional<String> trustNotice() {
+    return java.util.Optional.ofNullable(trustNotice);
   }
 
   /** The trust statistics in use, or null. */

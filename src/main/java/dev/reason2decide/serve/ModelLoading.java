@@ -23,6 +23,9 @@ public final class ModelLoading {
       throw new IllegalArgumentException("--model " + dir + ": not served: a decision on a test note failed: "
           + e.getMessage(), e);
     }
+    if (m instanceof T5DecisionModel t) {
+      t.trustNotice().ifPresent(System.err::println);
+    }
     return m;
   }
 

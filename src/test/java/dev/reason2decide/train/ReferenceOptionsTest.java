@@ -24,7 +24,7 @@ class ReferenceOptionsTest {
         .patience());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TrainSettings.apply(DSS, JsonParser.parseString("{\"dss-patience\": -1}").getAsJsonObject(), "x.json: "));
-    assertEquals("x.json: dss-patience: dss-patience must be >= 0 (0 = no early stopping), got -1", e.getMessage());
+    assertEquals("x.json: dss-patience must be between 0 and 1,000,000, got -1", e.getMessage());
   }
 
   @Test
