@@ -192,6 +192,7 @@ public final class DataCommand implements Runnable {
         + "${DEFAULT-VALUE}).")
     String trainMix;
 
+    @Bounded(min = 1, max = 2)
     @Option(names = "--grammar", defaultValue = "2", description = "Note grammar: 2 (varied notes, default) or 1 "
         + "(the four fixed styles of earlier files).")
     int grammar;

@@ -36,8 +36,12 @@ public final class ShiftSuite {
    * trained on grammar 2 has seen some of the unseen names; docs/data.md).
    */
   public static Map<ShiftKind, List<Example>> generate(int n, long seed) {
-    return generate(SynthTriage.generateWithCases(n, seed, SynthTriage.Mix.NATURAL, 1, java.util.Set.of(), 1,
-        FormPolicy.ALL), seed);
+    return generate(notes(n, seed), seed);
+  }
+
+  /** The notes the suite rewrites: {@code n} natural-mix grammar-1 notes of {@code seed}. */
+  public static List<SynthTriage.Generated> notes(int n, long seed) {
+    return SynthTriage.generateWithCases(n, seed, SynthTriage.Mix.NATURAL, 1, java.util.Set.of(), 1, FormPolicy.ALL);
   }
 
   /** Each kind's rewrites of {@code notes}. */

@@ -22,7 +22,7 @@ class ShiftSuiteTest {
 
   @Test
   void everyKindChangesEveryNoteAndKeepsTheLabelWhereTheFindingsStay() {
-    List<SynthTriage.Generated> notes = SynthTriage.generateWithCases(60, 3);
+    List<SynthTriage.Generated> notes = ShiftSuite.notes(60, 3);
     Map<ShiftKind, List<Example>> suite = ShiftSuite.generate(notes, 3);
     assertEquals(List.of(ShiftKind.values()), List.copyOf(suite.keySet()));
     for (var e : suite.entrySet()) {
