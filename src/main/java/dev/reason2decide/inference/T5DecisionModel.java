@@ -106,10 +106,16 @@ public final class T5DecisionModel implements DecisionModel {
     return Grad.off(() -> {
       try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray[] im = predictInputs(m, texts);
-        NDArray enc = model.encode(im[0], im[1], false);                       // (B,S,D)
-        long[][] ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
-        float[][] scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
+        // the prediction pass in a scope of its own: its tensors are freed before the explanation pass starts
+        long[][] ids;
+        float[][] scores;
+        try (NDScope predict = new NDScope()) {
+          predict.suppressNotUsedWarning();
+          NDArray[] im = predictInputs(m, texts);
+          NDArray enc = model.encode(im[0], im[1], false);                     // (B,S,D)
+          ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
+          scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
+        }
         for (float[] row : scores) {
           finite(row);
         }
