@@ -107,7 +107,8 @@ class ServeMemoryReliabilityTest {
   private static Process serve(Path model, List<String> log) throws IOException {
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx8g",
         "-XX:+AlwaysPreTouch", "-Dai.djl.offline=true", "-D" + DeviceSpec.PROPERTY + "=cpu", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "serve", "--model", model.toString(), "--port", "0", "--timeout-ms", "300000");
+        System.getProperty("java.class.path"), Main.class.getName(), "serve", "--model", model.toString(), "--port",
+        "0", "--timeout-ms", "300000");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().put("DJL_OFFLINE", "true");
     pb.environment().put("OPT_OUT_TRACKING", "true");
