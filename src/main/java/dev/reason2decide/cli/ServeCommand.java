@@ -8,6 +8,7 @@ import dev.reason2decide.serve.BatchPolicy;
 import dev.reason2decide.serve.DecisionServer;
 import dev.reason2decide.serve.MemoryBudget;
 import dev.reason2decide.serve.ModelLoading;
+import dev.reason2decide.serve.NativeHeap;
 import dev.reason2decide.serve.RequestLog;
 import dev.reason2decide.serve.ServeConfig;
 import java.net.InetAddress;
@@ -135,6 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     device = devices.resolve();
     err.println(DeviceOption.logLine("serve", device));
+    err.println("r2d serve: " + NativeHeap.configureForService());
     if (!InetAddress.getByName(host).isLoopbackAddress()) {
       err.println("r2d serve: WARNING: listening on " + host + ", reachable from other machines; notes are "
           + "patient data: put the service behind TLS and authentication");

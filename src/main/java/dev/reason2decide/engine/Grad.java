@@ -19,6 +19,11 @@ public final class Grad {
     }
   }
 
+  /** Whether this thread records gradients now (false inside {@link #off}). */
+  public static boolean isOn() {
+    return JniUtils.isGradMode();
+  }
+
   /** Seeds torch's generator (dropout masks) deterministically. */
   public static void seed(long seed) {
     JniUtils.setSeed(seed);

@@ -139,12 +139,19 @@ public final class T5DecisionModel implements DecisionModel {
     return Grad.off(() -> {
       try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray[] im = predictInputs(m, texts);
-        NDArray enc = model.encode(im[0], im[1], false);                       // (B,S,D)
-        long[][] ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
-        float[][] scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
-        // the input's trust states come from the encoder pass the decision makes anyway
-        float[][] pooledInput = stats != null && stats.input() != null ? PooledStates.mean(enc, im[1]) : null;
+        // the prediction pass in a scope of its own: its tensors are freed before the explanation pass starts; the
+        // input's trust states come from its encoder pass (copied out to Java arrays first)
+        long[][] ids;
+        float[][] scores;
+        float[][] pooledInput;
+        try (NDScope predict = new NDScope()) {
+          predict.suppressNotUsedWarning();
+          NDArray[] im = predictInputs(m, texts);
+          NDArray enc = model.encode(im[0], im[1], false);                     // (B,S,D)
+          ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
+          scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
+          pooledInput = stats != null && stats.input() != null ? PooledStates.mean(enc, im[1]) : null;
+        }
         for (float[] row : scores) {
           finite(row);
         }
@@ -177,24 +184,33 @@ public final class T5DecisionModel implements DecisionModel {
   }
 
   /**
-   * An upper estimate of the native memory one input token holds while its decision runs. A call keeps every
-   * intermediate of its two encoder passes (predict, then explain) until it ends: per layer and token, the
-   * attention scores and the tensors derived from them, about {@value #ATTENTION_COPIES} × heads × input length
-   * floats (they grow with the square of the input length, hence the longest input), and about 8 × d_model + 3 × d_ff
-   * floats of activations; the decoders' cross-attention keys and values add 2 × d_model floats per decoder layer.
-   * Checked against the resident size in {@code ServeMemoryReliabilityTest}.
+   * An upper estimate of the native memory one input token holds while its decision runs. The two passes (predict,
+   * then explain) run one after the other, each encoder block frees its intermediates when it ends
+   * ({@code model.LayerScopes}), so what one token holds at most is one block's: {@value #ATTENTION_COPIES}
+   * (B,H,S,S) tensors alive together (the mask-and-position bias, the scores, their softmax), counted at the model's
+   * longest input S because they grow with its square, and about {@value #BLOCK_ACTIVATIONS} × d_model + 4 × d_ff
+   * floats of activations; added to that (the encoder's peak and the decoding that follows are not simultaneous, so
+   * this is an upper estimate), the encoder output, the decoder's cross-attention keys and values (4 × inner
+   * dimension per decoder layer: the projections and their contiguous copies), and the label scoring's copy of the
+   * encoder output and one decoder block's keys and values per label. Checked against the resident size in
+   * {@code ServeMemoryReliabilityTest}; docs/limits.md (memory) has the figures.
    */
   @Override
   public long bytesPerInputToken() {
-    return bytesPerInputToken(model.config(), card.maxInputTokens());
+    return bytesPerInputToken(model.config(), card.maxInputTokens(), labelIds.length);
   }
 
-  /** {@link #bytesPerInputToken()} of a model of configuration {@code c} with inputs of {@code maxInputTokens}. */
-  public static long bytesPerInputToken(T5Config c, int maxInputTokens) {
-    long perEncoderLayer = (long) ATTENTION_COPIES * c.numHeads() * maxInputTokens + 8L * c.dModel()
-        + 3L * c.dFf();
-    long floats = 2L * (c.numLayers() * perEncoderLayer + 2L * c.numDecoderLayers() * c.dModel());
-    return floats * Float.BYTES;
+  /**
+   * {@link #bytesPerInputToken()} of a model of configuration {@code c} with inputs of {@code maxInputTokens} and
+   * {@code labels} labels.
+   */
+  public static long bytesPerInputToken(T5Config c, int maxInputTokens, int labels) {
+    long width = Math.max(c.dModel(), c.innerDim());
+    long encoderBlock = (long) ATTENTION_COPIES * c.numHeads() * maxInputTokens + BLOCK_ACTIVATIONS * width
+        + 4L * c.dFf();
+    long decoding = c.dModel() + 4L * c.innerDim() * c.numDecoderLayers()
+        + (long) labels * (c.dModel() + 2L * c.innerDim());
+    return (encoderBlock + decoding) * Float.BYTES;
   }
 
   @Override
@@ -202,8 +218,10 @@ public final class T5DecisionModel implements DecisionModel {
     return card.maxInputTokens();
   }
 
-  /** Tensors of (heads × length) per token that a T5 attention keeps (scores, biased, softmax, and copies). */
-  static final int ATTENTION_COPIES = 6;
+  /** (B,H,S,S) tensors alive at once in an encoder block at inference: bias, scores (bias added in place), softmax. */
+  static final int ATTENTION_COPIES = 3;
+  /** Tensors of (B,S,width) one encoder block keeps until it ends (norms, q, k, v, context, outputs, residuals). */
+  static final int BLOCK_ACTIVATIONS = 12;
 
   /** The explanation prompt for ŷ: a DSS model learned unconditioned rationales, every other recipe explains ŷ. */
   private String explainPrompt(String text, String label) {

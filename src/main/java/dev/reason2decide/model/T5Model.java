@@ -95,13 +95,23 @@ public final class T5Model {
 
   /**
    * Attention of queries from {@code x} over keys/values {@code k}, {@code v} (B,H,L,K) with an additive
-   * {@code bias} broadcastable to (B,H,T,L). No 1/√K scaling (T5 folds it into the initialisation).
+   * {@code bias} broadcastable to (B,H,T,L). No 1/√K scaling (T5 folds it into the initialisation). With
+   * {@code freeEarly} (inference, autograd off) the bias is added in place and the scores are freed as soon as the
+   * next tensor is made: the same numbers, one or two (B,H,T,L) tensors alive at a time instead of four.
    */
-  private NDArray attend(NDArray x, NDArray k, NDArray v, NDArray bias, String prefix, boolean training) {
+  private NDArray attend(NDArray x, NDArray k, NDArray v, NDArray bias, String prefix, boolean training,
+      boolean freeEarly) {
     NDArray q = heads(linear(x, prefix + "q.weight"));               // (B,H,T,K)
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(bias);    // (B,H,T,L)
+    NDArray raw = q.matMul(k.transpose(0, 1, 3, 2));                 // (B,H,T,L)
+    NDArray scores = freeEarly ? raw.addi(bias) : raw.add(bias);
     NDArray weights = dropout(scores.softmax(-1), training);
+    if (freeEarly) {
+      raw.close();
+    }
     NDArray ctx = weights.matMul(v).transpose(0, 2, 1, 3);           // (B,T,H,K)
+    if (freeEarly) {
+      weights.close();
+    }
     long b = q.getShape().get(0);
     long t = q.getShape().get(2);
     return linear(ctx.reshape(b, t, c.innerDim()), prefix + "o.weight"); // (B,T,D)
@@ -146,15 +156,21 @@ public final class T5Model {
     int s = (int) embeddings.getShape().get(1);
     NDArray h = dropout(embeddings, training);                                         // (B,S,D)
     NDArray bias = positionBias(m, "encoder", s, s, 0).add(additiveMask(attentionMask)); // (B,H,S,S)
+    LayerScopes scopes = LayerScopes.of(training, embeddings);
     for (int i = 0; i < c.numLayers(); i++) {
       String l = "encoder.block." + i + ".layer.";
-      NDArray x = rmsNorm(h, l + "0.layer_norm.weight");
-      NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));
-      NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));
-      h = h.add(dropout(attend(x, kk, vv, bias, l + "0.SelfAttention.", training), training));
-      h = h.add(dropout(feedForward(rmsNorm(h, l + "1.layer_norm.weight"), l + "1.DenseReluDense.", training),
-          training));
+      NDArray in = h;
+      h = scopes.run(in, () -> {
+        NDArray x = rmsNorm(in, l + "0.layer_norm.weight");
+        NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));
+        NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));
+        NDArray a = in.add(dropout(attend(x, kk, vv, bias, l + "0.SelfAttention.", training, scopes.on()),
+            training));
+        return a.add(dropout(feedForward(rmsNorm(a, l + "1.layer_norm.weight"), l + "1.DenseReluDense.", training),
+            training));
+      });
     }
+    scopes.free(bias);
     return dropout(rmsNorm(h, "encoder.final_layer_norm.weight"), training);
   }
 
@@ -178,19 +194,26 @@ public final class T5Model {
     NDArray h = dropout(embed(decoderIds), training);
     NDArray selfBias = positionBias(m, "decoder", t, t, 0).add(causalMask(m, t)); // (1,H,T,T)
     NDArray crossBias = additiveMask(encoderMask);                                // (B,1,1,S)
+    LayerScopes scopes = LayerScopes.of(training, null);
     for (int i = 0; i < c.numDecoderLayers(); i++) {
       String l = "decoder.block." + i + ".layer.";
-      NDArray x = rmsNorm(h, l + "0.layer_norm.weight");
-      NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));
-      NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));
-      h = h.add(dropout(attend(x, kk, vv, selfBias, l + "0.SelfAttention.", training), training));
-      x = rmsNorm(h, l + "1.layer_norm.weight");
-      NDArray ck = heads(linear(encoderStates, l + "1.EncDecAttention.k.weight"));
-      NDArray cv = heads(linear(encoderStates, l + "1.EncDecAttention.v.weight"));
-      h = h.add(dropout(attend(x, ck, cv, crossBias, l + "1.EncDecAttention.", training), training));
-      h = h.add(dropout(feedForward(rmsNorm(h, l + "2.layer_norm.weight"), l + "2.DenseReluDense.", training),
-          training));
+      NDArray in = h;
+      h = scopes.run(in, () -> {
+        NDArray x = rmsNorm(in, l + "0.layer_norm.weight");
+        NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));
+        NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));
+        NDArray a = in.add(dropout(attend(x, kk, vv, selfBias, l + "0.SelfAttention.", training, scopes.on()),
+            training));
+        x = rmsNorm(a, l + "1.layer_norm.weight");
+        NDArray ck = heads(linear(encoderStates, l + "1.EncDecAttention.k.weight"));
+        NDArray cv = heads(linear(encoderStates, l + "1.EncDecAttention.v.weight"));
+        a = a.add(dropout(attend(x, ck, cv, crossBias, l + "1.EncDecAttention.", training, scopes.on()), training));
+        return a.add(dropout(feedForward(rmsNorm(a, l + "2.layer_norm.weight"), l + "2.DenseReluDense.", training),
+            training));
+      });
     }
+    scopes.free(selfBias);
+    scopes.free(crossBias);
     return dropout(rmsNorm(h, "decoder.final_layer_norm.weight"), training);
   }
 
@@ -306,11 +329,11 @@ public final class T5Model {
       NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));      // (N,H,1,K)
       NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));
       cache.append(i, kk, vv);
-      h = h.add(dropout(attend(x, cache.selfK(i), cache.selfV(i), selfBias, l + "0.SelfAttention.", training),
-          training));
+      h = h.add(dropout(attend(x, cache.selfK(i), cache.selfV(i), selfBias, l + "0.SelfAttention.", training,
+          false), training));
       x = rmsNorm(h, l + "1.layer_norm.weight");
       h = h.add(dropout(attend(x, cache.crossK(i), cache.crossV(i), cache.crossBias(), l + "1.EncDecAttention.",
-          training), training));
+          training, false), training));
       h = h.add(dropout(feedForward(rmsNorm(h, l + "2.layer_norm.weight"), l + "2.DenseReluDense.", training),
           training));
     }

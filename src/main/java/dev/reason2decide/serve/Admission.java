@@ -43,6 +43,8 @@ final class Admission implements AutoCloseable {
   private final int maxTokens;
   private final ExecutorService pool;
   private final Duration timeout;
+  /** Run on a model thread each time the last decision in flight has finished. */
+  private final Runnable onIdle;
   /** Decisions admitted and not yet answered, so that a drain can stop them. */
   private final Set<Future<?>> admitted = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
@@ -52,6 +54,12 @@ final class Admission implements AutoCloseable {
   }
 
   Admission(int workers, int queueCapacity, int maxTokens, Duration timeout) {
+    this(workers, queueCapacity, maxTokens, timeout, () -> { });
+  }
+
+  /** As above; {@code onIdle} runs each time the last decision in flight has finished (it must be quick). */
+  Admission(int workers, int queueCapacity, int maxTokens, Duration timeout, Runnable onIdle) {
+    this.onIdle = onIdle;
     this.capacity = workers + queueCapacity;
     this.slots = new Semaphore(capacity);
     this.maxTokens = maxTokens;
@@ -124,6 +132,9 @@ final class Admission implements AutoCloseable {
     Runnable release = () -> {
       tokens.release(cost);
       slots.release();
+      if (inFlight() == 0) {
+        onIdle.run();
+      }
     };
     AtomicBoolean claimed = new AtomicBoolean();
     Future<T> future;

@@ -73,8 +73,9 @@ public final class DecisionServer implements AutoCloseable {
   public static DecisionServer start(DecisionModel model, ServeConfig config, BatchPolicy batching, RequestLog log)
       throws IOException {
     DecisionBatcher batcher = batching.enabled() ? new DecisionBatcher(model, batching) : null;
+    // once a burst is over, its freed native memory goes back to the system (NativeHeap)
     Admission admission = new Admission(config.workers(), config.queueCapacity(), config.maxTokensInFlight(),
-        config.requestTimeout());
+        config.requestTimeout(), NativeHeap::trimSoon);
     ClientWatch clients = new ClientWatch();
     DecisionEndpoints api = new DecisionEndpoints(model, config, admission, batcher, clients);
     Routes routes = new Routes(log, new HostCheck(config.host(), config.allowedHosts()))
