@@ -29,6 +29,9 @@ import java.util.function.Consumer;
 public final class TrustFit {
   private TrustFit() {}
 
+  /** The token Gaussian is fitted on the tokens of the first sampled notes up to this many states (memory, time). */
+  static final int MAX_TOKENS = 50_000;
+
   /** Fits, writes trust.json and trust.bin into {@code dir}, and returns the file; {@code log} hears progress. */
   public static TrustFile fitInto(Path dir, List<Example> train, List<Example> validation, TrustSettings s,
       Consumer<String> log) {
@@ -60,7 +63,9 @@ public final class TrustFit {
         in.add(v);
       }
       for (float[][] note : states.tokens()) {
-        tokenStates.addAll(List.of(note));
+        if (tokenStates.size() < MAX_TOKENS) {
+          tokenStates.addAll(List.of(note));
+        }
       }
       b.forEach(e -> inLabels.add(e.label()));
       List<Example> withRationale = b.stream().filter(e -> e.rationale() != null && !e.rationale().isBlank())
