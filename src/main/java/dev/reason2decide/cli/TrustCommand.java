@@ -61,7 +61,7 @@ public final class TrustCommand implements Runnable {
     int maxTrain;
 
     @Option(names = "--features", split = ",", description = "Signals to combine (default: input_rmd, output_rmd, "
-        + "label_surprise; also input_md, output_md, margin_gap, rationale_surprise).")
+        + "label_surprise, token_md; also input_md, output_md, margin_gap, rationale_surprise).")
     List<String> features;
 
     @Mixin

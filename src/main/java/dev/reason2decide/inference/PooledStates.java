@@ -23,4 +23,29 @@ final class PooledStates {
     }
     return out;
   }
+
+  /**
+   * states (B,S,D), mask (B,S) of 0/1 → per row its unmasked states, (S_i,D) each: what the token-level distance
+   * takes its largest value over.
+   */
+  static float[][][] tokens(NDArray states, NDArray mask) {
+    int b = (int) states.getShape().get(0);
+    int s = (int) states.getShape().get(1);
+    int d = (int) states.getShape().get(2);
+    float[] flat = states.toType(DataType.FLOAT32, false).toFloatArray();        // B·S·D
+    float[] keep = mask.toType(DataType.FLOAT32, false).toFloatArray();          // B·S
+    float[][][] out = new float[b][][];
+    for (int i = 0; i < b; i++) {
+      java.util.List<float[]> rows = new java.util.ArrayList<>();
+      for (int t = 0; t < s; t++) {
+        if (keep[i * s + t] > 0) {
+          float[] v = new float[d];
+          System.arraycopy(flat, (i * s + t) * d, v, 0, d);
+          rows.add(v);
+        }
+      }
+      out[i] = rows.toArray(new float[0][]);
+    }
+    return out;
+  }
 }

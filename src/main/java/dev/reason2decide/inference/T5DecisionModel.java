@@ -19,6 +19,7 @@ import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.TextTokenizer;
 import dev.reason2decide.runs.ModelCard;
 import dev.reason2decide.runs.RunFolder;
+import dev.reason2decide.trust.Gaussian;
 import dev.reason2decide.trust.ModelSignals;
 import dev.reason2decide.trust.ModelTrust;
 import dev.reason2decide.trust.RelativeMahalanobis;
@@ -144,6 +145,8 @@ public final class T5DecisionModel implements DecisionModel {
         long[][] ids;
         float[][] scores;
         float[][] pooledInput;
+        Gaussian tokenStats = stats == null ? null : stats.tokens();
+        float[][][] tokenStates;
         try (NDScope predict = new NDScope()) {
           predict.suppressNotUsedWarning();
           NDArray[] im = predictInputs(m, texts);
@@ -151,6 +154,7 @@ public final class T5DecisionModel implements DecisionModel {
           ids = GreedyDecoder.generate(model, enc, im[1], GenerationSettings.greedy(card.labelMaxNewTokens()));
           scores = SequenceScorer.scoreEncoded(model, enc, im[1], labelIds, m, texts.size());
           pooledInput = stats != null && stats.input() != null ? PooledStates.mean(enc, im[1]) : null;
+          tokenStates = tokenStats == null ? null : PooledStates.tokens(enc, im[1]);
         }
         for (float[] row : scores) {
           finite(row);
@@ -174,7 +178,8 @@ public final class T5DecisionModel implements DecisionModel {
         for (int i = 0; i < texts.size(); i++) {
           Map<String, Double> p = LabelScores.probabilities(scores[i], card.labels());
           ModelSignals sig = signals(raw.get(i), labels.get(i), p, stats,
-              pooledInput == null ? null : pooledInput[i], rat.pooledStates()[i], rat.meanSurprise()[i]);
+              pooledInput == null ? null : pooledInput[i], rat.pooledStates()[i], rat.meanSurprise()[i],
+              tokenStats == null ? null : tokenStats.largestDistance(tokenStates[i]));
           out.add(new Decision(labels.get(i), p, tok.decode(rat.ids()[i]).strip(), raw.get(i),
               new ModelTrust(sig, rule, stats == null ? null : new java.util.HashSet<>(stats.knownNumbers()))));
         }
@@ -229,7 +234,7 @@ public final class T5DecisionModel implements DecisionModel {
   }
 
   private ModelSignals signals(String raw, String label, Map<String, Double> p, TrustFile stats, float[] input,
-      float[] output, double surprise) {
+      float[] output, double surprise, Double tokenDistance) {
     double mine = p.get(label);
     double other = p.entrySet().stream().filter(e -> !e.getKey().equals(label)).mapToDouble(Map.Entry::getValue)
         .max().orElse(0);
@@ -237,16 +242,29 @@ public final class T5DecisionModel implements DecisionModel {
     RelativeMahalanobis out = stats == null ? null : stats.output();
     return new ModelSignals(raw, card.labels().contains(raw), mine, mine - other,
         in == null ? null : in.distance(input), in == null ? null : in.relativeDistance(input),
-        out == null ? null : out.distance(output), out == null ? null : out.relativeDistance(output), surprise);
+        out == null ? null : out.distance(output), out == null ? null : out.relativeDistance(output), surprise,
+        tokenDistance);
   }
 
   /** Mean-pooled encoder states (D) of {@code predict: x} per text: what the input statistics are fitted on. */
   public float[][] inputStates(List<String> texts) {
+    return inputStatesWithTokens(texts).pooled();
+  }
+
+  /**
+   * The encoder states of {@code predict: x} per text, from one pass: mean-pooled (B rows of D) and per token
+   * (B rows of (S_i,D)), what the input and the token statistics are fitted on.
+   */
+  public record InputStates(float[][] pooled, float[][][] tokens) {}
+
+  /** {@link InputStates} of {@code texts}. */
+  public InputStates inputStatesWithTokens(List<String> texts) {
     return Grad.off(() -> {
       try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         NDArray[] im = predictInputs(m, texts);
-        return PooledStates.mean(model.encode(im[0], im[1], false), im[1]);
+        NDArray enc = model.encode(im[0], im[1], false);                       // (B,S,D)
+        return new InputStates(PooledStates.mean(enc, im[1]), PooledStates.tokens(enc, im[1]));
       }
     });
   }

@@ -29,6 +29,19 @@ public record Gaussian(float[] mean, float[][] precision) {
     return quadratic(precision, x, mean);
   }
 
+  /**
+   * The largest squared distance among {@code xs} (rows of D): the token-level distance of a note, whose one odd
+   * token the mean of its states dilutes; NaN for no rows.
+   */
+  public double largestDistance(float[][] xs) {
+    double best = Double.NaN;
+    for (float[] x : xs) {
+      double v = distance(x);
+      best = Double.isNaN(best) ? v : Math.max(best, v);
+    }
+    return best;
+  }
+
   /** Fits one Gaussian to {@code xs} (each D long) with shrinkage {@code lambda} in [0, 1]. */
   public static Gaussian fit(List<float[]> xs, double lambda) {
     double[] mu = mean(xs);

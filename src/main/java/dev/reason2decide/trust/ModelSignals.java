@@ -16,10 +16,20 @@ import java.util.Map;
  * @param outputDistance min_k MD_k of the mean-pooled decoder states over the generated rationale (or null)
  * @param outputRelative RMD of the same (or null)
  * @param rationaleSurprise the mean negative log-probability of the rationale's tokens, as generated
+ * @param tokenDistance the largest squared Mahalanobis distance of one encoder state of {@code predict: x} to the
+ *     Gaussian of training tokens (null without token statistics)
  */
 public record ModelSignals(String labelText, boolean labelInSet, double labelProbability, double margin,
     Double inputDistance, Double inputRelative, Double outputDistance, Double outputRelative,
-    double rationaleSurprise) {
+    double rationaleSurprise, Double tokenDistance) {
+
+  /** Without a token-level distance. */
+  public ModelSignals(String labelText, boolean labelInSet, double labelProbability, double margin,
+      Double inputDistance, Double inputRelative, Double outputDistance, Double outputRelative,
+      double rationaleSurprise) {
+    this(labelText, labelInSet, labelProbability, margin, inputDistance, inputRelative, outputDistance,
+        outputRelative, rationaleSurprise, null);
+  }
 
   /** Signals of a decision made without any (a test's or a sample's): in the set, certain, no distances. */
   public static ModelSignals none(String label) {
@@ -33,6 +43,7 @@ public record ModelSignals(String labelText, boolean labelInSet, double labelPro
       case MARGIN_GAP -> 1 - margin;
       case INPUT_MD -> inputDistance;
       case INPUT_RMD -> inputRelative;
+      case TOKEN_MD -> tokenDistance;
       case OUTPUT_MD -> outputDistance;
       case OUTPUT_RMD -> outputRelative;
       case RATIONALE_SURPRISE -> rationaleSurprise;
@@ -49,6 +60,7 @@ public record ModelSignals(String labelText, boolean labelInSet, double labelPro
     m.put("output_md", outputDistance);
     m.put("output_rmd", outputRelative);
     m.put("rationale_surprise", rationaleSurprise);
+    m.put("token_md", tokenDistance);
     return m;
   }
 }

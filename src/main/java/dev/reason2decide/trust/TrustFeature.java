@@ -13,6 +13,8 @@ public enum TrustFeature {
   INPUT_MD("the note is unlike the training notes"),
   /** The same, relative to the background Gaussian of all training notes. */
   INPUT_RMD("the note is unlike the training notes"),
+  /** The largest Mahalanobis distance of one encoder state of the note to the Gaussian of training tokens. */
+  TOKEN_MD("a part of the note is unlike the training notes"),
   /** Mahalanobis distance of the rationale's decoder states to the training rationales. */
   OUTPUT_MD("the rationale is unlike the training rationales"),
   /** The same, relative to the background Gaussian. */

@@ -20,17 +20,20 @@ import java.util.Map;
 /**
  * What {@code r2d trust fit} and the end of training write into a model folder, and what inference reads.
  * {@code trust.bin} holds, little-endian float32, for the input and then the output statistics (each when present):
- * the class means (K,D), the shared precision (D,D), the background mean (D) and the background precision (D,D).
+ * the class means (K,D), the shared precision (D,D), the background mean (D) and the background precision (D,D);
+ * then, when present, the token Gaussian's mean (D) and precision (D,D).
  * {@code trust.json} says which are present, their shapes, the rule and how everything was fitted; it is written
  * last, so a folder whose trust.json exists has a complete trust.bin.
  *
  * @param input statistics of the encoder states of {@code predict: x} (null: not fitted)
  * @param output statistics of the decoder states over rationales (null: not fitted)
+ * @param tokens one Gaussian over the single encoder states of training notes' tokens (null: not fitted; files
+ *     written before it existed have none)
  * @param rule the score rule and threshold
  * @param knownNumbers numbers the training rationales state without their notes (see {@code ModelTrust})
  * @param fitted how the statistics were fitted (files, counts, shrinkage), kept as written
  */
-public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, TrustRule rule,
+public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, Gaussian tokens, TrustRule rule,
     List<String> knownNumbers, Map<String, Object> fitted) {
   public static final String JSON = "trust.json";
   public static final String BINARY = "trust.bin";
@@ -39,6 +42,17 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, T
   public TrustFile {
     fitted = fitted == null ? Map.of() : new LinkedHashMap<>(fitted);
     knownNumbers = knownNumbers == null ? List.of() : List.copyOf(knownNumbers);
+  }
+
+  /** Without token statistics. */
+  public TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, TrustRule rule, List<String> knownNumbers,
+      Map<String, Object> fitted) {
+    this(input, output, null, rule, knownNumbers, fitted);
+  }
+
+  /** The same statistics with {@code r} as the rule. */
+  public TrustFile withRule(TrustRule r) {
+    return new TrustFile(input, output, tokens, r, knownNumbers, fitted);
   }
 
   /** Whether {@code dir} has trust statistics. */
@@ -53,6 +67,15 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, T
     j.addProperty("format", FORMAT);
     j.add("input", describe(input, blocks));
     j.add("output", describe(output, blocks));
+    if (tokens != null) {
+      JsonObject t = new JsonObject();
+      t.addProperty("dim", tokens.dim());
+      j.add("tokens", t);
+      blocks.add(tokens.mean());
+      for (float[] row : tokens.precision()) {
+        blocks.add(row);
+      }
+    }
     long floats = blocks.stream().mapToLong(b -> b.length).sum();
     ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(floats * 4)).order(ByteOrder.LITTLE_ENDIAN);
     for (float[] b : blocks) {
@@ -129,6 +152,11 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, T
       ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
       RelativeMahalanobis in = stats(j.get("input"), buf);
       RelativeMahalanobis out = stats(j.get("output"), buf);
+      Gaussian tokens = null;
+      if (j.has("tokens") && !j.get("tokens").isJsonNull()) {
+        int d = j.getAsJsonObject("tokens").get("dim").getAsInt();
+        tokens = new Gaussian(floats(buf, d), matrix(buf, d));
+      }
       JsonObject r = j.getAsJsonObject("rule");
       Map<TrustFeature, double[]> refs = new LinkedHashMap<>();
       for (Map.Entry<String, JsonElement> e : r.getAsJsonObject("references").entrySet()) {
@@ -147,7 +175,7 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, T
       if (j.has("known_numbers")) {
         j.getAsJsonArray("known_numbers").forEach(x -> known.add(x.getAsString()));
       }
-      return new TrustFile(in, out, rule, known, fitted);
+      return new TrustFile(in, out, tokens, rule, known, fitted);
     } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException
         | UnsupportedOperationException e) {
       throw new IllegalArgumentException(jf + ": not valid trust statistics: " + e.getMessage(), e);

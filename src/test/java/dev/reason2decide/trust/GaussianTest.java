@@ -64,4 +64,13 @@ class GaussianTest {
     assertEquals(true, e.getMessage().contains("shrinkage"), e.getMessage());
     assertEquals(true, Double.isFinite(Gaussian.fit(xs, 0.1).distance(v(0, 1))));
   }
+
+  @Test
+  void largestDistanceIsTheTokenFurthestFromTheMean() {
+    // mean (1,2), precision diag(1/4, 1): (1,2) → 0, (3,2) → 2²/4 = 1, (1,5) → 3² = 9, (0,1) → 1/4 + 1 = 1.25
+    Gaussian g = new Gaussian(v(1, 2), new float[][] {v(0.25, 0), v(0, 1)});
+    assertEquals(9.0, g.largestDistance(new float[][] {v(1, 2), v(3, 2), v(1, 5), v(0, 1)}), 1e-9);
+    assertEquals(1.25, g.largestDistance(new float[][] {v(0, 1), v(1, 2)}), 1e-9);
+    assertEquals(Double.NaN, g.largestDistance(new float[0][]));
+  }
 }

@@ -75,6 +75,22 @@ class TrustFileTest {
   }
 
   @Test
+  void tokenStatisticsRoundTripAfterTheOthers() {
+    // tokens: mean (D=2) and precision (2,2) after the input block (3 means of 3, 9, 3, 9)
+    Gaussian tokens = new Gaussian(new float[] {0.5f, -1f}, new float[][] {{2f, 0.25f}, {0.25f, 3f}});
+    new TrustFile(stats(3, 3), null, tokens, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of()).write(tmp);
+    assertEquals((3 * 3 + 9 + 3 + 9 + 2 + 4) * 4L, tmp.resolve(TrustFile.BINARY).toFile().length());
+    TrustFile back = TrustFile.read(tmp);
+    assertArrayEquals(tokens.mean(), back.tokens().mean());
+    assertArrayEquals(tokens.precision()[0], back.tokens().precision()[0]);
+    assertArrayEquals(tokens.precision()[1], back.tokens().precision()[1]);
+    assertEquals(3, back.input().dim());
+    // a file written without them (as before token statistics existed) reads with none
+    new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of()).write(tmp);
+    assertNull(TrustFile.read(tmp).tokens());
+  }
+
+  @Test
   void aTruncatedBinaryIsAnErrorNamingTheFile() throws Exception {
     new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of()).write(tmp);
     byte[] b = Files.readAllBytes(tmp.resolve(TrustFile.BINARY));

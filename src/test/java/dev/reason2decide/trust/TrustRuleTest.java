@@ -49,6 +49,29 @@ class TrustRuleTest {
   }
 
   @Test
+  void oneOddTokenRefusesANoteWhosePooledDistanceIsTypical() {
+    // token_md references 1..19 as in tailProbabilityByHand; input_rmd references 0, 1, 2
+    double[] ref = new double[19];
+    for (int i = 0; i < 19; i++) {
+      ref[i] = i + 1;
+    }
+    TrustRule rule = new TrustRule(Map.of(TrustFeature.TOKEN_MD, ref,
+        TrustFeature.INPUT_RMD, new double[] {0, 1, 2}), 0.05, 0.98);
+    ModelSignals typical = new ModelSignals("ESI-3", true, 0.99, 0.98, null, 1.0, null, null, 0.1, 10.0);
+    ModelSignals oddToken = new ModelSignals("ESI-3", true, 0.99, 0.98, null, 1.0, null, null, 0.1, 30.0);
+    // typical: min(tail 11/20, input_rmd (2 + 1)/4 = 0.75) = 0.55
+    assertEquals(0.55, rule.verdict(typical, List.of()).score(), 1e-12);
+    assertTrue(rule.verdict(typical, List.of()).decide());
+    TrustVerdict v = rule.verdict(oddToken, List.of());
+    assertEquals(0.1 * Math.exp(-12), v.score(), 1e-15);
+    assertFalse(v.decide());
+    assertTrue(v.reasons().get(0).startsWith("a part of the note is unlike the training notes (token_md 30"),
+        v.reasons().toString());
+    assertEquals(30.0, oddToken.toMap().get("token_md"));
+    assertEquals(null, withInput(0).toMap().get("token_md"));
+  }
+
+  @Test
   void aLabelOutsideTheLabelSetIsNeverDecided() {
     ModelSignals sig = new ModelSignals("Immediate intervention is needed for unrespons", false, 1, 1, null, 0.0, null,
         null, 0);

@@ -6,6 +6,7 @@ import dev.reason2decide.eval.faith.ExampleChecks;
 import dev.reason2decide.eval.faith.TrustReview;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
+import dev.reason2decide.trust.Gaussian;
 import dev.reason2decide.trust.ModelSignals;
 import dev.reason2decide.trust.RelativeMahalanobis;
 import dev.reason2decide.trust.TrustFile;
@@ -27,6 +28,9 @@ import java.util.function.Consumer;
  */
 public final class TrustFit {
   private TrustFit() {}
+
+  /** The token Gaussian is fitted on the tokens of the first sampled notes up to this many states (memory, time). */
+  static final int MAX_TOKENS = 50_000;
 
   /** Fits, writes trust.json and trust.bin into {@code dir}, and returns the file; {@code log} hears progress. */
   public static TrustFile fitInto(Path dir, List<Example> train, List<Example> validation, TrustSettings s,
@@ -51,10 +55,17 @@ public final class TrustFit {
     List<float[]> out = new ArrayList<>();
     List<String> inLabels = new ArrayList<>();
     List<String> outLabels = new ArrayList<>();
+    List<float[]> tokenStates = new ArrayList<>();
     for (int i = 0; i < sample.size(); i += s.batchSize()) {
       List<Example> b = sample.subList(i, Math.min(sample.size(), i + s.batchSize()));
-      for (float[] v : model.inputStates(b.stream().map(Example::input).toList())) {
+      T5DecisionModel.InputStates states = model.inputStatesWithTokens(b.stream().map(Example::input).toList());
+      for (float[] v : states.pooled()) {
         in.add(v);
+      }
+      for (float[][] note : states.tokens()) {
+        if (tokenStates.size() < MAX_TOKENS) {
+          tokenStates.addAll(List.of(note));
+        }
       }
       b.forEach(e -> inLabels.add(e.label()));
       List<Example> withRationale = b.stream().filter(e -> e.rationale() != null && !e.rationale().isBlank())
@@ -70,10 +81,11 @@ public final class TrustFit {
     }
     RelativeMahalanobis input = RelativeMahalanobis.fit(in, inLabels, s.shrinkage());
     RelativeMahalanobis output = out.isEmpty() ? null : RelativeMahalanobis.fit(out, outLabels, s.shrinkage());
-    log.accept("trust: Gaussians fitted on " + in.size() + " training notes (" + out.size() + " rationales), d = "
-        + input.dim());
+    Gaussian tokens = tokenStates.isEmpty() ? null : Gaussian.fit(tokenStates, s.shrinkage());
+    log.accept("trust: Gaussians fitted on " + in.size() + " training notes (" + out.size() + " rationales, "
+        + tokenStates.size() + " tokens), d = " + input.dim());
     List<String> known = KnownNumbers.of(sample);
-    model.useTrust(new TrustFile(input, output, TrustRule.FALLBACK, known, Map.of()));
+    model.useTrust(new TrustFile(input, output, tokens, TrustRule.FALLBACK, known, Map.of()));
     List<ModelSignals> signals = new ArrayList<>();
     List<List<String>> vetoes = new ArrayList<>();
     int right = 0;
@@ -97,6 +109,7 @@ public final class TrustFit {
     Map<String, Object> fitted = new LinkedHashMap<>();
     fitted.put("train_notes", in.size());
     fitted.put("train_rationales", out.size());
+    fitted.put("train_tokens", tokenStates.size());
     fitted.put("validation_notes", validation.size());
     fitted.put("validation_accuracy", (double) right / validation.size());
     fitted.put("validation_coverage", (double) decided / validation.size());
@@ -106,7 +119,7 @@ public final class TrustFit {
         + "covariance");
     fitted.put("seconds", (System.nanoTime() - start) / 1e9);
     fitted.put("known_numbers_rule", KnownNumbers.RULE);
-    TrustFile f = new TrustFile(input, output, rule, known, fitted);
+    TrustFile f = new TrustFile(input, output, tokens, rule, known, fitted);
     model.useTrust(f);
     log.accept(String.format(java.util.Locale.ROOT, "trust: threshold %.4g decides %d of %d validation notes "
         + "(target %.0f %%)", rule.threshold(), decided, validation.size(), 100 * s.targetCoverage()));
