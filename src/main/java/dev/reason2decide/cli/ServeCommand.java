@@ -42,6 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
   String host;
 
+  @Bounded(min = 0, max = 65_535)
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
       description = "Port (0: any free one; default: ${DEFAULT-VALUE}).")
   int port;
@@ -49,41 +50,50 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", description = "Folder of training runs for the runs view.")
   Path runs;
 
+  @Bounded(min = 1, max = 256)
   @Option(names = "--workers", paramLabel = "N",
       description = "Decisions computed at once (default: cores, at most 4).")
   Integer workers;
 
+  @Bounded(min = 0, max = 100_000)
   @Option(names = "--queue", paramLabel = "N", defaultValue = "32",
       description = "Requests that may wait for a worker; more get 503 (default: ${DEFAULT-VALUE}).")
   int queue;
 
+  @Bounded(min = 1, max = 86_400_000)
   @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "60000",
       description = "Longest wait for a decision, queue included; then 504 (default: ${DEFAULT-VALUE}).")
   long timeoutMs;
 
+  @Bounded(min = 64, max = 268_435_456)
   @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "1048576",
       description = "Largest request body; more gets 413 (default: ${DEFAULT-VALUE}).")
   int maxBodyBytes;
 
+  @Bounded(min = 1, max = 10_000_000)
   @Option(names = "--max-input-chars", paramLabel = "CHARS", defaultValue = "20000",
       description = "Longest note in characters; more gets 422 (default: ${DEFAULT-VALUE}).")
   int maxInputChars;
 
+  @Bounded(min = 1, max = 10_000)
   @Option(names = "--max-batch", paramLabel = "N", defaultValue = "64",
       description = "Most notes in one batch request; more gets 422 (default: ${DEFAULT-VALUE}).")
   int maxBatch;
 
+  @Bounded(min = 1, max = 1_048_576)
   @Option(names = "--max-tokens-in-flight", paramLabel = "N",
       description = "Input tokens of all notes being decided at once (what bounds memory); a request that does "
           + "not fit gets 503, one that never can 422 (default: what 6 GiB of native memory holds for this model, "
           + "at most 16384; docs/limits.md).")
   Integer maxTokensInFlight;
 
+  @Bounded(min = 0, max = 60_000)
   @Option(names = "--batch-window-ms", paramLabel = "MS", defaultValue = "0",
       description = "Gather single-note requests arriving within MS of each other into one model call; 0 decides "
           + "each alone (default: ${DEFAULT-VALUE}). Raises --workers to --batch-max-notes if below.")
   int batchWindowMs;
 
+  @Bounded(min = 1, max = 1024)
   @Option(names = "--batch-max-notes", paramLabel = "N", defaultValue = "32",
       description = "Most single-note requests decided in one model call (default: ${DEFAULT-VALUE}).")
   int batchMaxNotes;

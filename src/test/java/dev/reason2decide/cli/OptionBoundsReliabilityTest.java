@@ -41,8 +41,8 @@ class OptionBoundsReliabilityTest {
       }
     }
     cl.getSubcommands().forEach((name, sub) -> {
-      // bench: developer benchmarks; serve: its numbers are checked by ServeConfig before the model is loaded
-      if (sub.getCommandName().equals(name) && !name.equals("bench") && !name.equals("serve")) {
+      // bench: developer benchmarks
+      if (sub.getCommandName().equals(name) && !name.equals("bench")) {
         collect(sub, path + " " + name, missing, seen);
       }
     });
@@ -56,6 +56,19 @@ class OptionBoundsReliabilityTest {
     assertTrue(seen.contains("r2d predict --batch-size") && seen.contains("r2d train --steps")
         && seen.contains("r2d data synth-triage --n"), seen.toString());
     assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void servesNumbersAreRefusedOutsideTheirRangeBeforeTheModelLoads() throws Exception {
+    // the model folder does not exist: a refusal that names the option proves nothing was loaded first
+    String model = dir.resolve("no-model").toString();
+    for (String[] bad : new String[][] {{"--workers", "100000", "--workers must be between 1 and 256, got 100000"},
+        {"--max-tokens-in-flight", "0", "--max-tokens-in-flight must be between 1 and 1,048,576, got 0"},
+        {"--port", "70000", "--port must be between 0 and 65,535, got 70000"}}) {
+      CliRun r = CliRun.of("serve", "--model", model, bad[0], bad[1]);
+      assertEquals(2, r.code(), r.err());
+      assertEquals(List.of("r2d serve: " + bad[2]), r.errLines());
+    }
   }
 
   @Test
