@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
  * What {@link TriageNotes} puts in a note template's slots, for the shift suite ({@link ShiftSuite}), which renders
  * the same case in other ways. The vital-sign and pain values go through {@code number} (plain digits for the
  * generator's own format); the words (sex, mental status, history, arrival) are drawn from the generator's
- * vocabularies. Kept beside, not inside, TriageNotes so that the generator's draws stay as they are.
+ * vocabularies. TriageNotes fills its templates with {@link #withoutArrival}, so both read a case the same way.
  */
 final class NoteSlots {
   /** The slots whose values are measured numbers (vital signs and the pain score). */
@@ -27,6 +27,16 @@ final class NoteSlots {
 
   /** The slot values of {@code c}, each number of {@link #NUMBERS} written by {@code number}. */
   static Map<String, String> of(TriageCase c, SeededRandom rng, IntFunction<String> number) {
+    Map<String, String> v = withoutArrival(c, rng, number);
+    v.put("arrival", rng.pick(TriageGrammar.ARRIVALS));
+    return v;
+  }
+
+  /**
+   * Every slot but the arrival (which the generator draws only for a template that has it, after choosing the
+   * template), drawing from {@code rng} in the generator's order: mental status, history, sex.
+   */
+  static Map<String, String> withoutArrival(TriageCase c, SeededRandom rng, IntFunction<String> number) {
     Map<String, String> v = new HashMap<>();
     v.put("mental", rng.pick(c.mental().phrasings()));
     v.put("history", c.history().isEmpty() ? rng.pick(TriageGrammar.NO_HISTORY) : String.join(", ", c.history()));
@@ -42,7 +52,6 @@ final class NoteSlots {
     v.put("rr", number.apply(c.respiratoryRate()));
     v.put("spo2", number.apply(c.spo2()));
     v.put("pain", number.apply(c.pain()));
-    v.put("arrival", rng.pick(TriageGrammar.ARRIVALS));
     return v;
   }
 
