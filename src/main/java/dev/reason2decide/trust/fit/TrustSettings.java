@@ -16,7 +16,7 @@ import java.util.List;
 public record TrustSettings(double shrinkage, int maxTrainNotes, double targetCoverage, List<TrustFeature> features,
     int batchSize) {
   /** The signals kept by default (docs/trust.md says what each bought). */
-  public static final List<TrustFeature> DEFAULT_FEATURES = List.of(TrustFeature.INPUT_RMD, TrustFeature.OUTPUT_RMD,
+  public static final List<TrustFeature> DEFAULT_FEATURES = List.of(TrustFeature.INPUT_RMD,
       TrustFeature.LABEL_SURPRISE, TrustFeature.TOKEN_MD);
 
   public TrustSettings {
