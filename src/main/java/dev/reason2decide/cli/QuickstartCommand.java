@@ -8,6 +8,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.reason2decide.data.Example;
+import dev.reason2decide.data.DecisionTrust;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.data.synth.FormPolicy;
@@ -24,6 +25,8 @@ import dev.reason2decide.eval.triage.CounterfactualRun;
 import dev.reason2decide.eval.triage.TriageFaithfulness;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
+import dev.reason2decide.eval.report.PredictionFile;
+import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
@@ -204,8 +207,11 @@ public final class QuickstartCommand implements Callable<Integer> {
       for (int i = 0; i < test.size(); i++) {
         Example e = test.get(i);
         Decision d = decisions.get(i);
+        // the trust verdict as r2d predict writes it (PredictionRow), read back as evaluation reads it
+        DecisionTrust trust = PredictionFile.trust(PredictionRow.of(e, d, m.labels()).get(PredictionRow.TRUST),
+            "held-out note " + e.id());
         preds.add(new Prediction(e.id(), e.input(), e.label(), e.rationale(), d.label(), d.rationale(),
-            d.probabilities()));
+            d.probabilities(), trust));
       }
       CounterfactualRun.Result cf = perEdit <= 0 ? null
           : CheckSetup.counterfactual(preds, m, perEdit, seed, 32, eval.counterfactual(), k -> { });
