@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code "trust": {"score", "decide", "reasons"}} (notes/TRUST_CONTRACT.md), plus the signals it came from.
+ * {@code "trust": {"score", "decide", "reasons"}} (docs/trust.md), plus the signals it came from.
  *
  * @param score higher is more trustworthy, in [0, 1]
  * @param decide whether the decision may be used: score at or above the model's threshold and no veto

@@ -15,7 +15,7 @@ import java.util.List;
  * field added here appears in both outputs with the same name and value.
  */
 public final class PredictionRow {
-  /** The trust verdict's field (notes/TRUST_CONTRACT.md): {@code {"score", "decide", "reasons", "signals"}}. */
+  /** The trust verdict's field (docs/trust.md): {@code {"score", "decide", "reasons", "signals"}}. */
   public static final String TRUST = "trust";
 
   private PredictionRow() {}
