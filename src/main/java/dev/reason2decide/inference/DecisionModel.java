@@ -38,6 +38,14 @@ public interface DecisionModel extends AutoCloseable {
     return 1;
   }
 
+  /**
+   * What a user should be told once about this model's trust statistics (none: verdicts fall back on the other
+   * signals), or empty. Commands print it after the model has proved usable, so an error stays one line.
+   */
+  default java.util.Optional<String> trustNotice() {
+    return java.util.Optional.empty();
+  }
+
   /** The label set, in a fixed order. */
   List<String> labels();
 

@@ -298,10 +298,7 @@ public final class T5DecisionModel implements DecisionModel {
     this.trust = stats;
   }
 
-  /**
-   * What a user should be told once about this folder's trust statistics (none in the folder: verdicts fall back on
-   * the other signals), or empty. Commands print it after the model has proved usable, so an error stays one line.
-   */
+  @Override
   public java.util.Optional<String> trustNotice() {
     return java.util.Optional.ofNullable(trustNotice);
   }

@@ -23,9 +23,7 @@ public final class ModelLoading {
       throw new IllegalArgumentException("--model " + dir + ": not served: a decision on a test note failed: "
           + e.getMessage(), e);
     }
-    if (m instanceof T5DecisionModel t) {
-      t.trustNotice().ifPresent(System.err::println);
-    }
+    m.trustNotice().ifPresent(System.err::println);
     return m;
   }
 
