@@ -29,6 +29,7 @@ if [ ${#variants[@]} -eq 0 ]; then
   )
 fi
 out="${out:-$(mktemp -d /tmp/r2d-levers.XXXXXX)}"
+mkdir -p "$out"
 median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else printf "%.4f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 for r in $(seq 1 "$rounds"); do
   for v in "${variants[@]}"; do
