@@ -67,9 +67,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
     description = {"Generate a synthetic emergency-triage set (clearly labelled synthetic), build a tokenizer, train a "
-        + "tiny T5 from scratch on CPU (recipe r2d-gold-only, the grid's most faithful), evaluate on held-out cases "
+        + "small T5 from scratch on CPU (recipe r2d-gold-only, the grid's most faithful), evaluate on held-out cases "
         + "and on counterfactual probes (one deciding finding edited), show a few decisions with their rationales and "
-        + "a verdict per check. About five minutes on 2 cores."})
+        + "a verdict per check. About four minutes on 2 cores (docs/performance.md)."})
 public final class QuickstartCommand implements Callable<Integer> {
   /** The goals the quickstart is held to (issue: a small model that gets it right). */
   static final double GOAL_ACCURACY = GoalStop.Goals.QUICKSTART.accuracy();
@@ -126,7 +126,8 @@ public final class QuickstartCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   int vocabSize;
 
-  @Option(names = "--size", defaultValue = "tiny", description = "Model size from scratch: micro (a speed lever), tiny, mini "
+  @Option(names = "--size", defaultValue = "micro", description = "Model size from scratch: micro (d_model 96: a third "
+      + "less per step than tiny and as accurate here, docs/performance.md), tiny (d_model 128, the grid's), mini "
       + "(default: ${DEFAULT-VALUE}).")
   String size;
 
