@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "data", mixinStandardHelpOptions = true,
     description = "Prepare example files: converters, synthetic triage data, splitting, checking.",
     subcommands = {DataCommand.PubMedQaCmd.class, DataCommand.CasiMedicosCmd.class, DataCommand.MedMcqaCmd.class,
-        DataCommand.SynthTriageCmd.class, DataCommand.ShiftCmd.class, DataCommand.SplitCmd.class, DataCommand.CheckCmd.class})
+        SynthTriageCommand.class, DataCommand.ShiftCmd.class, DataCommand.SplitCmd.class, DataCommand.CheckCmd.class})
 public final class DataCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -155,81 +155,6 @@ public final class DataCommand implements Runnable {
     }
   }
 
-  @Command(name = "synth-triage", mixinStandardHelpOptions = true,
-      description = {"Generate SYNTHETIC emergency-triage notes (ESI-1..ESI-5 from explicit rules) with rationales.",
-          "Either --n with --fractions (one natural-mix set, split stratified), or --train, --validation and --test: "
-              + "splits generated separately, training notes from --seed in --train-mix, held-out notes from "
-              + "seed+1 and seed+2 in the natural mix."})
-  static final class SynthTriageCmd implements Callable<Integer> {
-    /** Most notes generated: a set is built in memory (100,000 notes fit a 400 MB heap), so this fits the 8 GB one. */
-    static final int MAX_SYNTH_EXAMPLES = 1_000_000;
-
-    @Bounded(min = 1, max = MAX_SYNTH_EXAMPLES)
-    @Option(names = "--n", description = "Number of examples, split by --fractions (default: 2000 when no --train).")
-    Integer n;
-
-    @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--fractions", description = "train,validation,test with --n (default: 0.8,0.1,0.1).")
-    String fractions;
-
-    @Bounded(min = 0, max = MAX_SYNTH_EXAMPLES)
-    @Option(names = "--train", description = "Training examples, generated on their own (with --validation, --test).")
-    Integer train;
-
-    @Bounded(min = 0, max = MAX_SYNTH_EXAMPLES)
-    @Option(names = "--validation", description = "Validation examples (natural mix, seed+1).")
-    Integer validation;
-
-    @Bounded(min = 0, max = MAX_SYNTH_EXAMPLES)
-    @Option(names = "--test", description = "Test examples (natural mix, seed+2).")
-    Integer test;
-
-    @Option(names = "--train-mix", defaultValue = "rule-balanced", description = "How training notes are drawn with "
-        + "--train: natural or rule-balanced (every deciding finding with every complaint; default: "
-        + "${DEFAULT-VALUE}).")
-    String trainMix;
-
-    @Bounded(min = 1, max = 2)
-    @Option(names = "--grammar", defaultValue = "2", description = "Note grammar: 2 (varied notes, default) or 1 "
-        + "(the four fixed styles of earlier files).")
-    int grammar;
-
-    @Option(names = "--held-out-forms", description = "Note forms kept out of training, e.g. "
-        + "hr:pulse-bpm,spo2:o2-sat-percent (docs/data.md lists them); with --train, also writes "
-        + SynthTriage.HELD_OUT_FORMS_SPLIT + ".jsonl (as large as --test, seed+3) whose held-out slots use only them.")
-    String heldOutForms;
-
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
-
-    @Override
-    public Integer call() {
-      SynthTriage.Notes notes = new SynthTriage.Notes(grammar,
-          new dev.reason2decide.data.synth.FormPolicy(dev.reason2decide.data.synth.FormPolicy.parse(heldOutForms),
-              false));
-      if (train != null || validation != null || test != null) {
-        if (train == null || validation == null || test == null) {
-          throw new IllegalArgumentException("--train, --validation and --test go together");
-        }
-        if (n != null || fractions != null) {
-          throw new IllegalArgumentException("--n/--fractions and --train/--validation/--test are alternatives");
-        }
-        printSummary(out, SynthTriage.write(out, new SynthTriage.Plan(train, validation, test, seed,
-            SynthTriage.Mix.of(trainMix), notes)));
-        return 0;
-      }
-      if (!notes.forms().heldOut().isEmpty()) {
-        throw new IllegalArgumentException("--held-out-forms needs --train, --validation and --test");
-      }
-      double[] f = fractions(fractions == null ? "0.8,0.1,0.1" : fractions);
-      printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2], grammar));
-      return 0;
-    }
-  }
-
   @Command(name = "shift", mixinStandardHelpOptions = true,
       description = {"Write the shift suite: SYNTHETIC triage notes rewritten without changing their meaning, one file "
           + "per kind (lower, upper, order, unseen-names, numbers, missing, added-text, typos), with gold labels "
@@ -323,7 +248,8 @@ public final class DataCommand implements Runnable {
 
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = "Validate example files; print rows, examples, label counts and skipped rows (and, for "
-          + "synthetic triage files, which grammar their notes and rationales use). Exit 1 on the first malformed row "
+          + "synthetic triage files, which grammar their notes and rationales use, and the exact checks' scores of "
+          + "their gold rationales per rationale source). Exit 1 on the first malformed row "
           + "unless --skip-malformed.")
   static final class CheckCmd implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Example files.")
@@ -347,6 +273,10 @@ public final class DataCommand implements Runnable {
         Map<String, Object> grammar = SynthGrammarCount.of(set.examples());
         if (grammar != null) {
           m.put("synth_triage_grammar", grammar);
+        }
+        Map<String, Object> gold = GoldRationaleChecks.of(set.examples());
+        if (gold != null) {
+          m.put("gold_rationale_checks", gold);
         }
         results.add(m);
       }

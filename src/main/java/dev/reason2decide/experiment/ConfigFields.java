@@ -92,6 +92,11 @@ final class ConfigFields {
     return (long) number(key, dflt, true, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
+  /** A number, whole or not. */
+  double decimal(String key, double dflt) {
+    return number(key, dflt, false, 0, 0);
+  }
+
   private double number(String key, double dflt, boolean whole, double min, double max) {
     if (!o.has(key)) {
       return dflt;

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.reason2decide.data.synth.FormPolicy;
+import dev.reason2decide.data.synth.RationaleSource;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.io.StrictJson;
 import dev.reason2decide.train.Recipe;
@@ -43,7 +44,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
   /** Folder of the configurations shipped with the project (class-path resources). */
   public static final String SHIPPED = "dev/reason2decide/experiments/";
   /** Names of the shipped configurations. */
-  public static final List<String> SHIPPED_NAMES = List.of("synthetic-triage", "pubmedqa", "casimedicos", "medmcqa");
+  public static final List<String> SHIPPED_NAMES = List.of("synthetic-triage", "pubmedqa", "casimedicos", "medmcqa",
+      "rationale-sources-rules", "rationale-sources-nurse", "rationale-sources-llm", "rationale-sources-llm-noisy");
 
   /**
    * Examples: three files ({@code train}, {@code validation}, {@code test}; absolute once loaded) or a generated
@@ -163,7 +165,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     if (d.has("synthetic-triage")) {
       d.require(!d.has("dir") && !d.has("train"), "synthetic-triage", "cannot be combined with data files");
       ConfigFields s = d.child("synthetic-triage");
-      s.allow("n", "seed", "fractions", "train", "validation", "test", "train_mix", "grammar", "held_out_forms");
+      s.allow("n", "seed", "fractions", "train", "validation", "test", "train_mix", "grammar", "held_out_forms",
+          "rationale_source", "noise_rate");
       if (s.has("train") || s.has("validation") || s.has("test")) {
         s.require(s.has("train") && s.has("validation") && s.has("test") && !s.has("n") && !s.has("fractions"),
             "train", "train, validation and test go together, instead of n and fractions");
@@ -172,7 +175,9 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
           plan = new SynthTriage.Plan(s.integer("train", 0), s.integer("validation", 0), s.integer("test", 0),
               s.longValue("seed", 42L), SynthTriage.Mix.of(s.string("train_mix", "rule-balanced")),
               new SynthTriage.Notes(s.integer("grammar", SynthTriage.GRAMMAR), new FormPolicy(
-                  FormPolicy.parse(s.string("held_out_forms", "")), false)));
+                  FormPolicy.parse(s.string("held_out_forms", "")), false),
+                  RationaleSource.of(s.string("rationale_source", "rules")),
+                  s.decimal("noise_rate", RationaleSource.DEFAULT_NOISE_RATE)));
         } catch (IllegalArgumentException e) {
           throw s.error("train", e.getMessage());
         }
@@ -181,6 +186,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
       }
       s.require(!s.has("train_mix"), "train_mix", "needs train, validation and test");
       s.require(!s.has("grammar") && !s.has("held_out_forms"), "held_out_forms", "needs train, validation and test");
+      s.require(!s.has("rationale_source") && !s.has("noise_rate"), "rationale_source",
+          "needs train, validation and test");
       int n = s.integer("n", 2000);
       s.require(n >= 10, "n", "must be at least 10");
       List<Double> fr = s.doubles("fractions", List.of(0.8, 0.1, 0.1));

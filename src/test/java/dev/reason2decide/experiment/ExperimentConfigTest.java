@@ -27,6 +27,27 @@ class ExperimentConfigTest {
       """;
 
   @Test
+  void shippedRationaleSourcesLoadOnePerSource() {
+    for (var source : dev.reason2decide.data.synth.RationaleSource.values()) {
+      ExperimentConfig c = ExperimentConfig.load("rationale-sources-" + source.cliName());
+      var plan = c.data().synthetic().plan();
+      assertEquals(source, plan.notes().rationales());
+      assertEquals(0.10, plan.notes().noiseRate());
+      assertEquals(List.of(10000, 200, 400, 7L), List.of(plan.train(), plan.validation(), plan.test(), plan.seed()));
+      assertEquals(1800, c.steps());
+      assertEquals(List.of(1L, 2L, 3L), c.seeds());
+      List<String> recipes = new java.util.ArrayList<>(List.of("r2d", "r2d-gold-only", "r2dc", "dss"));
+      if (source == dev.reason2decide.data.synth.RationaleSource.RULES) {
+        recipes.add("sft");
+      }
+      assertEquals(recipes, c.recipes(), source.cliName());
+      for (String r : c.recipes()) {
+        c.training(Recipe.parse(r), 1);
+      }
+    }
+  }
+
+  @Test
   void shippedSyntheticTriageLoadsByName() {
     ExperimentConfig c = ExperimentConfig.load("synthetic-triage");
     assertEquals("synthetic-triage", c.name());

@@ -9,9 +9,10 @@ import java.util.List;
  * give a {@code complaint} with its {@code resources} (and {@code resourceCount} where the template states one).
  * {@code cited} holds every finding stated anywhere in the text, the reasons included.
  *
- * @param template which template matched, e.g. {@code level1.0} or {@code stable.1+resources3.0}
+ * @param template which template matched, e.g. {@code level1.0}, {@code stable.1+resources3.0} or (another source's
+ *     wording) {@code nurse:level2.1}
  * @param level the ESI level stated (1 to 5), or 0 when the text states two different levels
- * @param reasons the findings given as reasons for level 1 or 2 (empty otherwise)
+ * @param reasons the findings given as reasons (for level 1 or 2; for 3 to 5 only in a wrong rationale)
  * @param complaint the complaint named as the reason for levels 3 to 5, lower case (null otherwise)
  * @param anticoagulant whether the resource sentence says "on an anticoagulant"
  * @param resources the resources named (empty for 1, 2 and 5)
@@ -28,6 +29,12 @@ public record ParsedRationale(String template, int level, List<Reason> reasons, 
     if (level < 0 || level > 5) {
       throw new IllegalArgumentException("level must be 0 to 5: " + level);
     }
+  }
+
+  /** The rationale source whose wording the matched template is: rules, nurse or llm. */
+  public String source() {
+    int colon = template.indexOf(':');
+    return colon < 0 ? "rules" : template.substring(0, colon);
   }
 
   /**

@@ -6,8 +6,8 @@ import dev.reason2decide.data.synth.SlotTemplate;
 import dev.reason2decide.data.synth.TriageGrammar;
 import dev.reason2decide.data.synth.TriageRules.Kind;
 import dev.reason2decide.eval.triage.ParsedRationale.Reason;
+import dev.reason2decide.eval.triage.RationaleReaders.Candidate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,22 +16,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses rationales in the grammar of {@code SynthTriage}: a level-1 or level-2 sentence listing deciding findings,
- * or a "stable" sentence followed by a resource sentence. The level is read from the text (a model may write a
+ * Parses rationales in the grammar of {@code SynthTriage}, in the wording of any rationale source (rules, nurse,
+ * LLM; {@link RationaleReaders}): a level-1 or level-2 sentence listing deciding findings (an LLM's may restate
+ * vital signs, which are cited but are not reasons), or a "stable" sentence followed by a resource sentence. The level is read from the text (a model may write a
  * level-2 sentence ending in ESI-3), and every value is read as written, so wrong values and wrong levels parse and
  * the checks catch them. Text outside the grammar gives null.
  */
 public final class RationaleParser {
-  private static final List<Candidate> FINDING_SENTENCES = findingSentences();
-  private static final List<Candidate> RESOURCE_SENTENCES = resourceSentences();
-  private static final Map<Kind, List<Pattern>> FINDING_READERS = findingReaders(false);
-  private static final Map<Kind, List<Pattern>> CAPITALISED_READERS = findingReaders(true);
+  private static final List<Candidate> FINDING_SENTENCES = RationaleReaders.findingSentences();
+  private static final List<Candidate> RESOURCE_SENTENCES = RationaleReaders.resourceSentences();
+  private static final Map<Kind, List<Pattern>> FINDING_READERS = RationaleReaders.findingReaders(false);
+  private static final Map<Kind, List<Pattern>> CAPITALISED_READERS = RationaleReaders.findingReaders(true);
   private static final Pattern RESOURCE = Pattern.compile(SlotTemplate.anyOf(TriageGrammar.resourceNames()));
-  private static final List<Pattern> VITAL_READERS = vitalReaders();
+  private static final List<Pattern> VITAL_READERS = RationaleReaders.vitalReaders();
 
   private RationaleParser() {}
-
-  private record Candidate(String name, SlotTemplate template, Pattern reader) {}
 
   /** What the rationale says, or null when it is not in the generator's grammar. */
   public static ParsedRationale parse(String rationale) {
@@ -45,17 +44,26 @@ public final class RationaleParser {
         continue;
       }
       boolean capital = s.containsKey("Findings");
-      boolean[] later = {Integer.parseInt(c.name().substring(c.name().indexOf('.') + 1)) >= TriageGrammar.GRAMMAR1_LEVEL};
+      boolean[] later = {c.source() != null
+          || Integer.parseInt(c.local().substring(c.local().indexOf('.') + 1)) >= TriageGrammar.GRAMMAR1_LEVEL};
       List<Reason> reasons = new ArrayList<>();
       if (listFrom(capital ? s.get("Findings") : s.get("findings"), 0, capital, reasons, later)) {
-        return new ParsedRationale(c.name(), level(s), reasons, null, false, List.of(), null, cite(reasons),
+        List<CitedFinding> cited = cite(reasons);
+        if (s.containsKey("vitals")) { // a restated list: cited, not given as reasons
+          Map<String, String> restated = new HashMap<>();
+          if (!vitals(s.get("vitals"), restated)) {
+            continue;
+          }
+          addVitals(cited, restated);
+        }
+        return new ParsedRationale(c.name(), level(s), reasons, null, false, List.of(), null, cited,
             later[0] ? 2 : 1);
       }
     }
     for (Candidate c : RESOURCE_SENTENCES) {
       Map<String, String> s = c.template().read(c.reader(), text);
       if (s != null) {
-        ParsedRationale r = byResources(c.name(), s);
+        ParsedRationale r = byResources(c, s);
         if (r != null) {
           return r;
         }
@@ -70,10 +78,11 @@ public final class RationaleParser {
     return again != null && Integer.parseInt(again) != level ? 0 : level;
   }
 
-  private static ParsedRationale byResources(String name, Map<String, String> s) {
+  private static ParsedRationale byResources(Candidate c, Map<String, String> s) {
     List<CitedFinding> cited = new ArrayList<>();
-    int stable = Integer.parseInt(name.substring("stable.".length(), name.indexOf('+')));
-    if (TriageGrammar.STABLE_SAYS_ALERT.contains(stable)) {
+    String local = c.local();
+    int stable = Integer.parseInt(local.substring("stable.".length(), local.indexOf('+')));
+    if ((c.source() == null ? TriageGrammar.STABLE_SAYS_ALERT : c.source().stableSaysAlert()).contains(stable)) {
       cited.add(new CitedFinding(Fact.MENTAL_STATUS, "alert"));
     }
     if (s.containsKey("vitals")) {
@@ -82,12 +91,14 @@ public final class RationaleParser {
         return null;
       }
     }
-    addNumber(cited, Fact.HEART_RATE, s.get("hr"));
-    addNumber(cited, Fact.SYSTOLIC, s.get("sbp"));
-    addNumber(cited, Fact.DIASTOLIC, s.get("dbp"));
-    addNumber(cited, Fact.RESPIRATORY_RATE, s.get("rr"));
-    addNumber(cited, Fact.SPO2, s.get("spo2"));
-    addNumber(cited, Fact.PAIN, s.get("pain"));
+    List<Reason> reasons = new ArrayList<>();
+    if (s.containsKey("findings")) { // a finding given as the reason for level 3 to 5 (RuleCheck rejects it)
+      if (!listFrom(s.get("findings"), 0, false, reasons, new boolean[1])) {
+        return null;
+      }
+      cited.addAll(cite(reasons));
+    }
+    addVitals(cited, s);
     String complaint = s.get("What").toLowerCase(Locale.ROOT);
     cited.add(new CitedFinding(Fact.COMPLAINT, complaint));
     boolean anticoagulant = !s.get("anticoagulant").isEmpty();
@@ -102,10 +113,12 @@ public final class RationaleParser {
         resources.add(m.group());
       }
     }
+    boolean rules = c.source() == null; // the rules' level-4 and 5 sentences state their count in words
     Integer count = s.get("count") != null ? Integer.valueOf(Math.min(Integer.parseInt(s.get("count")), 99))
-        : name.contains("resources4") ? Integer.valueOf(1) : name.contains("resources5") ? Integer.valueOf(0) : null;
-    boolean later = stable >= TriageGrammar.GRAMMAR1_STABLE || name.endsWith(".g2");
-    return new ParsedRationale(name, level(s), List.of(), complaint, anticoagulant, resources, count, cited,
+        : rules && local.contains("resources4") ? Integer.valueOf(1)
+        : rules && local.contains("resources5") ? Integer.valueOf(0) : null;
+    boolean later = !rules || stable >= TriageGrammar.GRAMMAR1_STABLE || local.endsWith(".g2");
+    return new ParsedRationale(c.name(), level(s), reasons, complaint, anticoagulant, resources, count, cited,
         later ? 2 : 1);
   }
 
@@ -133,6 +146,16 @@ public final class RationaleParser {
       }
     }
     return true;
+  }
+
+  /** The numbers of {@code s} (slots hr, sbp, dbp, rr, spo2, pain) as cited findings, in that order. */
+  private static void addVitals(List<CitedFinding> cited, Map<String, String> s) {
+    addNumber(cited, Fact.HEART_RATE, s.get("hr"));
+    addNumber(cited, Fact.SYSTOLIC, s.get("sbp"));
+    addNumber(cited, Fact.DIASTOLIC, s.get("dbp"));
+    addNumber(cited, Fact.RESPIRATORY_RATE, s.get("rr"));
+    addNumber(cited, Fact.SPO2, s.get("spo2"));
+    addNumber(cited, Fact.PAIN, s.get("pain"));
   }
 
   private static void addNumber(List<CitedFinding> cited, Fact fact, String value) {
@@ -189,7 +212,8 @@ public final class RationaleParser {
   private static Reason reason(Kind kind, Matcher m) {
     if (kind == Kind.HIGH_RISK_COMPLAINT) {
       Complaint c = TriageGrammar.complaintNamed(m.group("complaint"));
-      return c == null ? null : new Reason(kind, 0, c.name().toLowerCase(Locale.ROOT), m.group("reason"));
+      String why = m.pattern().pattern().contains("(?<reason>") ? m.group("reason") : null; // a nurse omits it
+      return c == null ? null : new Reason(kind, 0, c.name().toLowerCase(Locale.ROOT), why);
     }
     int v = 0;
     if (m.pattern().pattern().contains("(?<v>")) {
@@ -214,80 +238,6 @@ public final class RationaleParser {
         case SEVERE_PAIN -> out.add(new CitedFinding(Fact.PAIN, v));
         default -> throw new IllegalStateException("unhandled finding " + r.kind());
       }
-    }
-    return out;
-  }
-
-  private static List<Candidate> findingSentences() {
-    Map<String, String> p = new HashMap<>();
-    p.put("Findings", ".+");
-    p.put("findings", ".+");
-    p.put("level", "[1-5]");
-    p.put("levelNumber", "[1-5]");
-    List<String> verbs = new ArrayList<>(TriageGrammar.LEVEL1_VERB);
-    verbs.addAll(TriageGrammar.LEVEL2_VERB);
-    p.put("verb", SlotTemplate.anyOf(verbs));
-    p.put("findingsAre", SlotTemplate.anyOf(TriageGrammar.LEVEL2_FINDINGS_ARE));
-    List<Candidate> out = new ArrayList<>();
-    for (int i = 0; i < TriageGrammar.LEVEL1.size(); i++) {
-      out.add(new Candidate("level1." + i, TriageGrammar.LEVEL1.get(i), TriageGrammar.LEVEL1.get(i).reader(p)));
-    }
-    for (int i = 0; i < TriageGrammar.LEVEL2.size(); i++) {
-      out.add(new Candidate("level2." + i, TriageGrammar.LEVEL2.get(i), TriageGrammar.LEVEL2.get(i).reader(p)));
-    }
-    return List.copyOf(out);
-  }
-
-  private static List<Candidate> resourceSentences() {
-    Map<String, String> p = new HashMap<>();
-    for (String n : List.of("hr", "rr", "spo2", "sbp", "dbp", "pain", "count")) {
-      p.put(n, "\\d{1,4}");
-    }
-    p.put("level", "[1-5]");
-    p.put("What", SlotTemplate.anyOf(TriageGrammar.complaints().stream()
-        .map(c -> TriageGrammar.capitalise(c.name())).toList()));
-    p.put("anticoagulant", "(?:" + Pattern.quote(TriageGrammar.ON_ANTICOAGULANT) + ")?");
-    String r = SlotTemplate.anyOf(TriageGrammar.resourceNames());
-    p.put("resources", r + "(?:, " + r + ")*(?: and " + r + ")?");
-    p.put("vitals", "[^()]+?");
-    List<Candidate> out = new ArrayList<>();
-    for (int s = 0; s < TriageGrammar.STABLE.size(); s++) {
-      for (int l = 0; l < TriageGrammar.RESOURCES.size(); l++) {
-        List<SlotTemplate> level = TriageGrammar.RESOURCES.get(l);
-        int n = l % TriageGrammar.GRAMMAR1_RESOURCES + 3;
-        for (int i = 0; i < level.size(); i++) {
-          SlotTemplate t = new SlotTemplate(TriageGrammar.STABLE.get(s).text() + " " + level.get(i).text());
-          String suffix = l >= TriageGrammar.GRAMMAR1_RESOURCES ? ".g2" : "";
-          out.add(new Candidate("stable." + s + "+resources" + n + "." + i + suffix, t, t.reader(p)));
-        }
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static List<Pattern> vitalReaders() {
-    Map<String, String> p = new HashMap<>();
-    for (String n : List.of("hr", "rr", "spo2", "sbp", "dbp", "pain")) {
-      p.put(n, "\\d{1,4}");
-    }
-    List<Pattern> out = new ArrayList<>();
-    TriageGrammar.VITAL_CITATIONS.values().forEach(ts -> ts.forEach(t -> out.add(t.reader(p))));
-    return List.copyOf(out);
-  }
-
-  private static Map<Kind, List<Pattern>> findingReaders(boolean capitalised) {
-    Map<String, String> p = new HashMap<>();
-    p.put("v", "\\d{1,4}");
-    p.put("complaint", SlotTemplate.anyOf(TriageGrammar.complaints().stream()
-        .map(c -> capitalised ? TriageGrammar.capitalise(c.name()) : c.name()).toList()));
-    p.put("reason", SlotTemplate.anyOf(Complaint.HIGH_RISK.stream().map(Complaint::riskReason).toList()));
-    Map<Kind, List<Pattern>> out = new EnumMap<>(Kind.class);
-    for (Map.Entry<Kind, List<SlotTemplate>> e : TriageGrammar.FINDINGS.entrySet()) {
-      List<Pattern> ps = new ArrayList<>();
-      for (SlotTemplate t : e.getValue()) {
-        ps.add((capitalised ? new SlotTemplate(TriageGrammar.capitalise(t.text())) : t).reader(p));
-      }
-      out.put(e.getKey(), List.copyOf(ps));
     }
     return out;
   }

@@ -17,7 +17,8 @@ import java.util.Set;
  * Applies {@link TriageRules#assess} to what the rationale claims: a case with safe vital signs and a complaint that
  * needs nothing, changed by each finding the rationale states. The reasons are correct when that case gets the
  * stated level and its deciding findings (levels 1 and 2: kinds, as {@link TriageRules} names them; levels 3 to 5:
- * the resources of the named complaint, anticoagulant included) are exactly the reasons given. So "heart rate 118
+ * the resources of the named complaint, anticoagulant included, and no finding given as a reason) are exactly the
+ * reasons given; a high-risk complaint named without its reason (a nurse's) counts. So "heart rate 118
  * (below 40)", SpO2 80% given for ESI-2, ankle X-ray for a wrist injury, or a stable sentence quoting a danger-zone
  * value all fail. Whether the claims are true of the note is {@link TriageCheck}'s grounding check, not this one.
  */
@@ -57,7 +58,8 @@ public final class RuleCheck {
         case SEVERE_PAIN -> c.pain = x.value();
         case HIGH_RISK_COMPLAINT -> {
           Complaint named = TriageGrammar.complaintNamed(x.complaint());
-          if (named == null || !named.highRisk() || !named.riskReason().equals(x.riskReason())) {
+          if (named == null || !named.highRisk()
+              || (x.riskReason() != null && !named.riskReason().equals(x.riskReason()))) { // a nurse gives none
             return false;
           }
           c.complaint = named;
@@ -76,6 +78,9 @@ public final class RuleCheck {
 
   private static boolean byResources(ParsedRationale r) {
     Complaint named = TriageGrammar.complaintNamed(r.complaint());
+    if (!r.reasons().isEmpty()) {
+      return false; // a finding given as deciding a level 3 to 5: none does, resources decide
+    }
     if (named == null || named.highRisk()) {
       return false; // a collapse with an alert patient and safe vital signs is ESI-5 under the rules: no resources
     }
