@@ -1,6 +1,7 @@
 // The rationale checked against the note and the decision, as vetoes on the decision's trust verdict.
 package dev.reason2decide.eval.faith;
 
+import dev.reason2decide.data.synth.TriageRules;
 import dev.reason2decide.eval.triage.TriageCheck;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.trust.PhraseSupport;
@@ -70,7 +71,7 @@ public final class TrustReview {
     }
     if (t != null) {
       for (TriageCheck.Citation c : t.cited()) {
-        if (c.inNote()) {
+        if (c.inNote() || sameSideOfEveryRule(c)) {
           continue;
         }
         // hook: a parser that knows a finding is absent from the note gives it no note value
@@ -82,5 +83,67 @@ public final class TrustReview {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a cited value that differs from the note's lies on the same side of every threshold the rules apply to
+   * its finding ("tachycardia of 101" for HR 109: both above 100): a copying slip the rules' decision does not rest
+   * on. It stays in the checks ({@code cited_findings}) but vetoes nothing; in distribution it was the one veto on
+   * right decisions (docs/trust.md, fourth round). A finding without a threshold (diastolic pressure, age) has no
+   * side to be on.
+   */
+  static boolean sameSideOfEveryRule(TriageCheck.Citation c) {
+    if (c.noteValue() == null) {
+      return false;
+    }
+    double cited;
+    double noted;
+    try {
+      cited = Double.parseDouble(c.finding().value());
+      noted = Double.parseDouble(c.noteValue());
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    int[] below;
+    int[] atLeast;
+    switch (c.finding().fact()) {
+      case HEART_RATE -> {
+        below = new int[] {TriageRules.CRITICAL_HEART_RATE};
+        atLeast = new int[] {TriageRules.DANGER_HEART_RATE + 1};
+      }
+      case SYSTOLIC -> {
+        below = new int[] {TriageRules.CRITICAL_SYSTOLIC, TriageRules.DANGER_SYSTOLIC};
+        atLeast = new int[0];
+      }
+      case SPO2 -> {
+        below = new int[] {TriageRules.CRITICAL_SPO2, TriageRules.DANGER_SPO2};
+        atLeast = new int[0];
+      }
+      case RESPIRATORY_RATE -> {
+        below = new int[0];
+        atLeast = new int[] {TriageRules.DANGER_RESPIRATORY_RATE + 1};
+      }
+      case PAIN -> {
+        below = new int[0];
+        atLeast = new int[] {TriageRules.SEVERE_PAIN};
+      }
+      case DIASTOLIC, AGE -> {
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+    for (int t : below) {
+      if (cited < t != noted < t) {
+        return false;
+      }
+    }
+    for (int t : atLeast) {
+      if (cited >= t != noted >= t) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -24,6 +24,8 @@ final class PhraseCovers {
   static final int MIN_NOTES = 20;
   static final int MAX_COVER = 3;
   static final double MAX_OUTSIDE = 0.2;
+  /** Each word of a cover must newly cover this share of the phrase's notes (at least two): no one-note words. */
+  static final double MIN_WORD_SHARE = 0.05;
   static final String RULE = "for each 3-word phrase of >= " + MIN_NOTES + " training rationales, <= " + MAX_COVER
       + " note words or word pairs one of which every such note has, held by <= " + (int) (100 * MAX_OUTSIDE)
       + " % of the other training notes";
@@ -41,7 +43,9 @@ final class PhraseCovers {
         continue;
       }
       int n = notes.size();
+      // a note's values (numbers, "173 55") are the numbers check's business, not a finding's wording
       Set<String> words = PhraseSupport.noteWords(e.input());
+      words.removeIf(w -> w.chars().noneMatch(Character::isLetter));
       notes.add(words.stream().mapToInt(w -> ids.computeIfAbsent(w, k -> {
         names.add(k);
         return names.size() - 1;
@@ -83,6 +87,7 @@ final class PhraseCovers {
         for (int f : cover) {
           words.add(names.get(f));
         }
+        words.sort(null);                              // one cover, one order: consecutive phrases merge into one gap
         rules.add(new PhraseSupport.Rule(p.getKey(), words, with.size()));
       }
     }
@@ -120,6 +125,9 @@ final class PhraseCovers {
       for (int f : touched) {
         count[f] = 0;
       }
+      if (count(left, notes, best) < Math.max(2, MIN_WORD_SHARE * with.size())) {
+        break;                                        // a word for one odd note ("48 f") would be a guess
+      }
       chosen.add(best);
       final int b = best;
       left.removeIf(i -> contains(notes.get(i), b));
@@ -135,6 +143,14 @@ final class PhraseCovers {
     int wa = a.indexOf(' ') < 0 ? 1 : 2;
     int wb = b.indexOf(' ') < 0 ? 1 : 2;
     return wa != wb ? wa < wb : a.compareTo(b) < 0;
+  }
+
+  private static int count(List<Integer> left, List<int[]> notes, int f) {
+    int n = 0;
+    for (int i : left) {
+      n += contains(notes.get(i), f) ? 1 : 0;
+    }
+    return n;
   }
 
   private static boolean contains(int[] a, int v) {

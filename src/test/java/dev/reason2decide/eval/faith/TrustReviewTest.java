@@ -34,8 +34,18 @@ class TrustReviewTest {
     assertEquals(List.of(), vetoes(NOTE, "ESI-2", "High risk: SpO2 90% (below 92%). No immediate life-saving "
         + "intervention is needed, so ESI-2.", TriageRules.LABELS));
     assertEquals(List.of("The explanation argues for another decision [the rationale states ESI-2, not the decision "
-        + "ESI-1]", "The explanation misreads a value in the note [the rationale cites spo2 88 where the note has 90]"),
-        vetoes(NOTE, "ESI-1", "High risk: SpO2 88% (below 92%). "
+        + "ESI-1]", "The explanation misreads a value in the note [the rationale cites spo2 84 where the note has 90]"),
+        vetoes(NOTE, "ESI-1", "High risk: SpO2 84% (below 92%). "
         + "No immediate life-saving intervention is needed, so ESI-2.", TriageRules.LABELS));
+  }
+
+  @Test
+  void aMisquotedValueOnTheSameSideOfEveryRuleIsNoVeto() {
+    // the note has HR 118: 105 is above 100 too (a copying slip the decision does not rest on); 95 is not
+    assertEquals(List.of(), vetoes(NOTE, "ESI-2", "ESI-2. The deciding finding is tachycardia of 105, which cannot "
+        + "safely wait.", TriageRules.LABELS));
+    assertEquals(List.of("The explanation misreads a value in the note [the rationale cites heart_rate 95 where the "
+        + "note has 118]"), vetoes(NOTE, "ESI-2", "ESI-2. The deciding finding is tachycardia of 95, which cannot "
+        + "safely wait.", TriageRules.LABELS));
   }
 }
