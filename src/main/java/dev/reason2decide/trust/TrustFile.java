@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code trust.bin} holds, little-endian float32, for the input and then the output statistics (each when present):
  * the class means (K,D), the shared precision (D,D), the background mean (D) and the background precision (D,D);
  * then, when present, the token Gaussian's mean (D) and precision (D,D).
- * {@code trust.json} says which are present, their shapes, the rule and how everything was fitted; it is written
+ * {@code trust.json} says which are present, their shapes, the rule, the known numbers, the phrase support
+ * ({@code phrase_support}: phrase, note words, notes) and how everything was fitted; it is written
  * last, so a folder whose trust.json exists has a complete trust.bin.
  *
  * @param input statistics of the encoder states of {@code predict: x} (null: not fitted)
