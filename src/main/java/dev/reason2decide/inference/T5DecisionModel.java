@@ -180,8 +180,9 @@ public final class T5DecisionModel implements DecisionModel {
           ModelSignals sig = signals(raw.get(i), labels.get(i), p, stats,
               pooledInput == null ? null : pooledInput[i], rat.pooledStates()[i], rat.meanSurprise()[i],
               tokenStats == null ? null : tokenStats.largestDistance(tokenStates[i]));
-          out.add(new Decision(labels.get(i), p, tok.decode(rat.ids()[i]).strip(), raw.get(i),
-              new ModelTrust(sig, rule, stats == null ? null : new java.util.HashSet<>(stats.knownNumbers()))));
+          String rationale = tok.decode(rat.ids()[i]).strip();
+          out.add(new Decision(labels.get(i), p, rationale, raw.get(i),
+              ModelTrust.of(sig, rule, stats, texts.get(i), rationale)));
         }
         return out;
       }

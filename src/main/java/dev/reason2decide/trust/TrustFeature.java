@@ -6,21 +6,21 @@ import java.util.Locale;
 /** A continuous signal of {@link ModelSignals}; {@link #key} is its name in trust.json and in reasons. */
 public enum TrustFeature {
   /** −log p(ŷ): how unsure the label step is. */
-  LABEL_SURPRISE("the decision's probability is low"),
+  LABEL_SURPRISE("The model is unsure of this decision"),
   /** 1 − (p₁ − p₂): how close the runner-up label is. */
-  MARGIN_GAP("another decision is nearly as likely"),
+  MARGIN_GAP("Another decision is nearly as likely"),
   /** Mahalanobis distance of the note's encoder states to the nearest decision's training notes. */
-  INPUT_MD("the note is unlike the training notes"),
+  INPUT_MD("The note is unlike the notes the model learned from"),
   /** The same, relative to the background Gaussian of all training notes. */
-  INPUT_RMD("the note is unlike the training notes"),
+  INPUT_RMD("The note is unlike the notes the model learned from"),
   /** The largest Mahalanobis distance of one encoder state of the note to the Gaussian of training tokens. */
-  TOKEN_MD("a part of the note is unlike the training notes"),
+  TOKEN_MD("Part of the note is worded unlike the notes the model learned from"),
   /** Mahalanobis distance of the rationale's decoder states to the training rationales. */
-  OUTPUT_MD("the rationale is unlike the training rationales"),
+  OUTPUT_MD("The explanation is unlike those the model learned to write"),
   /** The same, relative to the background Gaussian. */
-  OUTPUT_RMD("the rationale is unlike the training rationales"),
+  OUTPUT_RMD("The explanation is unlike those the model learned to write"),
   /** Mean negative log-probability of the generated rationale's tokens. */
-  RATIONALE_SURPRISE("the model is unsure of its rationale");
+  RATIONALE_SURPRISE("The model is unsure of its explanation");
 
   private final String meaning;
 
@@ -33,7 +33,7 @@ public enum TrustFeature {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** What a high value means, for a reason a reader sees. */
+  /** What a high value means, as a plain sentence a clinician reads (the figure follows it in a reason). */
   public String meaning() {
     return meaning;
   }

@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code trust.bin} holds, little-endian float32, for the input and then the output statistics (each when present):
  * the class means (K,D), the shared precision (D,D), the background mean (D) and the background precision (D,D);
  * then, when present, the token Gaussian's mean (D) and precision (D,D).
- * {@code trust.json} says which are present, their shapes, the rule and how everything was fitted; it is written
+ * {@code trust.json} says which are present, their shapes, the rule, the known numbers, the phrase support
+ * ({@code phrase_support}: phrase, note words, notes) and how everything was fitted; it is written
  * last, so a folder whose trust.json exists has a complete trust.bin.
  *
  * @param input statistics of the encoder states of {@code predict: x} (null: not fitted)
@@ -32,9 +33,10 @@ import java.util.Map;
  * @param rule the score rule and threshold
  * @param knownNumbers numbers the training rationales state without their notes (see {@code ModelTrust})
  * @param fitted how the statistics were fitted (files, counts, shrinkage), kept as written
+ * @param phraseSupport rationale phrases and the note words that support them (files written before it: none)
  */
 public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, Gaussian tokens, TrustRule rule,
-    List<String> knownNumbers, Map<String, Object> fitted) {
+    List<String> knownNumbers, Map<String, Object> fitted, PhraseSupport phraseSupport) {
   public static final String JSON = "trust.json";
   public static final String BINARY = "trust.bin";
   static final String FORMAT = "r2d-trust/1";
@@ -42,6 +44,13 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
   public TrustFile {
     fitted = fitted == null ? Map.of() : new LinkedHashMap<>(fitted);
     knownNumbers = knownNumbers == null ? List.of() : List.copyOf(knownNumbers);
+    phraseSupport = phraseSupport == null ? PhraseSupport.NONE : phraseSupport;
+  }
+
+  /** Without phrase support. */
+  public TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, Gaussian tokens, TrustRule rule,
+      List<String> knownNumbers, Map<String, Object> fitted) {
+    this(input, output, tokens, rule, knownNumbers, fitted, PhraseSupport.NONE);
   }
 
   /** Without token statistics. */
@@ -52,7 +61,7 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
 
   /** The same statistics with {@code r} as the rule. */
   public TrustFile withRule(TrustRule r) {
-    return new TrustFile(input, output, tokens, r, knownNumbers, fitted);
+    return new TrustFile(input, output, tokens, r, knownNumbers, fitted, phraseSupport);
   }
 
   /** Whether {@code dir} has trust statistics. */
@@ -102,6 +111,17 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
     JsonArray known = new JsonArray();
     knownNumbers.forEach(known::add);
     j.add("known_numbers", known);
+    JsonArray phrases = new JsonArray();
+    for (PhraseSupport.Rule p : phraseSupport.rules()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("phrase", p.phrase());
+      JsonArray cover = new JsonArray();
+      p.cover().forEach(cover::add);
+      o.add("note_words", cover);
+      o.addProperty("notes", p.notes());
+      phrases.add(o);
+    }
+    j.add("phrase_support", phrases);
     j.add("fitted", Json.COMPACT.toJsonTree(fitted));
     AtomicFiles.writeBytes(dir.resolve(BINARY), buf.array());
     AtomicFiles.writeString(dir.resolve(JSON), Json.PRETTY.toJson(j) + "\n");
@@ -175,7 +195,16 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
       if (j.has("known_numbers")) {
         j.getAsJsonArray("known_numbers").forEach(x -> known.add(x.getAsString()));
       }
-      return new TrustFile(in, out, tokens, rule, known, fitted);
+      List<PhraseSupport.Rule> phrases = new ArrayList<>();
+      if (j.has("phrase_support")) {
+        for (JsonElement e : j.getAsJsonArray("phrase_support")) {
+          JsonObject o = e.getAsJsonObject();
+          List<String> cover = new ArrayList<>();
+          o.getAsJsonArray("note_words").forEach(x -> cover.add(x.getAsString()));
+          phrases.add(new PhraseSupport.Rule(o.get("phrase").getAsString(), cover, o.get("notes").getAsInt()));
+        }
+      }
+      return new TrustFile(in, out, tokens, rule, known, fitted, new PhraseSupport(phrases));
     } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException
         | UnsupportedOperationException e) {
       throw new IllegalArgumentException(jf + ": not valid trust statistics: " + e.getMessage(), e);

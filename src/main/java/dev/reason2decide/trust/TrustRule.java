@@ -43,7 +43,8 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
   public TrustVerdict verdict(ModelSignals s, List<String> vetoes) {
     List<String> all = new ArrayList<>();
     if (!s.labelInSet()) {
-      all.add("the label step wrote '" + s.labelText() + "', which is not one of the model's labels");
+      all.add("The model did not give one of its allowed decisions [the label step wrote '" + s.labelText()
+          + "', which is not one of the model's labels]");
     }
     all.addAll(vetoes);
     List<String> reasons = new ArrayList<>(all);
@@ -51,8 +52,8 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
     if (fallback()) {
       score = s.labelProbability();
       if (score < threshold) {
-        reasons.add(String.format(Locale.ROOT, "the decision's probability is %.2f (below %.2f; this model has no "
-            + "trust statistics)", score, threshold));
+        reasons.add(String.format(Locale.ROOT, "The model is unsure of this decision [the decision's probability "
+            + "is %.2f, below %.2f; this model has no trust statistics]", score, threshold));
       }
     } else {
       score = 1;
@@ -65,7 +66,7 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
         double p = tail(ref, v);
         score = Math.min(score, p);
         if (p < threshold) {
-          reasons.add(String.format(Locale.ROOT, "%s (%s %.3g; tail probability %.2g among validation notes)",
+          reasons.add(String.format(Locale.ROOT, "%s [%s %.3g; tail probability %.2g among validation notes]",
               f.meaning(), f.key(), v, p));
         }
       }

@@ -145,9 +145,11 @@ class ServePageRealModelTest {
     assertFalse(trust.get("decide").getAsBoolean(), trust.toString());
     List<String> reasons = new ArrayList<>();
     trust.getAsJsonArray("reasons").forEach(x -> reasons.add(x.getAsString()));
-    assertTrue(reasons.contains("the rationale states ESI-4, not the decision ESI-1"), reasons.toString());
+    assertTrue(reasons.contains("The explanation argues for another decision [the rationale states ESI-4, not the "
+        + "decision ESI-1]"), reasons.toString());
     // the synthetic grammar reads this rationale, so its findings are checked against the note's values exactly
-    assertTrue(reasons.contains("the rationale cites heart_rate 93 where the note has 118"), reasons.toString());
+    assertTrue(reasons.contains("The explanation misreads a value in the note [the rationale cites heart_rate 93 "
+        + "where the note has 118]"), reasons.toString());
   }
 
   @Test

@@ -91,6 +91,23 @@ class TrustFileTest {
   }
 
   @Test
+  void phraseSupportRoundTripsAndAFileWithoutItReadsWithNone() throws Exception {
+    PhraseSupport phrases = new PhraseSupport(List.of(
+        new PhraseSupport.Rule("no response to", List.of("unresponsive", "gcs 5"), 167),
+        new PhraseSupport.Rule("abdominal pain will", List.of("abdominal"), 179)));
+    new TrustFile(stats(3, 3), null, null, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of(), phrases)
+        .write(tmp);
+    TrustFile back = TrustFile.read(tmp);
+    assertEquals(phrases.rules(), back.phraseSupport().rules());
+    // as a file written before the check existed: the field removed by hand
+    Path json = tmp.resolve(TrustFile.JSON);
+    com.google.gson.JsonObject j = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    j.remove("phrase_support");
+    Files.writeString(json, j.toString());
+    assertTrue(TrustFile.read(tmp).phraseSupport().isEmpty());
+  }
+
+  @Test
   void aTruncatedBinaryIsAnErrorNamingTheFile() throws Exception {
     new TrustFile(stats(3, 3), null, new TrustRule(Map.of(), 0.5, 0.9), List.of(), Map.of()).write(tmp);
     byte[] b = Files.readAllBytes(tmp.resolve(TrustFile.BINARY));

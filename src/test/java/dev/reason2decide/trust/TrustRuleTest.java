@@ -45,7 +45,8 @@ class TrustRuleTest {
     TrustVerdict far = rule.verdict(withInput(1e6), List.of());
     assertFalse(far.decide());
     assertEquals(0, far.score(), 1e-300);
-    assertTrue(far.reasons().get(0).startsWith("the note is unlike the training notes"), far.reasons().toString());
+    assertTrue(far.reasons().get(0).startsWith("The note is unlike the notes the model learned from [input_rmd"),
+        far.reasons().toString());
   }
 
   @Test
@@ -65,7 +66,8 @@ class TrustRuleTest {
     TrustVerdict v = rule.verdict(oddToken, List.of());
     assertEquals(0.1 * Math.exp(-12), v.score(), 1e-15);
     assertFalse(v.decide());
-    assertTrue(v.reasons().get(0).startsWith("a part of the note is unlike the training notes (token_md 30"),
+    assertTrue(v.reasons().get(0).startsWith(
+        "Part of the note is worded unlike the notes the model learned from [token_md 30"),
         v.reasons().toString());
     assertEquals(30.0, oddToken.toMap().get("token_md"));
     assertEquals(null, withInput(0).toMap().get("token_md"));

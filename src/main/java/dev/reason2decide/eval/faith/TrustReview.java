@@ -1,8 +1,10 @@
 // The rationale checked against the note and the decision, as vetoes on the decision's trust verdict.
 package dev.reason2decide.eval.faith;
 
+import dev.reason2decide.data.synth.TriageRules;
 import dev.reason2decide.eval.triage.TriageCheck;
 import dev.reason2decide.inference.Decision;
+import dev.reason2decide.trust.PhraseSupport;
 import dev.reason2decide.trust.TrustVerdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +21,26 @@ public final class TrustReview {
 
   /** The verdict of {@code d}, whose rationale's checks are {@code checks}. */
   public static TrustVerdict verdict(Decision d, ExampleChecks checks) {
-    return d.trust().verdict(vetoes(d.label(), checks, d.trust().knownNumbers()));
+    return d.trust().verdict(vetoes(d, checks));
   }
 
   /** The verdict of {@code d} on {@code input}, the checks computed here ({@code labels}: the label set). */
   public static TrustVerdict verdict(Decision d, String input, List<String> labels) {
     return verdict(d, ExampleChecks.of(input, d.label(), d.rationale(), labels));
+  }
+
+  /**
+   * The problems of {@code d}'s rationale: those of {@link #vetoes(String, ExampleChecks, Set)} with the numbers
+   * its model's training rationales state on their own, then its stretches the note does not support
+   * ({@code PhraseSupport}, fitted on the model's training pairs).
+   */
+  public static List<String> vetoes(Decision d, ExampleChecks checks) {
+    List<String> out = new ArrayList<>(vetoes(d.label(), checks, d.trust().knownNumbers()));
+    for (PhraseSupport.Gap g : d.trust().unsupported()) {
+      out.add("The explanation says something the note does not support: \"" + g.text() + "\" [the training "
+          + "notes with it all have one of: " + String.join(", ", g.cover()) + "; this note has none]");
+    }
+    return out;
   }
 
   /** The problems of a rationale given for {@code predicted}, one sentence each. */
@@ -34,13 +50,15 @@ public final class TrustReview {
 
   /**
    * As above; numbers in {@code known} (the training rationales' own constants, normalised) are no problem, since
-   * the model learned to state them whatever the note says.
+   * the model learned to state them whatever the note says. Each reason is a plain sentence for a clinician, with
+   * the check's technical detail after it in brackets.
    */
   public static List<String> vetoes(String predicted, ExampleChecks checks, Set<String> known) {
     List<String> out = new ArrayList<>();
     TriageCheck t = checks.triage();
     if (t != null && t.parsed() && t.statedLevel() != 0 && t.statedLevel() != t.predictedLevel()) {
-      out.add("the rationale states " + t.statedLabel() + ", not the decision " + predicted);
+      out.add("The explanation argues for another decision [the rationale states " + t.statedLabel()
+          + ", not the decision " + predicted + "]");
     }
     // on a rationale the synthetic grammar reads, the exact check of its cited findings (below) replaces the
     // any-data numbers check, which would flag the rules' own thresholds ("SpO2 87% (below 92%)") and counts
@@ -48,20 +66,84 @@ public final class TrustReview {
     List<String> unsupported = checks.numbers().unsupported().stream().map(UnsupportedNumbers.Span::text)
         .filter(n -> !known.contains(UnsupportedNumbers.normalise(n))).distinct().toList();
     if (!exact && !unsupported.isEmpty()) {
-      out.add("the rationale cites numbers the note does not contain: " + String.join(", ", unsupported));
+      out.add("The explanation gives numbers that are not in the note [the rationale cites numbers the note does "
+          + "not contain: " + String.join(", ", unsupported) + "]");
     }
     if (t != null) {
       for (TriageCheck.Citation c : t.cited()) {
-        if (c.inNote()) {
+        if (c.inNote() || sameSideOfEveryRule(c)) {
           continue;
         }
         // hook: a parser that knows a finding is absent from the note gives it no note value
         out.add(c.noteValue() == null
-            ? "the rationale cites a finding the note lacks: " + c.finding().fact().json() + " " + c.finding().value()
-            : "the rationale cites " + c.finding().fact().json() + " " + c.finding().value() + " where the note has "
-                + c.noteValue());
+            ? "The explanation relies on a finding the note does not record [the rationale cites a finding the "
+                + "note lacks: " + c.finding().fact().json() + " " + c.finding().value() + "]"
+            : "The explanation misreads a value in the note [the rationale cites " + c.finding().fact().json()
+                + " " + c.finding().value() + " where the note has " + c.noteValue() + "]");
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a cited value that differs from the note's lies on the same side of every threshold the rules apply to
+   * its finding ("tachycardia of 101" for HR 109: both above 100): a copying slip the rules' decision does not rest
+   * on. It stays in the checks ({@code cited_findings}) but vetoes nothing; in distribution it was the one veto on
+   * right decisions (docs/trust.md, fourth round). A finding without a threshold (diastolic pressure, age) has no
+   * side to be on.
+   */
+  static boolean sameSideOfEveryRule(TriageCheck.Citation c) {
+    if (c.noteValue() == null) {
+      return false;
+    }
+    double cited;
+    double noted;
+    try {
+      cited = Double.parseDouble(c.finding().value());
+      noted = Double.parseDouble(c.noteValue());
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    int[] below;
+    int[] atLeast;
+    switch (c.finding().fact()) {
+      case HEART_RATE -> {
+        below = new int[] {TriageRules.CRITICAL_HEART_RATE};
+        atLeast = new int[] {TriageRules.DANGER_HEART_RATE + 1};
+      }
+      case SYSTOLIC -> {
+        below = new int[] {TriageRules.CRITICAL_SYSTOLIC, TriageRules.DANGER_SYSTOLIC};
+        atLeast = new int[0];
+      }
+      case SPO2 -> {
+        below = new int[] {TriageRules.CRITICAL_SPO2, TriageRules.DANGER_SPO2};
+        atLeast = new int[0];
+      }
+      case RESPIRATORY_RATE -> {
+        below = new int[0];
+        atLeast = new int[] {TriageRules.DANGER_RESPIRATORY_RATE + 1};
+      }
+      case PAIN -> {
+        below = new int[0];
+        atLeast = new int[] {TriageRules.SEVERE_PAIN};
+      }
+      case DIASTOLIC, AGE -> {
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+    for (int t : below) {
+      if (cited < t != noted < t) {
+        return false;
+      }
+    }
+    for (int t : atLeast) {
+      if (cited >= t != noted >= t) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -8,6 +8,7 @@ import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.trust.Gaussian;
 import dev.reason2decide.trust.ModelSignals;
+import dev.reason2decide.trust.PhraseSupport;
 import dev.reason2decide.trust.RelativeMahalanobis;
 import dev.reason2decide.trust.TrustFile;
 import dev.reason2decide.trust.TrustRule;
@@ -85,7 +86,9 @@ public final class TrustFit {
     log.accept("trust: Gaussians fitted on " + in.size() + " training notes (" + out.size() + " rationales, "
         + tokenStates.size() + " tokens), d = " + input.dim());
     List<String> known = KnownNumbers.of(sample);
-    model.useTrust(new TrustFile(input, output, tokens, TrustRule.FALLBACK, known, Map.of()));
+    PhraseSupport phrases = PhraseCovers.of(train);
+    log.accept("trust: " + phrases.rules().size() + " rationale phrases with the note words that support them");
+    model.useTrust(new TrustFile(input, output, tokens, TrustRule.FALLBACK, known, Map.of(), phrases));
     List<ModelSignals> signals = new ArrayList<>();
     List<List<String>> vetoes = new ArrayList<>();
     int right = 0;
@@ -95,8 +98,8 @@ public final class TrustFit {
       for (int j = 0; j < b.size(); j++) {
         Decision d = ds.get(j);
         signals.add(d.trust().signals());
-        vetoes.add(TrustReview.vetoes(d.label(),
-            ExampleChecks.of(b.get(j).input(), d.label(), d.rationale(), model.labels()), d.trust().knownNumbers()));
+        vetoes.add(TrustReview.vetoes(d,
+            ExampleChecks.of(b.get(j).input(), d.label(), d.rationale(), model.labels())));
         right += d.label().equals(b.get(j).label()) ? 1 : 0;
       }
     }
@@ -119,7 +122,9 @@ public final class TrustFit {
         + "covariance");
     fitted.put("seconds", (System.nanoTime() - start) / 1e9);
     fitted.put("known_numbers_rule", KnownNumbers.RULE);
-    TrustFile f = new TrustFile(input, output, tokens, rule, known, fitted);
+    fitted.put("phrase_support_rule", PhraseCovers.RULE);
+    fitted.put("phrase_support_notes", train.size());
+    TrustFile f = new TrustFile(input, output, tokens, rule, known, fitted, phrases);
     model.useTrust(f);
     log.accept(String.format(java.util.Locale.ROOT, "trust: threshold %.4g decides %d of %d validation notes "
         + "(target %.0f %%)", rule.threshold(), decided, validation.size(), 100 * s.targetCoverage()));

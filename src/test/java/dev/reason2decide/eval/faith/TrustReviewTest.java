@@ -18,11 +18,13 @@ class TrustReviewTest {
 
   @Test
   void anyDataRationaleCitingNumbersTheNoteLacks() {
-    assertEquals(List.of("the rationale cites numbers the note does not contain: 39, 3"),
+    assertEquals(List.of("The explanation gives numbers that are not in the note [the rationale cites numbers the note "
+        + "does not contain: 39, 3]"),
         vetoes("fever since yesterday, cough", "urgent", "Fever of 39 for 3 days with cough.", List.of("urgent")));
     assertEquals(List.of(), vetoes("fever 39 since yesterday", "urgent", "Fever of 39.", List.of("urgent")));
     // numbers the training rationales state without their notes (a threshold, a count) are the task's, not a misreading
-    assertEquals(List.of("the rationale cites numbers the note does not contain: 3"), TrustReview.vetoes("urgent",
+    assertEquals(List.of("The explanation gives numbers that are not in the note [the rationale cites numbers the note "
+        + "does not contain: 3]"), TrustReview.vetoes("urgent",
         ExampleChecks.of("fever, cough", "urgent", "Fever above 38.0 for 3 days.", List.of("urgent")), Set.of("38")));
   }
 
@@ -31,8 +33,19 @@ class TrustReviewTest {
     // the rule's own threshold (92) is not the note's, but it is no finding: nothing to veto
     assertEquals(List.of(), vetoes(NOTE, "ESI-2", "High risk: SpO2 90% (below 92%). No immediate life-saving "
         + "intervention is needed, so ESI-2.", TriageRules.LABELS));
-    assertEquals(List.of("the rationale states ESI-2, not the decision ESI-1",
-        "the rationale cites spo2 88 where the note has 90"), vetoes(NOTE, "ESI-1", "High risk: SpO2 88% (below 92%). "
+    assertEquals(List.of("The explanation argues for another decision [the rationale states ESI-2, not the decision "
+        + "ESI-1]", "The explanation misreads a value in the note [the rationale cites spo2 84 where the note has 90]"),
+        vetoes(NOTE, "ESI-1", "High risk: SpO2 84% (below 92%). "
         + "No immediate life-saving intervention is needed, so ESI-2.", TriageRules.LABELS));
+  }
+
+  @Test
+  void aMisquotedValueOnTheSameSideOfEveryRuleIsNoVeto() {
+    // the note has HR 118: 105 is above 100 too (a copying slip the decision does not rest on); 95 is not
+    assertEquals(List.of(), vetoes(NOTE, "ESI-2", "ESI-2. The deciding finding is tachycardia of 105, which cannot "
+        + "safely wait.", TriageRules.LABELS));
+    assertEquals(List.of("The explanation misreads a value in the note [the rationale cites heart_rate 95 where the "
+        + "note has 118]"), vetoes(NOTE, "ESI-2", "ESI-2. The deciding finding is tachycardia of 95, which cannot "
+        + "safely wait.", TriageRules.LABELS));
   }
 }
