@@ -67,7 +67,7 @@ public final class Counterfactuals {
       if (!edit.appliesTo(Integer.parseInt(old))) {
         return null;
       }
-      int v = rng.between(edit.newFrom(), edit.newTo());
+      int v = edit.newValues().draw(rng);
       edits.put(slot, String.valueOf(v));
       String dbp = note.value(Fact.DIASTOLIC);
       if (edit.fact() == Fact.SYSTOLIC && dbp != null && Integer.parseInt(dbp) >= v - 25) {
