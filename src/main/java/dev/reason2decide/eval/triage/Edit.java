@@ -70,11 +70,6 @@ public enum Edit {
     return fact;
   }
 
-  /** Whether the edit is to a number. */
-  public boolean numeric() {
-    return newValues != null;
-  }
-
   /** For a numeric edit: whether {@code old} is in the range the edit moves a value out of. */
   boolean appliesTo(int old) {
     return old >= appliesFrom && old <= appliesTo;
