@@ -62,31 +62,6 @@ public final class DataCommand implements Runnable {
     return c;
   }
 
-  static double[] fractions(String text) {
-    String[] parts = text.split(",");
-    if (parts.length != 3) {
-      throw new IllegalArgumentException("--fractions needs three numbers (train,validation,test): " + text);
-    }
-    double[] f = new double[3];
-    for (int i = 0; i < 3; i++) {
-      try {
-        f[i] = Double.parseDouble(parts[i].strip());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--fractions: not a number: " + parts[i], e);
-      }
-      if (!(f[i] >= 0 && f[i] <= 1)) {
-        throw new IllegalArgumentException("--fractions must each be between 0 and 1 (train,validation,test), got "
-            + text);
-      }
-    }
-    double sum = f[0] + f[1] + f[2];
-    if (Math.abs(sum - 1) > 1e-6) {
-      throw new IllegalArgumentException("--fractions must add up to 1 (train,validation,test), got " + text
-          + " (sum " + (float) sum + ")");
-    }
-    return f;
-  }
-
   @Command(name = "pubmedqa", mixinStandardHelpOptions = true,
       description = "PubMedQA PQA-L: official 500 test; train/validation split from the other 500.")
   static final class PubMedQaCmd implements Callable<Integer> {
@@ -135,22 +110,14 @@ public final class DataCommand implements Runnable {
     @Option(names = "--raw", required = true, description = "Folder with dev.json.")
     Path raw;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
-
-    @Option(names = "--fractions", defaultValue = "0.8,0.1,0.1", description = "train,validation,test "
-        + "(default: ${DEFAULT-VALUE}).")
-    String fractions;
-
-    @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
-    @Option(names = "--seed", defaultValue = "0", description = "Split seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SplitOptions split;
 
     @Override
     public Integer call() {
-      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
-      double[] f = fractions(fractions);
-      printSummary(out, MedMcqa.write(new MedMcqa.Options(raw, f[0], f[1], f[2], seed), out));
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", split.out).check();
+      double[] f = split.fractions();
+      printSummary(split.out, MedMcqa.write(new MedMcqa.Options(raw, f[0], f[1], f[2], split.seed), split.out));
       return 0;
     }
   }
@@ -204,38 +171,30 @@ public final class DataCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE", description = "Example file (.jsonl, .csv, .tsv).")
     Path in;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
-
-    @Option(names = "--fractions", defaultValue = "0.8,0.1,0.1", description = "train,validation,test "
-        + "(default: ${DEFAULT-VALUE}).")
-    String fractions;
-
-    @Bounded(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
-    @Option(names = "--seed", defaultValue = "0", description = "Split seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SplitOptions split;
 
     @Mixin
     ExampleFileOptions files;
 
     @Override
     public Integer call() {
-      new InputOutputPaths().input("FILE", in).outputFolder("--out", out).check();
-      double[] f = fractions(fractions);
+      new InputOutputPaths().input("FILE", in).outputFolder("--out", split.out).check();
+      double[] f = split.fractions();
       ReadOptions o = files.toReadOptions();
       ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(o).read(in));
       reportSkipped(set.report());
       Map<String, List<Example>> splits = StratifiedSplit.byFractions(set.examples(),
-          List.of("train", "validation", "test"), seed, f[0], f[1], f[2]);
+          List.of("train", "validation", "test"), split.seed, f[0], f[1], f[2]);
       Map<String, Object> options = new LinkedHashMap<>();
       options.put("fractions", List.of(f[0], f[1], f[2]));
       options.put("rows", set.report().rows());
       options.put("skipped_malformed", set.report().skipped().size());
       LabelSet labels = o.labels().isAny() ? LabelSet.observed(set.examples()) : o.labels();
-      DatasetCard card = new DatasetCard(stem(in), in.toString(), "as the source file", false, seed, labels,
+      DatasetCard card = new DatasetCard(stem(in), in.toString(), "as the source file", false, split.seed, labels,
           List.of(in), options);
-      DatasetFolder.write(out, splits, card);
-      printSummary(out, splits);
+      DatasetFolder.write(split.out, splits, card);
+      printSummary(split.out, splits);
       return 0;
     }
 

@@ -10,6 +10,7 @@ import dev.reason2decide.eval.bertscore.Baseline;
 import dev.reason2decide.eval.faith.CheckInputs;
 import dev.reason2decide.eval.faith.CheckSetup;
 import dev.reason2decide.eval.faith.FaithfulnessSummary;
+import dev.reason2decide.eval.faith.ModelRationaleLabeler;
 import dev.reason2decide.eval.labels.ProbabilitySource;
 import dev.reason2decide.eval.report.Evaluation;
 import dev.reason2decide.eval.report.EvaluationOptions;
@@ -32,7 +33,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -114,9 +114,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private Function<Path, DecisionModel> decisionModels = dir -> T5DecisionModel.load(dir, null, device);
 
-  /** Finds the rationale labeler for --model with ServiceLoader. */
+  /** Labels rationales with the T5 model of --model. */
   public EvaluateCommand() {
-    this.labelers = dir -> loadLabeler(dir, device);
+    this.labelers = dir -> ModelRationaleLabeler.open(dir, device);
   }
 
   /** With an explicit way to open a rationale labeler (tests, embedding applications). */
@@ -128,14 +128,6 @@ public final class EvaluateCommand implements Callable<Integer> {
   public EvaluateCommand withDecisionModels(Function<Path, DecisionModel> models) {
     this.decisionModels = models;
     return this;
-  }
-
-  private static RationaleLabeler loadLabeler(Path dir, DeviceSpec device) {
-    for (RationaleLabeler.Provider p : ServiceLoader.load(RationaleLabeler.Provider.class)) {
-      return p.open(dir, device);
-    }
-    throw new IllegalStateException("--model " + dir + ": this build has no RationaleLabeler implementation "
-        + "(the T5 model provides one); run without --model to skip faithfulness");
   }
 
   @Override

@@ -98,7 +98,7 @@ public final class SynthTriageCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--rationale-source " + rationaleSource + " needs --train, --validation and "
           + "--test (only the training split takes the source)");
     }
-    double[] f = DataCommand.fractions(fractions == null ? "0.8,0.1,0.1" : fractions);
+    double[] f = SplitOptions.fractions(fractions == null ? "0.8,0.1,0.1" : fractions);
     DataCommand.printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2], grammar));
     return 0;
   }

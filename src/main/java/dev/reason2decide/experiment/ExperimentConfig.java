@@ -95,10 +95,18 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
       }
     }
     String name = arg.endsWith(".json") ? arg.substring(0, arg.length() - 5) : arg;
+    if (!SHIPPED_NAMES.contains(name)) {
+      throw new IllegalArgumentException("--config " + arg + ": no such file, and not a shipped configuration ("
+          + String.join(", ", SHIPPED_NAMES) + ")");
+    }
+    return shipped(name);
+  }
+
+  /** The shipped configuration {@code name} (one of {@link #SHIPPED_NAMES}), whatever the working directory holds. */
+  public static ExperimentConfig shipped(String name) {
     try (InputStream in = ExperimentConfig.class.getClassLoader().getResourceAsStream(SHIPPED + name + ".json")) {
-      if (in == null || name.contains("/")) {
-        throw new IllegalArgumentException("--config " + arg + ": no such file, and not a shipped configuration ("
-            + String.join(", ", SHIPPED_NAMES) + ")");
+      if (in == null) {
+        throw new IllegalStateException("this build lacks the shipped configuration " + SHIPPED + name + ".json");
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "shipped configuration " + name, null);
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.eval.faith.CheckInputs;
 import dev.reason2decide.eval.faith.CheckSetup;
 import dev.reason2decide.eval.faith.FaithfulnessChecks;
+import dev.reason2decide.eval.faith.ModelRationaleLabeler;
 import dev.reason2decide.eval.labels.ProbabilitySource;
 import dev.reason2decide.eval.report.Evaluation;
 import dev.reason2decide.eval.report.EvaluationOptions;

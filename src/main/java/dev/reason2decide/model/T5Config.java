@@ -148,13 +148,6 @@ public record T5Config(int vocabSize, int dModel, int dKv, int dFf, int numLayer
     return com.google.gson.JsonParser.parseString(dev.reason2decide.io.Json.COMPACT.toJson(m)).getAsJsonObject();
   }
 
-  /** Returns a copy with another vocabulary size (e.g. a tokenizer built from scratch). */
-  public T5Config withVocabSize(int v) {
-    return new T5Config(v, dModel, dKv, dFf, numLayers, numDecoderLayers, numHeads, relativeAttentionNumBuckets,
-        relativeAttentionMaxDistance, dropoutRate, layerNormEpsilon, feedForwardProj, tieWordEmbeddings,
-        scaleDecoderOutputs, padTokenId, eosTokenId, decoderStartTokenId, initializerFactor);
-  }
-
   /** Returns a copy with another dropout rate. */
   public T5Config withDropout(float rate) {
     return new T5Config(vocabSize, dModel, dKv, dFf, numLayers, numDecoderLayers, numHeads, relativeAttentionNumBuckets,

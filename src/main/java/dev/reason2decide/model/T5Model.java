@@ -161,17 +161,24 @@ public final class T5Model {
       String l = "encoder.block." + i + ".layer.";
       NDArray in = h;
       h = scopes.run(in, () -> {
-        NDArray x = rmsNorm(in, l + "0.layer_norm.weight");
-        NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));
-        NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));
-        NDArray a = in.add(dropout(attend(x, kk, vv, bias, l + "0.SelfAttention.", training, scopes.on()),
-            training));
+        NDArray a = selfAttention(in, l, bias, training, scopes.on());
         return a.add(dropout(feedForward(rmsNorm(a, l + "1.layer_norm.weight"), l + "1.DenseReluDense.", training),
             training));
       });
     }
     scopes.free(bias);
     return dropout(rmsNorm(h, "encoder.final_layer_norm.weight"), training);
+  }
+
+  /**
+   * Layer {@code l}'s pre-norm self-attention sublayer with its residual, in encoder and decoder alike:
+   * in + dropout(attention(rmsNorm(in))), keys and values from the same normed input. in (B,L,D) → (B,L,D).
+   */
+  private NDArray selfAttention(NDArray in, String l, NDArray bias, boolean training, boolean scoped) {
+    NDArray x = rmsNorm(in, l + "0.layer_norm.weight");                 // (B,L,D)
+    NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));      // (B,H,L,dKv)
+    NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));      // (B,H,L,dKv)
+    return in.add(dropout(attend(x, kk, vv, bias, l + "0.SelfAttention.", training, scoped), training));
   }
 
   // ---------------------------------------------------------------- decoder (whole sequence, teacher forcing)
@@ -199,12 +206,8 @@ public final class T5Model {
       String l = "decoder.block." + i + ".layer.";
       NDArray in = h;
       h = scopes.run(in, () -> {
-        NDArray x = rmsNorm(in, l + "0.layer_norm.weight");
-        NDArray kk = heads(linear(x, l + "0.SelfAttention.k.weight"));
-        NDArray vv = heads(linear(x, l + "0.SelfAttention.v.weight"));
-        NDArray a = in.add(dropout(attend(x, kk, vv, selfBias, l + "0.SelfAttention.", training, scopes.on()),
-            training));
-        x = rmsNorm(a, l + "1.layer_norm.weight");
+        NDArray a = selfAttention(in, l, selfBias, training, scopes.on());
+        NDArray x = rmsNorm(a, l + "1.layer_norm.weight");
         NDArray ck = heads(linear(encoderStates, l + "1.EncDecAttention.k.weight"));
         NDArray cv = heads(linear(encoderStates, l + "1.EncDecAttention.v.weight"));
         a = a.add(dropout(attend(x, ck, cv, crossBias, l + "1.EncDecAttention.", training, scopes.on()), training));

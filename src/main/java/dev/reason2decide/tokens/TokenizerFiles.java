@@ -181,20 +181,20 @@ public final class TokenizerFiles {
   }
 
   private static JsonObject sequence(String id) {
+    return templatePiece("Sequence", id);
+  }
+
+  private static JsonObject special(String token) {
+    return templatePiece("SpecialToken", token);
+  }
+
+  /** One piece of a template post-processor: {@code {kind: {id, type_id: 0}}}. */
+  private static JsonObject templatePiece(String kind, String id) {
     JsonObject inner = new JsonObject();
     inner.addProperty("id", id);
     inner.addProperty("type_id", 0);
     JsonObject o = new JsonObject();
-    o.add("Sequence", inner);
-    return o;
-  }
-
-  private static JsonObject special(String token) {
-    JsonObject inner = new JsonObject();
-    inner.addProperty("id", token);
-    inner.addProperty("type_id", 0);
-    JsonObject o = new JsonObject();
-    o.add("SpecialToken", inner);
+    o.add(kind, inner);
     return o;
   }
 

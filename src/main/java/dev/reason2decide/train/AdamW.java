@@ -41,10 +41,6 @@ public final class AdamW implements AutoCloseable {
     this.stateManager = parent.newSubManager();
   }
 
-  public long stepCount() {
-    return step;
-  }
-
   public Settings settings() {
     return s;
   }

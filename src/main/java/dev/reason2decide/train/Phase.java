@@ -37,9 +37,4 @@ public record Phase(String name, int steps, AlphaSchedule alpha, RationaleTask r
 
   /** What picks the best checkpoint. */
   public enum Selection { VALIDATION_LOSS, MACRO_F1 }
-
-  /** True when the prediction task is trained at some step. */
-  public boolean trainsPrediction() {
-    return alpha.alpha() > 0f;
-  }
 }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.ReadOptions;
+import dev.reason2decide.testing.CliRun;
 import dev.reason2decide.tokens.TextTokenizer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,23 +18,8 @@ class DataCommandTest {
   @TempDir
   Path dir;
 
-  /** Runs the CLI, returning exit code and what it printed to stderr. */
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -47,25 +30,26 @@ class DataCommandTest {
       assertTrue(Files.isRegularFile(data.resolve(f)), f);
     }
     assertEquals(160, ExampleReader.readDefault(data.resolve("train.jsonl")).size());
-    Run check = run("data", "check", data.resolve("test.jsonl").toString(), "--labels", "ESI-1,ESI-2,ESI-3,ESI-4,ESI-5");
+    CliRun check = run("data", "check", data.resolve("test.jsonl").toString(), "--labels",
+        "ESI-1,ESI-2,ESI-3,ESI-4,ESI-5");
     assertEquals(0, check.code(), check.err());
     assertTrue(check.out().contains("\"examples\":20"), check.out());
     assertTrue(check.out().contains("\"synth_triage_grammar\":{\"notes\":{\"2\":20}"), check.out());
     Path old = dir.resolve("old");
     assertEquals(0, run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "5", "--grammar", "1",
         "--out", old.toString()).code());
-    Run oldCheck = run("data", "check", old.resolve("train.jsonl").toString());
+    CliRun oldCheck = run("data", "check", old.resolve("train.jsonl").toString());
     assertTrue(oldCheck.out().contains("\"synth_triage_grammar\":{\"notes\":{\"1\":30},\"rationales\":{\"1\":30}}"),
         oldCheck.out());
     Path held = dir.resolve("held");
     assertEquals(0, run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "7",
         "--held-out-forms", "hr:pulse-bpm", "--out", held.toString()).code());
     assertEquals(7, ExampleReader.readDefault(held.resolve("test_held_out_forms.jsonl")).size());
-    Run bad = run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "7",
+    CliRun bad = run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "7",
         "--held-out-forms", "hr:pulse-x", "--out", dir.resolve("bad").toString());
     assertTrue(bad.code() != 0 && bad.err().contains("no form 'pulse-x' in slot hr"), bad.err());
     Path tok = dir.resolve("tok");
-    Run build = run("tokenizer", "build", "--corpus", data.resolve("train.jsonl").toString(), "--vocab-size", "700",
+    CliRun build = run("tokenizer", "build", "--corpus", data.resolve("train.jsonl").toString(), "--vocab-size", "700",
         "--out", tok.toString());
     assertEquals(0, build.code(), build.err());
     try (TextTokenizer t = TextTokenizer.load(tok)) {
@@ -110,7 +94,7 @@ class DataCommandTest {
     Files.writeString(raw.resolve("ori_pqal.json"), "{\"11\": {\"QUESTION\": \"Does coffee help? \"}, "
         + "\"22\": {\"QUESTION\": \"Is it safe?\"}}");
     Path out = dir.resolve("shift");
-    Run r = run("data", "shift", "--n", "4", "--seed", "5", "--pubmedqa", raw.toString(), "--far", "5", "--out",
+    CliRun r = run("data", "shift", "--n", "4", "--seed", "5", "--pubmedqa", raw.toString(), "--far", "5", "--out",
         out.toString());
     assertEquals(0, r.code(), r.err());
     for (String kind : new String[] {"lower", "upper", "order", "unseen-names", "numbers", "missing", "added-text",
@@ -126,7 +110,7 @@ class DataCommandTest {
     assertTrue(card.contains("\"unseen-names\""), card);
 
     Files.writeString(raw.resolve("ori_pqal.json"), "{\"11\": {\"CONTEXTS\": []}}");
-    Run bad = run("data", "shift", "--n", "4", "--pubmedqa", raw.toString(), "--out", dir.resolve("s2").toString());
+    CliRun bad = run("data", "shift", "--n", "4", "--pubmedqa", raw.toString(), "--out", dir.resolve("s2").toString());
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("ori_pqal.json: 11.QUESTION: missing or empty"), bad.err());
     assertFalse(Files.exists(dir.resolve("s2").resolve("lower.jsonl")));
@@ -136,10 +120,10 @@ class DataCommandTest {
   void checkFailsOnAMalformedRowUnlessSkipping() throws Exception {
     Path f = dir.resolve("bad.csv");
     Files.writeString(f, "question,label,rationale\nq,yes,r\nq,maybe,\n");
-    Run strict = run("data", "check", f.toString());
+    CliRun strict = run("data", "check", f.toString());
     assertEquals(1, strict.code());
     assertTrue(strict.err().contains(f + ":3: field 'rationale': empty"), strict.err());
-    Run skipping = run("data", "check", "--skip-malformed", f.toString());
+    CliRun skipping = run("data", "check", "--skip-malformed", f.toString());
     assertEquals(0, skipping.code(), skipping.err());
     assertTrue(skipping.out().contains("\"examples\":1"), skipping.out());
     assertTrue(skipping.out().contains("\"problem\":\"empty\""), skipping.out());
@@ -155,7 +139,7 @@ class DataCommandTest {
     }
     Files.writeString(f, sb.toString());
     Path out = dir.resolve("split");
-    Run r = run("data", "split", f.toString(), "--out", out.toString(), "--input-column", "text", "--label-column",
+    CliRun r = run("data", "split", f.toString(), "--out", out.toString(), "--input-column", "text", "--label-column",
         "decision", "--rationale-column", "why", "--fractions", "0.5,0.25,0.25", "--seed", "3");
     assertEquals(0, r.code(), r.err());
     // 10 no / 30 yes; validation 2.5 / 7.5 -> floors 2 + 7, the tie goes to the first label (no); test the rest

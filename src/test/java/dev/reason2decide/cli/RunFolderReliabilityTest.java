@@ -10,10 +10,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.reason2decide.runs.RunLock;
+import dev.reason2decide.testing.CliRun;
 import dev.reason2decide.testing.Shared;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,28 +25,8 @@ class RunFolderReliabilityTest {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {
-    /** Standard error, which must be exactly one line. */
-    String line() {
-      assertEquals(1, err.strip().lines().count(), () -> "one line expected: " + err);
-      return err.strip();
-    }
-  }
-
-  private static Run run(List<String> args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args.toArray(String[]::new));
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CliRun run(List<String> args) {
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   /** 16 short examples, three labels; {@code extra} changes one label so that the file's hash differs. */
@@ -112,13 +90,13 @@ class RunFolderReliabilityTest {
     // another process holds the folder: the resume is refused and writes nothing
     Process holder = LockHolder.start(out);
     try {
-      Run refused = run(train(train, out, 6, "--resume"));
+      CliRun refused = run(train(train, out, 6, "--resume"));
       assertEquals(1, refused.code());
-      assertTrue(refused.line().startsWith("r2d train: " + lock + ": " + out + " is in use by lock holder (pid "
+      assertTrue(refused.errLine().startsWith("r2d train: " + lock + ": " + out + " is in use by lock holder (pid "
           + holder.pid() + " on "), refused.err());
-      assertTrue(refused.line().endsWith("; wait for it to finish or choose another --out (--break-lock never "
+      assertTrue(refused.errLine().endsWith("; wait for it to finish or choose another --out (--break-lock never "
           + "takes a live lock)"), refused.err());
-      Run breaking = run(train(train, out, 6, "--resume", "--break-lock"));
+      CliRun breaking = run(train(train, out, 6, "--resume", "--break-lock"));
       assertEquals(1, breaking.code(), "a live lock is not broken");
       assertArrayEquals(metrics, Files.readAllBytes(out.resolve("metrics.jsonl")), "metrics.jsonl untouched");
     } finally {
@@ -131,15 +109,15 @@ class RunFolderReliabilityTest {
     Process killed = LockHolder.start(out);
     killed.destroyForcibly().waitFor();
     assertTrue(Files.exists(lock), "kill -9 runs no clean-up");
-    Run stale = run(train(train, out, 6, "--resume"));
+    CliRun stale = run(train(train, out, 6, "--resume"));
     assertEquals(1, stale.code());
-    assertTrue(stale.line().contains(": " + out + " has a stale lock of lock holder (pid " + killed.pid() + " on "),
+    assertTrue(stale.errLine().contains(": " + out + " has a stale lock of lock holder (pid " + killed.pid() + " on "),
         stale.err());
-    assertTrue(stale.line().endsWith(", which is no longer running; if no r2d process uses this folder any more, "
+    assertTrue(stale.errLine().endsWith(", which is no longer running; if no r2d process uses this folder any more, "
         + "run again with --break-lock"), stale.err());
     assertArrayEquals(metrics, Files.readAllBytes(out.resolve("metrics.jsonl")), "metrics.jsonl untouched");
 
-    Run resumed = run(train(train, out, 6, "--resume", "--break-lock"));
+    CliRun resumed = run(train(train, out, 6, "--resume", "--break-lock"));
     assertEquals(0, resumed.code(), resumed.err());
     assertEquals(SIX_STEPS, steps(out), "every step once: nothing lost, nothing repeated");
     assertTrue(Files.exists(out.resolve("done.json")));
@@ -165,18 +143,18 @@ class RunFolderReliabilityTest {
     String changed = sha256(edited);
     List<String> otherData = train(edited, out, 6, "--resume");
     otherData.set(otherData.indexOf("--validation") + 1, train.toString());
-    Run refused = run(otherData);
+    CliRun refused = run(otherData);
     assertEquals(1, refused.code());
     assertEquals("r2d train: " + out.resolve("provenance.json") + ": the run was trained on other data (train "
         + edited + " sha256 " + changed.substring(0, 12) + " was " + train + " sha256 " + original.substring(0, 12)
         + "); resume with the same files, choose another --out, or pass --allow-data-change to continue on the new "
-        + "data (recorded in provenance.json)", refused.line());
+        + "data (recorded in provenance.json)", refused.errLine());
     assertArrayEquals(metrics, Files.readAllBytes(out.resolve("metrics.jsonl")));
     assertArrayEquals(provenance, Files.readAllBytes(out.resolve("provenance.json")));
     assertFalse(Files.exists(out.resolve("run.lock")));
 
     otherData.add("--allow-data-change");
-    Run allowed = run(otherData);
+    CliRun allowed = run(otherData);
     assertEquals(0, allowed.code(), allowed.err());
     assertEquals(SIX_STEPS, steps(out));
     JsonObject p = JsonParser.parseString(Files.readString(out.resolve("provenance.json"))).getAsJsonObject();
@@ -196,26 +174,27 @@ class RunFolderReliabilityTest {
     Path train = data("train.jsonl", false);
     Path out = dir.resolve("run");
     // --steps 1 at the default fraction 0.625: Stage-1 gets round(0.625) = 1 step, Stage-2 none; 2 give 1 + 1
-    Run one = run(train(train, out, 1));
+    CliRun one = run(train(train, out, 1));
     assertEquals(1, one.code());
     assertEquals("r2d train: steps 1 with stage1-fraction 0.625 gives r2d a phase of 0 steps (stage1 1, stage2 0); "
         + "every phase needs at least one: raise --steps to at least 2 or move --stage1-fraction towards 0.5",
-        one.line());
+        one.errLine());
     assertFalse(Files.exists(out), "no run folder, so no done.json of an empty phase");
     // 0.03 × 10 = 0.3 rounds to 0 Stage-1 steps; 0.03 × 16 = 0.48 → 0, 0.03 × 17 = 0.51 → 1
-    Run small = run(train(train, out, 10, "--stage1-fraction", "0.03"));
+    CliRun small = run(train(train, out, 10, "--stage1-fraction", "0.03"));
     assertEquals(1, small.code());
     assertEquals("r2d train: steps 10 with stage1-fraction 0.03 gives r2d a phase of 0 steps (stage1 0, stage2 10); "
         + "every phase needs at least one: raise --steps to at least 17 or move --stage1-fraction towards 0.5",
-        small.line());
+        small.errLine());
     // 0.97 × 10 = 9.7 → 10 Stage-1 steps, none left; 0.97 × 16 = 15.52 → 16 (0 left), 0.97 × 17 = 16.49 → 16 (1 left)
-    Run large = run(train(train, out, 10, "--stage1-fraction", "0.97"));
+    CliRun large = run(train(train, out, 10, "--stage1-fraction", "0.97"));
     assertEquals(1, large.code());
-    assertTrue(large.line().contains("(stage1 10, stage2 0)") && large.line().contains("at least 17 "), large.err());
+    assertTrue(large.errLine().contains("(stage1 10, stage2 0)") && large.errLine().contains("at least 17 "),
+        large.err());
     assertFalse(Files.exists(out));
 
     // the corrected command, even given as a resume, starts cleanly and finishes
-    Run fixed = run(train(train, out, 2, "--resume"));
+    CliRun fixed = run(train(train, out, 2, "--resume"));
     assertEquals(0, fixed.code(), fixed.err());
     assertEquals(List.of("stage1 1", "stage2 1"), steps(out));
     assertTrue(Files.exists(out.resolve("stage1/done.json")) && Files.exists(out.resolve("stage1/best"))
@@ -235,19 +214,19 @@ class RunFolderReliabilityTest {
   @Test
   void anExperimentIsRefusedWhileItsFolderIsLockedOrAPhaseWouldBeEmpty() throws Exception {
     Path out = dir.resolve("exp");
-    Run empty = run(List.of("experiment", "--config", experiment(1).toString(), "--out", out.toString()));
+    CliRun empty = run(List.of("experiment", "--config", experiment(1).toString(), "--out", out.toString()));
     assertEquals(1, empty.code());
-    assertTrue(empty.line().startsWith("r2d experiment: steps 1 with stage1-fraction 0.625 gives r2d a phase of 0 "
+    assertTrue(empty.errLine().startsWith("r2d experiment: steps 1 with stage1-fraction 0.625 gives r2d a phase of 0 "
         + "steps (stage1 1, stage2 0)"), empty.err());
     assertFalse(Files.exists(out), "refused before anything was written");
 
     try (RunLock held = RunLock.acquire(out, "r2d experiment", false)) {
-      Run locked = run(List.of("experiment", "--config", experiment(4).toString(), "--out", out.toString(),
+      CliRun locked = run(List.of("experiment", "--config", experiment(4).toString(), "--out", out.toString(),
           "--break-lock"));
       assertEquals(1, locked.code());
       assertEquals("r2d experiment: " + out.resolve("run.lock") + ": " + out + " is in use by r2d experiment (pid "
           + held.owner().pid() + " on " + held.owner().host() + ", started " + held.owner().started() + "); wait "
-          + "for it to finish or choose another --out (--break-lock never takes a live lock)", locked.line());
+          + "for it to finish or choose another --out (--break-lock never takes a live lock)", locked.errLine());
       try (var files = Files.list(out)) {
         assertEquals(List.of("run.lock"), files.map(f -> f.getFileName().toString()).toList(), "nothing written");
       }

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.reason2decide.cli.Main;
+import dev.reason2decide.testing.CliRun;
 import dev.reason2decide.train.Phase;
 import dev.reason2decide.train.StepRecord;
 import dev.reason2decide.train.TrainingListener;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -187,18 +185,10 @@ class ExperimentEndToEndTest {
     assertTrue(total > spent, "the resumed invocation adds to it: " + spent + " then " + total);
   }
 
-  /** Runs the CLI with its standard output captured; fails with that output unless it exits with 0. */
+  /** Runs the CLI with its output captured; fails with that output unless it exits with 0. */
   private static void runCli(String... args) {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int rc;
-    try {
-      System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-      rc = Main.run(args);
-    } finally {
-      System.setOut(saved);
-    }
-    assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
+    CliRun r = CliRun.of(args);
+    assertEquals(0, r.code(), r.out() + r.err());
   }
 
   private static double dig(JsonObject o, String[] path) {

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.reason2decide.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.reason2decide.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,16 +47,8 @@ class ParallelExperimentTest {
     Path out = tmp.resolve(name);
     List<String> args = new ArrayList<>(List.of("experiment", "--config", cfg.toString(), "--out", out.toString()));
     args.addAll(List.of(extra));
-    PrintStream saved = System.out;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int rc;
-    try {
-      System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-      rc = Main.run(args.toArray(String[]::new));
-    } finally {
-      System.setOut(saved);
-    }
-    assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
+    CliRun r = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.out() + r.err());
     return out;
   }
 

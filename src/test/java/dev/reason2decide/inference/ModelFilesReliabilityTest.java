@@ -10,7 +10,7 @@ import com.google.gson.JsonParser;
 import dev.reason2decide.model.safetensors.SafeTensorsReader;
 import dev.reason2decide.model.safetensors.SafeTensorsWriter;
 import dev.reason2decide.model.safetensors.TensorEntry;
-import dev.reason2decide.testing.CommandRun;
+import dev.reason2decide.testing.CliRun;
 import dev.reason2decide.testing.TinyModelFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,9 +54,9 @@ class ModelFilesReliabilityTest {
   @Test
   void serveRefusesToStartOnNanWeightsNamingTheModel() throws Exception {
     Path model = nanModel();
-    java.util.concurrent.CompletableFuture<CommandRun> run = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> CommandRun.of("serve", "--model", model.toString(), "--port", "0"));
-    CommandRun r = run.get(120, java.util.concurrent.TimeUnit.SECONDS); // a server that started would never end
+    java.util.concurrent.CompletableFuture<CliRun> run = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> CliRun.of("serve", "--model", model.toString(), "--port", "0"));
+    CliRun r = run.get(120, java.util.concurrent.TimeUnit.SECONDS); // a server that started would never end
     assertEquals(1, r.code(), r.err());
     String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
     assertEquals("r2d serve: --model " + model + ": not served: a decision on a test note failed: model nan-model: "
@@ -85,7 +85,7 @@ class ModelFilesReliabilityTest {
   @Test
   void nanWeightsAreAnErrorNamingTheModelAndNoOutputIsWritten() throws Exception {
     Path model = nanModel();
-    CommandRun r = predict(model);
+    CliRun r = predict(model);
     assertEquals(1, r.code(), r.err());
     assertEquals("r2d predict: model nan-model: the score of label 'yes' is NaN (not a finite number); its "
         + "weights may be damaged (NaN or infinite values)", r.err().strip());
@@ -164,15 +164,15 @@ class ModelFilesReliabilityTest {
     }
   }
 
-  private CommandRun predict(Path model) throws IOException {
+  private CliRun predict(Path model) throws IOException {
     Path input = tmp.resolve("in.jsonl");
     Files.writeString(input, "{\"id\":\"a\",\"question\":\"fever and cough\"}\n");
-    return CommandRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
+    return CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
         tmp.resolve("out.jsonl").toString(), "--quiet");
   }
 
   private void assertPredictFails(Path model, String message) throws IOException {
-    CommandRun r = predict(model);
+    CliRun r = predict(model);
     assertEquals(1, r.code(), r.err());
     assertEquals("r2d predict: " + message, r.err().strip(), "one line naming the file and the field");
     assertFalse(Files.exists(tmp.resolve("out.jsonl")), "no output written");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.reason2decide.testing.CommandRun;
+import dev.reason2decide.testing.CliRun;
 import dev.reason2decide.testing.TinyModelFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,7 @@ class OutputFilesReliabilityTest {
     Path out = Files.createDirectories(tmp.resolve("out"));
     Path fifo = fifo(out.resolve("predictions.jsonl"));
     CompletableFuture<String> reader = readAll(fifo);
-    CommandRun r = CommandRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
+    CliRun r = CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
         fifo.toString(), "--quiet");
     assertEquals(0, r.code(), r.err());
     List<String> lines = reader.get(30, TimeUnit.SECONDS).lines().toList();
@@ -102,7 +102,7 @@ class OutputFilesReliabilityTest {
     Path x = tmp.resolve("notes.jsonl");
     String notes = "{\"id\":\"a\",\"question\":\"fever and cough\"}\n";
     Files.writeString(x, notes);
-    CommandRun r = CommandRun.of("predict", "--model", model.toString(), "--input", x.toString(), "--output",
+    CliRun r = CliRun.of("predict", "--model", model.toString(), "--input", x.toString(), "--output",
         tmp.resolve(".").resolve("notes.jsonl").toString(), "--quiet");
     assertEquals(1, r.code(), r.err());
     assertEquals("r2d predict: --output " + tmp.resolve(".").resolve("notes.jsonl")
@@ -121,7 +121,7 @@ class OutputFilesReliabilityTest {
           .append("\",\"label\":\"").append(i % 2 == 0 ? "a" : "b").append("\",\"rationale\":\"why\"}\n");
     }
     Files.writeString(f, rows);
-    CommandRun r = CommandRun.of("data", "split", f.toString(), "--out", dir.toString());
+    CliRun r = CliRun.of("data", "split", f.toString(), "--out", dir.toString());
     assertEquals(1, r.code(), r.err());
     assertEquals("r2d data split: --out " + dir + " would overwrite the input FILE " + f
         + " (the input is inside the output folder); choose another output", r.err().strip());
@@ -134,7 +134,7 @@ class OutputFilesReliabilityTest {
     Path preds = tmp.resolve("preds.jsonl");
     Files.writeString(preds, "{}\n");
     Path link = Files.createSymbolicLink(tmp.resolve("scores.jsonl"), preds);
-    CommandRun r = CommandRun.of("judge", "--predictions", preds.toString(), "--output", link.toString(),
+    CliRun r = CliRun.of("judge", "--predictions", preds.toString(), "--output", link.toString(),
         "--base-url", "http://127.0.0.1:9/v1", "--model", "m");
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().contains("--output " + link + " would overwrite the input --predictions " + preds), r.err());
@@ -173,7 +173,7 @@ class OutputFilesReliabilityTest {
     // what this process's umask gives a file created the ordinary way (0644 under umask 022, not 0600)
     String umaskMode = PosixFilePermissions.toString(Files.getPosixFilePermissions(
         Files.createFile(tmp.resolve("reference"))));
-    CommandRun first = CommandRun.of("data", "split", f.toString(), "--out", out.toString());
+    CliRun first = CliRun.of("data", "split", f.toString(), "--out", out.toString());
     assertEquals(0, first.code(), first.err());
     Path train = out.resolve("train.jsonl");
     assertEquals(umaskMode, PosixFilePermissions.toString(Files.getPosixFilePermissions(train)), "a new output");
@@ -186,7 +186,7 @@ class OutputFilesReliabilityTest {
       Files.setOwner(train, nobody);
     }
     Files.writeString(train, "old\n");
-    CommandRun again = CommandRun.of("data", "split", f.toString(), "--out", out.toString());
+    CliRun again = CliRun.of("data", "split", f.toString(), "--out", out.toString());
     assertEquals(0, again.code(), again.err());
     assertTrue(Files.readString(train).startsWith("{"), "replaced");
     assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(train)),
@@ -212,17 +212,17 @@ class OutputFilesReliabilityTest {
   }
 
   /** {@code r2d predict} with an empty --model folder: an output error must come before the model is even read. */
-  private CommandRun predictBeforeTheWork(Path output) throws IOException {
+  private CliRun predictBeforeTheWork(Path output) throws IOException {
     Path model = Files.createDirectories(tmp.resolve("not-yet-read-model"));
     Path input = Files.writeString(tmp.resolve("in.jsonl"), "{\"question\":\"q\"}\n");
-    return CommandRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
+    return CliRun.of("predict", "--model", model.toString(), "--input", input.toString(), "--output",
         output.toString(), "--quiet");
   }
 
   @Test
   void anOutputThatIsAFolderOrReadOnlyIsRefusedBeforeTheWork() throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("preds.jsonl"));
-    CommandRun r = predictBeforeTheWork(folder);
+    CliRun r = predictBeforeTheWork(folder);
     assertEquals(1, r.code(), r.err());
     assertEquals(List.of("r2d predict: --output " + folder + " is a folder; give a file name"), r.err().lines()
         .toList());
@@ -230,7 +230,7 @@ class OutputFilesReliabilityTest {
     Path readOnlyDir = Path.of("/proc/sys"); // read-only even for root (tests may run as root)
     org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnlyDir), "/proc/sys is writable here");
     Path target = readOnlyDir.resolve("r2d-predictions.jsonl");
-    CommandRun ro = predictBeforeTheWork(target);
+    CliRun ro = predictBeforeTheWork(target);
     assertEquals(1, ro.code(), ro.err());
     assertEquals(List.of("r2d predict: --output " + target + " cannot be created: the folder /proc/sys is read-only;"
         + " choose another output"), ro.err().lines().toList());
@@ -240,7 +240,7 @@ class OutputFilesReliabilityTest {
   void predictChoosesTheFormatByExtensionAndRefusesOthersBeforeTheWork() throws IOException {
     for (String name : List.of("x.tsv", "x.txt", "x")) {
       Path out = tmp.resolve(name);
-      CommandRun r = predictBeforeTheWork(out);
+      CliRun r = predictBeforeTheWork(out);
       assertEquals(1, r.code(), r.err());
       String ext = name.contains(".") ? name.substring(1) + " is not one of them" : "the name has none";
       assertEquals(List.of("r2d predict: --output " + out + ": the format follows the extension, .jsonl (JSON lines)"

@@ -1,10 +1,13 @@
-// Runs the r2d CLI in-process and captures its exit code, stdout and stderr (for command-line tests).
+// Runs the r2d CLI in-process and captures its exit code, stdout and stderr: the one harness of command-line tests.
 package dev.reason2decide.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.reason2decide.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Exit code, stdout and stderr of one {@code Main.run(...)}. */
 public record CliRun(int code, String out, String err) {
@@ -26,7 +29,13 @@ public record CliRun(int code, String out, String err) {
   }
 
   /** The stderr lines, trailing empty line dropped. */
-  public java.util.List<String> errLines() {
+  public List<String> errLines() {
     return err.lines().toList();
+  }
+
+  /** Standard error, which must be exactly one line (a refusal's message). */
+  public String errLine() {
+    assertEquals(1, err.strip().lines().count(), () -> "one line expected: " + err);
+    return err.strip();
   }
 }

@@ -4,10 +4,7 @@ package dev.reason2decide.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.reason2decide.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.reason2decide.testing.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,15 +72,9 @@ class ScheduleTest {
 
   @Test
   void scheduleCommandPrintsEveryStep() {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      assertEquals(0, Main.run("schedule", "--recipe", "r2d-stage2", "--steps", "100"));
-    } finally {
-      System.setOut(old);
-    }
-    List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+    CliRun r = CliRun.of("schedule", "--recipe", "r2d-stage2", "--steps", "100");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
     assertEquals("step,alpha,pi", lines.get(0));
     assertEquals(101, lines.size());
     for (int t = 0; t < 100; t++) {
@@ -98,15 +89,9 @@ class ScheduleTest {
 
   @Test
   void scheduleCommandPrintsTheCycleWeightAndTemperatureOfR2dc() {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      assertEquals(0, Main.run("schedule", "--recipe", "r2dc", "--steps", "100"));
-    } finally {
-      System.setOut(old);
-    }
-    List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+    CliRun r = CliRun.of("schedule", "--recipe", "r2dc", "--steps", "100");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
     assertEquals("step,alpha,pi,lambda,gumbel_temperature", lines.get(0));
     assertEquals(101, lines.size());
     // r2dc's default Stage-1 share is R2D-C's (30k of 60k): Stage-1 = 50 steps, Stage-2 = 50: W = W_c = ⌊0.05·50⌋

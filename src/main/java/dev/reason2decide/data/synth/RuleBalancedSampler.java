@@ -3,6 +3,7 @@
 package dev.reason2decide.data.synth;
 
 import dev.reason2decide.data.SeededRandom;
+import dev.reason2decide.data.synth.FindingRanges.Range;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,21 +46,22 @@ final class RuleBalancedSampler {
         : u < 0.24 + ANTICOAGULANT_SENSITIVE ? rng.pick(SENSITIVE) : rng.pick(Complaint.ROUTINE);
     boolean anticoag = rng.chance(complaint.anticoagulatedResources().isEmpty() ? 0.25 : 0.5);
     // heart rate: critical below 40, danger above 100
-    int hr = vital(new int[] {45, 99}, new int[] {101, 190}, new int[] {20, 39},
+    int hr = vital(new Range(45, 99), new Range(101, 190), new Range(20, 39),
         TriageRules.CRITICAL_HEART_RATE, TriageRules.DANGER_HEART_RATE + 1);
     // systolic: critical below 80, danger below 90
-    int sbp = vital(new int[] {92, 200}, new int[] {80, 89}, new int[] {50, 79},
+    int sbp = vital(new Range(92, 200), new Range(80, 89), new Range(50, 79),
         TriageRules.CRITICAL_SYSTOLIC, TriageRules.DANGER_SYSTOLIC);
     // SpO2: critical below 85, danger below 92
-    int spo2 = vital(new int[] {92, 100}, new int[] {85, 91}, new int[] {60, 84},
+    int spo2 = vital(new Range(92, 100), new Range(85, 91), new Range(60, 84),
         TriageRules.CRITICAL_SPO2, TriageRules.DANGER_SPO2);
     // respiratory rate: danger above 20 (no critical zone)
-    int rr = vital(new int[] {10, 20}, new int[] {21, 40}, null, TriageRules.DANGER_RESPIRATORY_RATE + 1,
+    int rr = vital(new Range(10, 20), new Range(21, 40), null, TriageRules.DANGER_RESPIRATORY_RATE + 1,
         TriageRules.DANGER_RESPIRATORY_RATE + 1);
     double p = rng.nextDouble();
     edge |= p >= 0.08 && p < 0.16;
-    int pain = p < 0.08 ? rng.between(TriageRules.SEVERE_PAIN, 10)
-        : p < 0.16 ? rng.between(TriageRules.SEVERE_PAIN - 2, TriageRules.SEVERE_PAIN + 1) : rng.between(0, 6);
+    int pain = p < 0.08 ? FindingRanges.PAIN_SEVERE.draw(rng)
+        : p < 0.16 ? rng.between(TriageRules.SEVERE_PAIN - 2, TriageRules.SEVERE_PAIN + 1)
+        : FindingRanges.PAIN.draw(rng);
     double m = rng.nextDouble();
     MentalStatus mental = m < 0.05 ? MentalStatus.UNRESPONSIVE : m < 0.13 ? MentalStatus.CONFUSED
         : MentalStatus.ALERT;
@@ -81,19 +83,19 @@ final class RuleBalancedSampler {
    * A vital sign: in {@code normal} most of the time, else in {@code danger}, in {@code critical} (null: none),
    * or within two steps of the threshold {@code edgeA} or {@code edgeB} (the first value that fires a rule).
    */
-  private int vital(int[] normal, int[] danger, int[] critical, int edgeA, int edgeB) {
+  private int vital(Range normal, Range danger, Range critical, int edgeA, int edgeB) {
     double u = rng.nextDouble();
     if (u < DANGER) {
-      return rng.between(danger[0], danger[1]);
+      return danger.draw(rng);
     }
     if (critical != null && u < DANGER + CRITICAL) {
-      return rng.between(critical[0], critical[1]);
+      return critical.draw(rng);
     }
     if (u < DANGER + CRITICAL + EDGE) {
       this.edge = true;
       int threshold = rng.chance(0.5) ? edgeA : edgeB;
       return threshold + rng.between(-2, 1);
     }
-    return rng.between(normal[0], normal[1]);
+    return normal.draw(rng);
   }
 }

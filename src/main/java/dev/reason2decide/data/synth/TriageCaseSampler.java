@@ -32,11 +32,11 @@ final class TriageCaseSampler {
     boolean borderline = rng.chance(borderlineShare);
     int age = rng.between(18, 92);
     boolean female = rng.chance(0.5);
-    int hr = rng.between(62, 96);
-    int sbp = rng.between(104, 158);
-    int rr = rng.between(12, 18);
-    int spo2 = rng.between(94, 100);
-    int pain = rng.between(0, 6);
+    int hr = FindingRanges.HEART_RATE.draw(rng);
+    int sbp = FindingRanges.SYSTOLIC.draw(rng);
+    int rr = FindingRanges.RESPIRATORY_RATE.draw(rng);
+    int spo2 = FindingRanges.SPO2.draw(rng);
+    int pain = FindingRanges.PAIN.draw(rng);
     double temp = rng.between(362, 377) / 10.0;
     MentalStatus mental = MentalStatus.ALERT;
     boolean anticoag = rng.chance(0.15);
@@ -48,9 +48,9 @@ final class TriageCaseSampler {
           mental = MentalStatus.UNRESPONSIVE;
           complaint = Complaint.COLLAPSE;
         }
-        case 1 -> spo2 = borderline ? CRIT_SPO2_EDGE : rng.between(72, 83);
-        case 2 -> sbp = borderline ? CRIT_SBP_EDGE : rng.between(58, 78);
-        default -> hr = borderline ? CRIT_HR_EDGE : rng.between(28, 38);
+        case 1 -> spo2 = borderline ? CRIT_SPO2_EDGE : FindingRanges.SPO2_CRITICAL.draw(rng);
+        case 2 -> sbp = borderline ? CRIT_SBP_EDGE : FindingRanges.SYSTOLIC_CRITICAL.draw(rng);
+        default -> hr = borderline ? CRIT_HR_EDGE : FindingRanges.HEART_RATE_CRITICAL.draw(rng);
       }
       if (hr >= TriageRules.CRITICAL_HEART_RATE && rng.chance(0.3)) {
         hr = rng.between(104, 140);
@@ -59,13 +59,14 @@ final class TriageCaseSampler {
       if (!complaint.highRisk() || rng.chance(0.3)) {
         switch (rng.nextInt(6)) {
           case 0 -> mental = MentalStatus.CONFUSED;
-          case 1 -> pain = borderline ? TriageRules.SEVERE_PAIN : rng.between(8, 10);
-          case 2 -> hr = borderline ? TriageRules.DANGER_HEART_RATE + 1 : rng.between(104, 150);
-          case 3 -> rr = borderline ? TriageRules.DANGER_RESPIRATORY_RATE + 1 : rng.between(22, 34);
+          case 1 -> pain = borderline ? TriageRules.SEVERE_PAIN : FindingRanges.PAIN_SEVERE.draw(rng);
+          case 2 -> hr = borderline ? TriageRules.DANGER_HEART_RATE + 1 : FindingRanges.HEART_RATE_DANGER.draw(rng);
+          case 3 -> rr = borderline ? TriageRules.DANGER_RESPIRATORY_RATE + 1
+              : FindingRanges.RESPIRATORY_RATE_DANGER.draw(rng);
           case 4 -> spo2 = borderline ? rng.pick(TriageRules.DANGER_SPO2 - 1, TriageRules.CRITICAL_SPO2)
-              : rng.between(86, 90);
+              : FindingRanges.SPO2_DANGER.draw(rng);
           default -> sbp = borderline ? rng.pick(TriageRules.DANGER_SYSTOLIC - 1, TriageRules.CRITICAL_SYSTOLIC)
-              : rng.between(82, 88);
+              : FindingRanges.SYSTOLIC_DANGER.draw(rng);
         }
       }
     } else if (borderline) {

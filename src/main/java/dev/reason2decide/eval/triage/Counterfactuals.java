@@ -61,24 +61,9 @@ public final class Counterfactuals {
     if (old == null) {
       return null; // the note does not record the finding: nothing to edit
     }
-    String neu;
-    if (edit.numeric()) {
-      String slot = slot(edit.fact());
-      if (!edit.appliesTo(Integer.parseInt(old))) {
-        return null;
-      }
-      int v = rng.between(edit.newFrom(), edit.newTo());
-      edits.put(slot, String.valueOf(v));
-      String dbp = note.value(Fact.DIASTOLIC);
-      if (edit.fact() == Fact.SYSTOLIC && dbp != null && Integer.parseInt(dbp) >= v - 25) {
-        edits.put("dbp", String.valueOf(Math.max(30, v - 25)));
-      }
-      neu = String.valueOf(v);
-    } else {
-      neu = categorical(edit, note, edits, rng);
-      if (neu == null) {
-        return null;
-      }
+    String neu = newValue(edit, note, old, edits, rng);
+    if (neu == null) {
+      return null;
     }
     String text;
     if (edits.containsKey(HISTORY_LIST)) {
@@ -97,38 +82,49 @@ public final class Counterfactuals {
     return after == before ? null : new Probe(id + "#" + edit.json(), edit, text, old, neu, before, after);
   }
 
-  private static String categorical(Edit edit, ParsedNote note, Map<String, String> edits, SeededRandom rng) {
+  /**
+   * The finding's new value as the probe reports it, with the text edits recorded in {@code edits}, or null when the
+   * edit does not apply to the note. A switch expression over every {@link Edit} without a default case: a new kind of
+   * edit does not compile until it has its case here.
+   */
+  private static String newValue(Edit edit, ParsedNote note, String old, Map<String, String> edits,
+      SeededRandom rng) {
     MentalStatus mental = note.facts().mental();
     Complaint complaint = note.facts().complaint();
-    switch (edit) {
+    return switch (edit) {
+      case HEART_RATE_INTO_DANGER, HEART_RATE_OUT_OF_DANGER, HEART_RATE_INTO_CRITICAL, HEART_RATE_OUT_OF_CRITICAL,
+          RESPIRATORY_RATE_INTO_DANGER, RESPIRATORY_RATE_OUT_OF_DANGER, SPO2_INTO_DANGER, SPO2_OUT_OF_DANGER,
+          SPO2_INTO_CRITICAL, SPO2_OUT_OF_CRITICAL, SYSTOLIC_INTO_DANGER, SYSTOLIC_OUT_OF_DANGER,
+          SYSTOLIC_INTO_CRITICAL, SYSTOLIC_OUT_OF_CRITICAL, PAIN_INTO_SEVERE, PAIN_OUT_OF_SEVERE ->
+          numeric(edit, note, Integer.parseInt(old), edits, rng);
       case CONFUSION_ON, UNRESPONSIVE_ON -> {
         MentalStatus to = edit == Edit.CONFUSION_ON ? MentalStatus.CONFUSED : MentalStatus.UNRESPONSIVE;
         if (mental == to) {
-          return null;
+          yield null;
         }
         edits.put("mental", rng.pick(wordings(note, to)));
-        return ParsedNote.mental(to);
+        yield ParsedNote.mental(to);
       }
       case CONFUSION_OFF, UNRESPONSIVE_OFF -> {
         MentalStatus from = edit == Edit.CONFUSION_OFF ? MentalStatus.CONFUSED : MentalStatus.UNRESPONSIVE;
         if (mental != from) {
-          return null;
+          yield null;
         }
         edits.put("mental", rng.pick(wordings(note, MentalStatus.ALERT)));
-        return ParsedNote.mental(MentalStatus.ALERT);
+        yield ParsedNote.mental(MentalStatus.ALERT);
       }
       case HIGH_RISK_COMPLAINT_ON, HIGH_RISK_COMPLAINT_OFF -> {
         boolean on = edit == Edit.HIGH_RISK_COMPLAINT_ON;
         if (complaint.highRisk() == on || complaint == Complaint.COLLAPSE) {
-          return null;
+          yield null;
         }
         Complaint to = rng.pick(on ? Complaint.HIGH_RISK : Complaint.ROUTINE);
         edits.put("complaint", rng.pick(note.grammar() == 1 ? to.phrasings() : ComplaintWords.clinical(to)));
-        return to.name().toLowerCase(Locale.ROOT);
+        yield to.name().toLowerCase(Locale.ROOT);
       }
       case ANTICOAGULANT_ON -> {
         if (note.facts().anticoagulated() || complaint.anticoagulatedResources().isEmpty()) {
-          return null;
+          yield null;
         }
         String drug = rng.pick(TriageGrammar.ANTICOAGULANTS);
         List<String> history = note.facts().history();
@@ -141,17 +137,17 @@ public final class Counterfactuals {
           Span s = note.spans().get(last);
           edits.put(last, note.text().substring(s.start(), s.end()) + ", " + drug);
         }
-        return "yes";
+        yield "yes";
       }
       case ANTICOAGULANT_OFF -> {
         if (!note.facts().anticoagulated()) {
-          return null;
+          yield null;
         }
         List<String> history = note.facts().history();
         if (note.grammar() == 1) { // as grammar 1 writes it: the other items, or "none"
           List<String> kept = history.stream().filter(h -> !TriageGrammar.ANTICOAGULANTS.contains(h)).toList();
           edits.put(HISTORY_LIST, kept.isEmpty() ? TriageGrammar.NO_HISTORY.get(0) : String.join(", ", kept));
-          return "no";
+          yield "no";
         }
         List<String> unused = TriageGrammar.HISTORY.stream().filter(h -> !history.contains(h)).toList();
         for (int i = 0; i < history.size(); i++) {
@@ -159,10 +155,23 @@ public final class Counterfactuals {
             edits.put("history." + i, rng.pick(unused));
           }
         }
-        return "no";
+        yield "no";
       }
-      default -> throw new IllegalStateException("not a categorical edit: " + edit);
+    };
+  }
+
+  /** A number drawn from the edit's range (the diastolic lowered with a falling systolic), or null. */
+  private static String numeric(Edit edit, ParsedNote note, int old, Map<String, String> edits, SeededRandom rng) {
+    if (!edit.appliesTo(old)) {
+      return null;
     }
+    int v = edit.newValues().draw(rng);
+    edits.put(slot(edit.fact()), String.valueOf(v));
+    String dbp = note.value(Fact.DIASTOLIC);
+    if (edit.fact() == Fact.SYSTOLIC && dbp != null && Integer.parseInt(dbp) >= v - 25) {
+      edits.put("dbp", String.valueOf(Math.max(30, v - 25)));
+    }
+    return String.valueOf(v);
   }
 
   /** Grammar 1 notes keep grammar 1's wordings; grammar 2 notes take any. */

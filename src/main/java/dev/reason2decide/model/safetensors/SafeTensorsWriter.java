@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Collects F32 / I64 tensors, then writes them in one go to a temporary file renamed into place. */
+/** Collects F32 tensors (all a T5 checkpoint holds), then writes them in one go to a temporary file, renamed. */
 public final class SafeTensorsWriter {
-  private record Pending(DType dtype, long[] shape, float[] floats, long[] longs) {}
+  private record Pending(long[] shape, float[] floats) {}
 
   private final Map<String, Pending> tensors = new TreeMap<>();
   private final Map<String, String> metadata = new LinkedHashMap<>();
@@ -30,12 +30,7 @@ public final class SafeTensorsWriter {
   }
 
   public SafeTensorsWriter put(String name, long[] shape, float[] values) {
-    tensors.put(name, new Pending(DType.F32, shape.clone(), values, null));
-    return this;
-  }
-
-  public SafeTensorsWriter putLongs(String name, long[] shape, long[] values) {
-    tensors.put(name, new Pending(DType.I64, shape.clone(), null, values));
+    tensors.put(name, new Pending(shape.clone(), values));
     return this;
   }
 
@@ -48,9 +43,9 @@ public final class SafeTensorsWriter {
     long offset = 0;
     for (Map.Entry<String, Pending> e : tensors.entrySet()) {
       Pending p = e.getValue();
-      long n = p.floats != null ? p.floats.length : p.longs.length;
+      long n = p.floats.length;
       JsonObject t = new JsonObject();
-      t.addProperty("dtype", p.dtype.name());
+      t.addProperty("dtype", DType.F32.name());
       JsonArray shape = new JsonArray();
       for (long s : p.shape) {
         shape.add(s);
@@ -58,10 +53,10 @@ public final class SafeTensorsWriter {
       t.add("shape", shape);
       JsonArray off = new JsonArray();
       off.add(offset);
-      off.add(offset + n * p.dtype.bytes);
+      off.add(offset + n * DType.F32.bytes);
       t.add("data_offsets", off);
       header.add(e.getKey(), t);
-      offset += n * p.dtype.bytes;
+      offset += n * DType.F32.bytes;
     }
     byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
     int padded = (json.length + 7) / 8 * 8;
@@ -75,17 +70,12 @@ public final class SafeTensorsWriter {
         }
         ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
         for (Pending p : tensors.values()) {
-          int n = p.floats != null ? p.floats.length : p.longs.length;
-          for (int i = 0; i < n; i++) {
-            if (buf.remaining() < 8) {
+          for (float v : p.floats) {
+            if (buf.remaining() < DType.F32.bytes) {
               out.write(buf.array(), 0, buf.position());
               buf.clear();
             }
-            if (p.floats != null) {
-              buf.putFloat(p.floats[i]);
-            } else {
-              buf.putLong(p.longs[i]);
-            }
+            buf.putFloat(v);
           }
         }
         out.write(buf.array(), 0, buf.position());

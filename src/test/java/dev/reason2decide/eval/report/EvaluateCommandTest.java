@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.reason2decide.cli.EvaluateCommand;
 import dev.reason2decide.eval.RationaleLabeler;
+import dev.reason2decide.testing.CliRun;
 import dev.reason2decide.testing.Shared;
 import java.nio.file.Files;
 import java.nio.file.Path;

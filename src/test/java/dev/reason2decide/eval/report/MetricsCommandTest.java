@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.reason2decide.testing.CliRun;
 import dev.reason2decide.testing.Shared;
 import java.nio.file.Files;
 import java.nio.file.Path;

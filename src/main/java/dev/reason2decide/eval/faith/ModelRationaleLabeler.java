@@ -1,5 +1,5 @@
 // Faithfulness probe on a trained T5 decision model: the label it predicts from its own rationale alone.
-package dev.reason2decide.experiment;
+package dev.reason2decide.eval.faith;
 
 import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.eval.RationaleLabeler;
@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prompts {@code predict: r̂} with greedy decoding ({@link T5DecisionModel#predictLabels}) in batches. Also the
- * {@link RationaleLabeler.Provider} that {@code r2d evaluate --model DIR} finds through META-INF/services.
+ * Prompts {@code predict: r̂} with greedy decoding ({@link T5DecisionModel#predictLabels}) in batches: the
+ * {@link RationaleLabeler} of {@code r2d evaluate --model DIR} and of experiment evaluations.
  */
 public final class ModelRationaleLabeler implements RationaleLabeler {
+  private static final int OPENED_BATCH_SIZE = 32;
+
   private final T5DecisionModel model;
   private final boolean owned;
   private final int batchSize;
@@ -26,6 +28,11 @@ public final class ModelRationaleLabeler implements RationaleLabeler {
     this.model = model;
     this.owned = owned;
     this.batchSize = batchSize;
+  }
+
+  /** Opens the model folder {@code modelDir} on {@code device}; closing the labeler closes the model. */
+  public static ModelRationaleLabeler open(Path modelDir, DeviceSpec device) {
+    return new ModelRationaleLabeler(T5DecisionModel.load(modelDir, null, device), true, OPENED_BATCH_SIZE);
   }
 
   @Override
@@ -46,19 +53,6 @@ public final class ModelRationaleLabeler implements RationaleLabeler {
   public void close() {
     if (owned) {
       model.close();
-    }
-  }
-
-  /** Opens a model folder for {@code r2d evaluate --model}. */
-  public static final class Provider implements RationaleLabeler.Provider {
-    @Override
-    public RationaleLabeler open(Path modelDir) {
-      return new ModelRationaleLabeler(T5DecisionModel.load(modelDir), true, 32);
-    }
-
-    @Override
-    public RationaleLabeler open(Path modelDir, DeviceSpec device) {
-      return new ModelRationaleLabeler(T5DecisionModel.load(modelDir, null, device), true, 32);
     }
   }
 }
