@@ -21,7 +21,7 @@ class DatasetFolderTest {
     Path dir = tmp.resolve("d");
     Map<String, List<Example>> splits = new LinkedHashMap<>();
     splits.put(DatasetFolder.TRAIN, List.of(new Example("t1", "note one", "yes", "because", "src")));
-    splits.put(DatasetFolder.TEST, List.of(new Example("s1", "note two", "no", null, "src")));
+    splits.put(DatasetFolder.TEST, List.of(new Example("s1", "note two", "no", "calm", "src")));
     DatasetFolder.write(dir, splits, new DatasetCard("test set", "unit test", "none", false, 1L,
         LabelSet.of("yes", "no"), List.of(), Map.of()));
     assertEquals(dir.resolve("train.jsonl"), DatasetFolder.split(dir, DatasetFolder.TRAIN));
