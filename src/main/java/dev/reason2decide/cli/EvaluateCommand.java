@@ -1,6 +1,7 @@
 // `r2d evaluate`: all metrics on a predictions file, written as report.json and report.md.
 package dev.reason2decide.cli;
 
+import dev.reason2decide.data.DatasetFolder;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
@@ -12,22 +13,16 @@ import dev.reason2decide.eval.faith.CheckSetup;
 import dev.reason2decide.eval.faith.FaithfulnessSummary;
 import dev.reason2decide.eval.faith.ModelRationaleLabeler;
 import dev.reason2decide.eval.labels.ProbabilitySource;
-import dev.reason2decide.eval.report.Evaluation;
 import dev.reason2decide.eval.report.EvaluationOptions;
 import dev.reason2decide.eval.report.EvaluationReport;
-import dev.reason2decide.eval.report.MarkdownReport;
 import dev.reason2decide.eval.report.PredictionFile;
-import dev.reason2decide.eval.report.ReportJson;
 import dev.reason2decide.eval.selective.SelectiveReport;
-import dev.reason2decide.experiment.RiskCoverageChart;
+import dev.reason2decide.experiment.EvaluationRun;
 import dev.reason2decide.inference.DecisionModel;
 import dev.reason2decide.inference.T5DecisionModel;
-import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.InputOutputPaths;
-import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
 import dev.reason2decide.runs.EvaluationFolder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -161,13 +156,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       prov.file("bertscore_model", bertscoreModel);
     }
     CheckInputs checks = simulatorInputs(prov);
+    EvaluationFolder folder = new EvaluationFolder(dir);
     if (counterfactual) {
       try (DecisionModel m = decisionModels.apply(model)) {
-        checks = checks.withCounterfactual(CheckSetup.counterfactual(preds, m, counterfactualPerEdit,
-            counterfactualSeed, 16, new EvaluationFolder(dir).counterfactual(), k -> { }));
+        checks = EvaluationRun.withCounterfactual(checks, preds, m, counterfactualPerEdit, counterfactualSeed, 16,
+            folder);
       }
     }
-    EvaluationReport report;
     if (model != null) {
       prov.file("model", model);
     }
@@ -175,35 +170,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (model != null || bertscoreModel != null) {
       provenance.put("device", device.toString());
     }
+    String what = predictions.getFileName().toString();
+    EvaluationReport report;
     if (model != null) {
       try (RationaleLabeler labeler = labelers.apply(model)) {
-        report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, provenance, checks);
+        report = EvaluationRun.run(preds, opt, ProbabilitySource.fromPredictions(), labeler, provenance, checks,
+            folder, what);
       }
     } else {
-      report = Evaluation.run(preds, opt, ProbabilitySource.fromPredictions(), null, provenance, checks);
+      report = EvaluationRun.run(preds, opt, ProbabilitySource.fromPredictions(), null, provenance, checks, folder,
+          what);
     }
-    String chart = null;
-    if (report.selective() != null && report.selective().available()) {
-      chart = RiskCoverageChart.FILE;
-      RiskCoverageChart.write(dir.resolve(chart), "Risk-coverage: " + predictions.getFileName(),
-          Map.of("all", report.selective().scores()));
-    }
-    AtomicFiles.writeString(dir.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
-    AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(report, chart));
-    System.out.println(summary(report, dir));
+    System.out.println(summary(report, folder));
     return 0;
   }
 
   /** The simulator from --simulator-train, else from train.jsonl beside a --gold inside a dataset folder. */
   private CheckInputs simulatorInputs(Provenance.Report prov) {
-    Path train = simulatorTrain;
-    if (train == null && gold != null) {
-      Path folder = gold.toAbsolutePath().getParent();
-      if (Files.isRegularFile(folder.resolve("dataset.json")) && Files.isRegularFile(folder.resolve("train.jsonl"))
-          && !folder.resolve("train.jsonl").equals(gold.toAbsolutePath())) {
-        train = folder.resolve("train.jsonl");
-      }
-    }
+    Path train = simulatorTrain != null ? simulatorTrain
+        : gold != null ? DatasetFolder.trainingSplitBeside(gold) : null;
     if (train == null) {
       return CheckInputs.NONE;
     }
@@ -230,7 +215,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     return parent.resolve(stem + ".eval");
   }
 
-  private static String summary(EvaluationReport r, Path dir) {
+  private static String summary(EvaluationReport r, EvaluationFolder folder) {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (n=%d)",
         r.labels().accuracy(), r.labels().macroF1(), r.labels().n()));
     if (r.rationales() != null) {
@@ -243,7 +228,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     s.append(FaithfulnessSummary.lines(r.checks()));
     s.append("\n").append(selectiveLine(r));
-    s.append("\nwrote ").append(Arrays.asList(dir.resolve("report.json"), dir.resolve("report.md")));
+    s.append("\nwrote ").append(Arrays.asList(folder.report(), folder.reportMarkdown()));
     return s.toString();
   }
 }

@@ -97,7 +97,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (csv) {
           writeCsv(w, ex, decisions);
         } else {
-          writeJsonl(w, ex, decisions, m.labels());
+          PredictionRow.writeJsonl(w, ex, decisions, m.labels());
         }
       });
       Map<String, Object> prov = new LinkedHashMap<>(Provenance.base());
@@ -137,14 +137,6 @@ public final class PredictCommand implements Callable<Integer> {
     throw new IllegalArgumentException("--output " + output + ": the format follows the extension, .jsonl (JSON "
         + "lines) or .csv; " + (name.contains(".") ? name.substring(name.lastIndexOf('.')) + " is not one of them"
         : "the name has none"));
-  }
-
-  private static void writeJsonl(Writer w, List<Example> ex, List<Decision> d, List<String> labels)
-      throws IOException {
-    for (int i = 0; i < ex.size(); i++) {
-      w.write(Json.COMPACT.toJson(PredictionRow.of(ex.get(i), d.get(i), labels)));
-      w.write('\n');
-    }
   }
 
   private static void writeCsv(Writer w, List<Example> ex, List<Decision> d) throws IOException {

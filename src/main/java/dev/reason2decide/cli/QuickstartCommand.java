@@ -7,8 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import dev.reason2decide.data.DatasetFolder;
 import dev.reason2decide.data.Example;
-import dev.reason2decide.data.DecisionTrust;
 import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.data.synth.FormPolicy;
@@ -23,15 +23,16 @@ import dev.reason2decide.eval.faith.FaithfulnessSummary;
 import dev.reason2decide.eval.faith.UnsupportedNumbers;
 import dev.reason2decide.eval.triage.CounterfactualRun;
 import dev.reason2decide.eval.triage.TriageFaithfulness;
-import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
-import dev.reason2decide.eval.report.PredictionFile;
+import dev.reason2decide.eval.report.EvaluationOptions;
+import dev.reason2decide.eval.report.EvaluationReport;
 import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.experiment.ExperimentConfig;
-import dev.reason2decide.inference.Decision;
+import dev.reason2decide.experiment.EvaluationRun;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
+import dev.reason2decide.io.Provenance;
 import dev.reason2decide.runs.EvaluationFolder;
 import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.tokens.BpeTrainer;
@@ -177,12 +178,12 @@ public final class QuickstartCommand implements Callable<Integer> {
       SynthTriage.write(data, new SynthTriage.Plan(trainExamples, validationExamples, testExamples, seed,
           SynthTriage.Mix.of(trainMix), new SynthTriage.Notes(grammar, FormPolicy.ALL)));
     }
-    List<Example> train = dev.reason2decide.data.ExampleReader.readDefault(data.resolve("train.jsonl")).examples();
-    List<Example> val = dev.reason2decide.data.ExampleReader.readDefault(data.resolve("validation.jsonl")).examples();
-    List<Example> test = dev.reason2decide.data.ExampleReader.readDefault(data.resolve("test.jsonl")).examples();
+    List<Example> train = DatasetFolder.read(data, DatasetFolder.TRAIN);
+    List<Example> val = DatasetFolder.read(data, DatasetFolder.VALIDATION);
+    List<Example> test = DatasetFolder.read(data, DatasetFolder.TEST);
     Path tok = out.resolve("tokenizer");
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
-      TokenizerTrainer.build(List.of(data.resolve("train.jsonl")), new BpeTrainer.Config(vocabSize, 2, 300, splitDigits,
+      TokenizerTrainer.build(List.of(DatasetFolder.split(data, DatasetFolder.TRAIN)), new BpeTrainer.Config(vocabSize, 2, 300, splitDigits,
           splitPunctuation, wholeNumbers),
           ReadOptions.DEFAULT, tok);
     }
@@ -192,34 +193,27 @@ public final class QuickstartCommand implements Callable<Integer> {
         cfg.eval().goalStop() > 0 ? " (Stage-2 ends once validation meets the goals " + cfg.eval().goalStop()
             + " times in a row)" : "");
     Path run = out.resolve("run");
-    Path model = TrainingRun.run(cfg, new TrainingRun.Data(train, val, null, Map.of("train",
-        data.resolve("train.jsonl"), "validation", data.resolve("validation.jsonl"))),
+    Path model = TrainingRun.run(cfg, new TrainingRun.Data(train, val, null, Map.of(DatasetFolder.TRAIN,
+        DatasetFolder.split(data, DatasetFolder.TRAIN), DatasetFolder.VALIDATION,
+        DatasetFolder.split(data, DatasetFolder.VALIDATION))),
         ModelSource.fromScratch(size, tok), run, TrainingRun.Start.of(true), new TrainProgress(quiet), 0,
         new TrustFinisher(TrustSettings.defaults(), line -> say("%s%n", line)));
     double trainSeconds = (System.nanoTime() - start) / 1e9;
-    List<Decision> decisions = new ArrayList<>();
+    List<Prediction> preds;
     List<String> shiftedLines = new ArrayList<>();
-    FaithfulnessChecks.Report checks;
+    EvaluationReport report;
     EvaluationFolder eval = new EvaluationFolder(out.resolve("evaluation"));
     try (T5DecisionModel m = T5DecisionModel.load(model)) {
-      for (int i = 0; i < test.size(); i += 32) {
-        decisions.addAll(m.decideAll(test.subList(i, Math.min(test.size(), i + 32)).stream().map(Example::input)
-            .toList()));
+      // the held-out notes go the way of r2d predict and r2d evaluate: rows written, read back, evaluated
+      preds = PredictionRow.decide(m, test, 32, eval.predictions());
+      CheckInputs checks = CheckSetup.simulator(train, "the training split");
+      if (perEdit > 0) {
+        checks = EvaluationRun.withCounterfactual(checks, preds, m, perEdit, seed, 32, eval);
       }
-      List<Prediction> preds = new ArrayList<>();
-      for (int i = 0; i < test.size(); i++) {
-        Example e = test.get(i);
-        Decision d = decisions.get(i);
-        // the trust verdict as r2d predict writes it (PredictionRow), read back as evaluation reads it
-        DecisionTrust trust = PredictionFile.trust(PredictionRow.of(e, d, m.labels()).get(PredictionRow.TRUST),
-            "held-out note " + e.id());
-        preds.add(new Prediction(e.id(), e.input(), e.label(), e.rationale(), d.label(), d.rationale(),
-            d.probabilities(), trust));
-      }
-      CounterfactualRun.Result cf = perEdit <= 0 ? null
-          : CheckSetup.counterfactual(preds, m, perEdit, seed, 32, eval.counterfactual(), k -> { });
-      CheckInputs sim = CheckSetup.simulator(train, "the training split");
-      checks = FaithfulnessChecks.compute(preds, sim.simulator(), sim.simulatorNote(), cf);
+      report = EvaluationRun.run(preds, EvaluationOptions.defaults(), EvaluationRun.FINITE_PROBABILITIES, null,
+          new Provenance.Report().file("predictions", eval.predictions()).file("gold",
+              DatasetFolder.split(data, DatasetFolder.TEST)).file("model", model).build(), checks, eval,
+          "held-out notes");
       if (shifted > 0) {
         shiftedLines.add(ShiftedSets.line("held-out notes", preds));
         // seeds seed..seed+2 made the splits: the shift suite's notes come from seed+3
@@ -233,9 +227,8 @@ public final class QuickstartCommand implements Callable<Integer> {
                 shiftDir.resolve(ShiftSuite.FAR + ".predictions.jsonl"))));
       }
     }
-    List<String> gold = test.stream().map(Example::label).toList();
-    List<String> pred = decisions.stream().map(Decision::label).toList();
-    LabelScores scores = LabelMetrics.score(gold, pred);
+    LabelScores scores = report.labels();
+    FaithfulnessChecks.Report checks = report.checks();
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("recipe", cfg.recipe().cliName());
@@ -256,13 +249,14 @@ public final class QuickstartCommand implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("summary.json"), Json.PRETTY.toJson(summary) + "\n");
     System.out.println();
     for (int i = 0; i < Math.min(show, test.size()); i++) {
-      Decision d = decisions.get(i);
+      Prediction d = preds.get(i);
       System.out.println("Note:      " + test.get(i).input());
       System.out.println("Gold:      " + test.get(i).label());
-      System.out.printf(Locale.ROOT, "Decision:  %s  (p = %.2f)%n", d.label(),
-          d.probabilities().getOrDefault(d.label(), 0.0));
-      System.out.println("Rationale: " + d.rationale());
-      ExampleChecks c = ExampleChecks.of(test.get(i).input(), d.label(), d.rationale(), TriageRules.LABELS);
+      System.out.printf(Locale.ROOT, "Decision:  %s  (p = %.2f)%n", d.predictedLabel(),
+          d.probabilities().getOrDefault(d.predictedLabel(), 0.0));
+      System.out.println("Rationale: " + d.predictedRationale());
+      ExampleChecks c = ExampleChecks.of(test.get(i).input(), d.predictedLabel(), d.predictedRationale(),
+          TriageRules.LABELS);
       System.out.println("Checks:    " + (c.triage() == null ? "" : c.triage().agreesWithDecision()
           ? "states the decision; " : "does NOT state the decision; ") + (c.numbers().unsupported().isEmpty()
           ? "every number is in the note" : "not in the note: " + String.join(", ", c.numbers().unsupported().stream()

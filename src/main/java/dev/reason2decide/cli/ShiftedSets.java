@@ -12,13 +12,9 @@ import dev.reason2decide.eval.report.PredictionRow;
 import dev.reason2decide.eval.selective.SelectiveReport;
 import dev.reason2decide.eval.selective.SelectiveResult;
 import dev.reason2decide.eval.selective.SelectiveScores;
-import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.DecisionModel;
-import dev.reason2decide.io.AtomicFiles;
-import dev.reason2decide.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,17 +44,7 @@ final class ShiftedSets {
 
   /** The model's predictions on {@code examples}, written to {@code file} and read back. */
   static List<Prediction> predict(DecisionModel m, List<Example> examples, Path file) {
-    List<Decision> decisions = new ArrayList<>();
-    for (int i = 0; i < examples.size(); i += 32) {
-      decisions.addAll(m.decideAll(examples.subList(i, Math.min(examples.size(), i + 32)).stream()
-          .map(Example::input).toList()));
-    }
-    StringBuilder jsonl = new StringBuilder();
-    for (int i = 0; i < examples.size(); i++) {
-      jsonl.append(Json.COMPACT.toJson(PredictionRow.of(examples.get(i), decisions.get(i), m.labels()))).append('\n');
-    }
-    AtomicFiles.writeString(file, jsonl.toString());
-    return PredictionFile.read(file);
+    return PredictionRow.decide(m, examples, 32, file);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.reason2decide.data.DatasetFolder;
 import dev.reason2decide.data.synth.FormPolicy;
 import dev.reason2decide.data.synth.RationaleSource;
 import dev.reason2decide.data.synth.SynthTriage;
@@ -207,14 +208,14 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     }
     Path dir = d.has("dir") ? d.path("dir", baseDir, true) : null;
     Path[] files = new Path[3];
-    String[] keys = {"train", "validation", "test"};
+    String[] keys = {DatasetFolder.TRAIN, DatasetFolder.VALIDATION, DatasetFolder.TEST};
     for (int i = 0; i < 3; i++) {
       if (d.has(keys[i])) {
         files[i] = d.path(keys[i], dir != null ? dir : baseDir, false);
       } else {
         d.require(dir != null, keys[i], "is missing: give data.dir, data.train/validation/test files, or "
             + "data.synthetic-triage");
-        files[i] = dir.resolve(keys[i] + ".jsonl");
+        files[i] = DatasetFolder.split(dir, keys[i]);
         d.require(Files.isRegularFile(files[i]), "dir", "has no " + keys[i] + ".jsonl (" + files[i] + ")");
       }
     }

@@ -1,6 +1,7 @@
 // The three splits of an experiment, read from files (generated first for the synthetic triage set).
 package dev.reason2decide.experiment;
 
+import dev.reason2decide.data.DatasetFolder;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.ExampleReader;
 import dev.reason2decide.data.synth.SynthTriage;
@@ -36,9 +37,9 @@ public record ExperimentData(List<Example> train, List<Example> validation, List
       } else {
         SynthTriage.write(dir, s.n(), s.seed(), s.trainFraction(), s.validationFraction(), s.testFraction());
       }
-      train = dir.resolve("train.jsonl");
-      validation = dir.resolve("validation.jsonl");
-      test = dir.resolve("test.jsonl");
+      train = DatasetFolder.split(dir, DatasetFolder.TRAIN);
+      validation = DatasetFolder.split(dir, DatasetFolder.VALIDATION);
+      test = DatasetFolder.split(dir, DatasetFolder.TEST);
     }
     ExperimentData d = new ExperimentData(read(train), read(validation), read(test), train, validation, test);
     for (var e : Map.of("train", d.train, "validation", d.validation, "test", d.test).entrySet()) {

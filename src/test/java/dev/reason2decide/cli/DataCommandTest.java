@@ -60,29 +60,29 @@ class DataCommandTest {
   @Test
   void synthTriageRationaleSourceIsRecordedAndCheckScoresTheGoldRationales() throws Exception {
     Path noisy = dir.resolve("noisy");
-    Run gen = run("data", "synth-triage", "--train", "400", "--validation", "5", "--test", "5", "--rationale-source",
+    CliRun gen = run("data", "synth-triage", "--train", "400", "--validation", "5", "--test", "5", "--rationale-source",
         "llm-noisy", "--noise-rate", "0.5", "--out", noisy.toString());
     assertEquals(0, gen.code(), gen.err());
     String card = Files.readString(noisy.resolve("dataset.json"));
     assertTrue(card.contains("\"train\": \"llm-noisy\"") && card.contains("\"held_out\": \"rules\"")
         && card.contains("\"noise_rate\": 0.5"), card);
-    Run check = run("data", "check", noisy.resolve("train.jsonl").toString());
+    CliRun check = run("data", "check", noisy.resolve("train.jsonl").toString());
     assertEquals(0, check.code(), check.err());
     assertTrue(check.out().contains("\"gold_rationale_checks\":{\"wording\":{\"llm\":400},\"checks\":{"
         + "\"synthetic-llm-noisy\":{\"n\":400,\"unparsed_rationales\":0,\"decision_agreement\":1.0"), check.out());
-    Run held = run("data", "check", noisy.resolve("test.jsonl").toString());
+    CliRun held = run("data", "check", noisy.resolve("test.jsonl").toString());
     assertTrue(held.out().contains("\"checks\":{\"synthetic\":{\"n\":5,\"unparsed_rationales\":0,"
         + "\"decision_agreement\":1.0,\"rationales_grounded\":1.0,\"cites_absent_finding\":0.0,"
         + "\"rule_correct\":1.0,\"fully_faithful\":1.0,\"shortfall\":0.0}"), held.out());
-    Run rate = run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "5", "--rationale-source",
+    CliRun rate = run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "5", "--rationale-source",
         "nurse", "--noise-rate", "0.2", "--out", dir.resolve("bad1").toString());
     assertTrue(rate.code() != 0 && rate.err().contains("--noise-rate is for --rationale-source llm-noisy, not nurse"),
         rate.err());
-    Run stratified = run("data", "synth-triage", "--n", "100", "--rationale-source", "llm", "--out",
+    CliRun stratified = run("data", "synth-triage", "--n", "100", "--rationale-source", "llm", "--out",
         dir.resolve("bad2").toString());
     assertTrue(stratified.code() != 0 && stratified.err().contains("--rationale-source llm needs --train"),
         stratified.err());
-    Run unknown = run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "5",
+    CliRun unknown = run("data", "synth-triage", "--train", "30", "--validation", "5", "--test", "5",
         "--rationale-source", "doctor", "--out", dir.resolve("bad3").toString());
     assertTrue(unknown.code() != 0 && unknown.err().contains("unknown rationale source 'doctor'"), unknown.err());
   }

@@ -4,6 +4,7 @@ package dev.reason2decide.spark;
 import dev.reason2decide.eval.faith.CheckInputs;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.report.EvaluationReport;
+import dev.reason2decide.eval.report.EvaluationTotals;
 import dev.reason2decide.eval.report.ReportJson;
 import dev.reason2decide.eval.selective.SelectiveScores;
 import dev.reason2decide.io.AtomicFiles;
@@ -42,8 +43,8 @@ final class GroupFiles {
         + "auroc\n");
     for (List<String> k : keys) {
       EvaluationTotals t = totals.get(k);
-      EvaluationReport r = t.report(labelSet, Map.of(), Map.of(), t.checks().report(false, simulator.simulator(),
-          simulator.simulatorNote()));
+      EvaluationReport r = SparkEvaluateCommand.withoutModel(t.finish(labelSet, Map.of(), Map.of(),
+          t.checks().report(false, simulator.simulator(), simulator.simulatorNote(), null)));
       Map<String, Object> line = new LinkedHashMap<>();
       Map<String, String> group = new LinkedHashMap<>();
       for (int i = 0; i < groups.size(); i++) {

@@ -2,27 +2,28 @@
 package dev.reason2decide.spark;
 
 import com.google.gson.JsonPrimitive;
+import dev.reason2decide.data.DatasetFolder;
 import dev.reason2decide.data.DecisionTrust;
 import dev.reason2decide.data.ExampleReader;
+import dev.reason2decide.data.Prediction;
 import dev.reason2decide.data.ReadOptions;
 import dev.reason2decide.eval.faith.CheckInputs;
 import dev.reason2decide.eval.faith.CheckSetup;
+import dev.reason2decide.eval.faith.CheckTotals;
 import dev.reason2decide.eval.faith.FaithfulnessSummary;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.report.EvaluationReport;
-import dev.reason2decide.eval.report.MarkdownReport;
+import dev.reason2decide.eval.report.EvaluationTotals;
 import dev.reason2decide.eval.report.PredictionFile;
-import dev.reason2decide.eval.report.ReportJson;
 import dev.reason2decide.eval.selective.SelectiveReport;
 import dev.reason2decide.eval.selective.SelectiveScores;
-import dev.reason2decide.experiment.RiskCoverageChart;
+import dev.reason2decide.experiment.EvaluationRun;
 import dev.reason2decide.eval.text.ChrF;
 import dev.reason2decide.eval.text.NltkBleu;
 import dev.reason2decide.eval.text.Rouge;
 import dev.reason2decide.eval.text.SacreBleu;
-import dev.reason2decide.io.AtomicFiles;
-import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
+import dev.reason2decide.runs.EvaluationFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ import scala.Tuple2;
 
 /**
  * Each partition turns its notes into {@link EvaluationTotals} per group; Spark adds them up by group; the driver
- * forms the figures with the core's metric classes. Label metrics come from the confusion counts, ECE from
+ * forms the figures with the core's {@link EvaluationTotals} ({@code r2d evaluate} is its one-partition case). Label metrics come from the confusion counts, ECE from
  * per-bin sums, sacreBLEU and chrF from summed corpus statistics, NLTK BLEU and ROUGE as means of per-note scores:
  * the numbers {@code r2d evaluate} prints for the same files; the faithfulness checks ({@code eval.faith}) from
  * per-note counts ({@link CheckTotals}), with the simulator trained once on the driver and sent to the executors.
@@ -140,8 +141,8 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       if (train != null) {
         prov.put("simulator_train", Provenance.file(train));
       }
-      EvaluationReport report = all.report(labelSet, settings(), prov,
-          all.checks().report(true, simulator.simulator(), simulator.simulatorNote()));
+      EvaluationReport report = withoutModel(all.finish(labelSet, settings(), prov,
+          all.checks().report(true, simulator.simulator(), simulator.simulatorNote(), null)));
       Map<String, SelectiveScores> curves = new LinkedHashMap<>();
       if (report.selective().available()) {
         curves.put("all", report.selective().scores());
@@ -150,12 +151,7 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
         GroupFiles.write(out, totals, groups, labelSet, simulator).entrySet().stream().limit(CHART_GROUPS)
             .forEach(e -> curves.put(e.getKey(), e.getValue()));
       }
-      String chart = curves.isEmpty() ? null : RiskCoverageChart.FILE;
-      if (chart != null) {
-        RiskCoverageChart.write(out.resolve(chart), "Risk-coverage: " + predictions, curves);
-      }
-      AtomicFiles.writeString(out.resolve("report.json"), Json.PRETTY.toJson(ReportJson.toMap(report)) + "\n");
-      AtomicFiles.writeString(out.resolve("report.md"), MarkdownReport.render(report, chart));
+      EvaluationRun.write(new EvaluationFolder(out), report, predictions, curves);
       System.out.println(String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (n=%d%s)",
           report.labels().accuracy(), report.labels().macroF1(), report.labels().n(),
           groups.isEmpty() ? "" : ", " + totals.size() + " groups") + FaithfulnessSummary.lines(report.checks())
@@ -187,11 +183,7 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     if (gold == null || gold.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
       return null; // no gold, or gold on a Hadoop file system: no default
     }
-    Path g = Path.of(gold).toAbsolutePath();
-    Path folder = g.getParent();
-    Path train = folder == null ? null : folder.resolve("train.jsonl");
-    return train != null && Files.isRegularFile(folder.resolve("dataset.json")) && Files.isRegularFile(train)
-        && !train.equals(g) ? train : null;
+    return DatasetFolder.trainingSplitBeside(Path.of(gold));
   }
 
   /** Per group key, the gold and predicted labels and probability keys of one partition's notes. */
@@ -235,17 +227,27 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       Row r = rows.next();
       List<String> key = key(r, groups);
       Scored s = scored(r, withGold);
-      EvaluationTotals t = acc.computeIfAbsent(key, k -> new EvaluationTotals(bins));
-      t.add(s.gold, s.predicted, r.isNullAt(EvaluationInput.PROBABILITIES) ? null
-          : r.getJavaMap(EvaluationInput.PROBABILITIES), s.goldRationale, s.predictedRationale, trust(r, s.where),
-          s.where, scorers);
       String text = r.getString(EvaluationInput.INPUT);
-      t.checks().add(key, text != null ? text : r.getString(EvaluationInput.GOLD_INPUT), s.gold, s.predicted,
-          s.goldRationale, s.predictedRationale, ctx);
+      Prediction p = new Prediction(r.getString(EvaluationInput.ID), text != null ? text
+          : r.getString(EvaluationInput.GOLD_INPUT), s.gold, s.goldRationale, s.predicted, s.predictedRationale,
+          r.isNullAt(EvaluationInput.PROBABILITIES) ? null : r.<String, Double>getJavaMap(EvaluationInput.PROBABILITIES),
+          trust(r, s.where));
+      EvaluationTotals t = acc.computeIfAbsent(key, k -> new EvaluationTotals(bins));
+      try {
+        t.add(p, s.where, key, ctx, scorers);
+      } catch (IllegalArgumentException e) {
+        throw new BadRowException(e.getMessage());
+      }
     }
     List<Tuple2<List<String>, EvaluationTotals>> out = new ArrayList<>();
     acc.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
     return out.iterator();
+  }
+
+  /** A report of the sums: no BERTScore, same-model faithfulness or worst examples (they need a model or the rows). */
+  static EvaluationReport withoutModel(EvaluationReport sums) {
+    return sums.withModelParts(null, null, "not computed by r2d spark evaluate (run r2d evaluate --model on the "
+        + "predictions)", List.of());
   }
 
   /** The row's trust verdict (null when it has none), read as r2d evaluate reads it. */

@@ -2,13 +2,10 @@
 package dev.reason2decide.eval.faith;
 
 import dev.reason2decide.data.Prediction;
-import dev.reason2decide.data.synth.TriageRules;
 import dev.reason2decide.eval.triage.CounterfactualRun;
 import dev.reason2decide.eval.triage.NoteParser;
-import dev.reason2decide.eval.triage.ParsedNote;
 import dev.reason2decide.eval.triage.TriageCheck;
 import dev.reason2decide.eval.triage.TriageFaithfulness;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,35 +95,23 @@ public final class FaithfulnessChecks {
   }
 
   /**
-   * The checks of {@code preds} (every one with a gold label). {@code simulator} may be null ({@code simulatorNote}
+   * The checks of {@code preds} (every one with a gold label): the one-part case of {@link CheckTotals}, so a file
+   * and the sum of its Spark partitions give the same figures. {@code simulator} may be null ({@code simulatorNote}
    * then says why); {@code counterfactual} is carried into the report as given.
    */
   public static Report compute(List<Prediction> preds, Simulator simulator, String simulatorNote,
       CounterfactualRun.Result counterfactual) {
-    List<String> labels = labelSet(preds);
-    TextRates predicted = rates(preds, labels, false);
-    boolean anyGold = preds.stream().anyMatch(p -> p.goldRationale() != null && !p.goldRationale().isBlank());
-    TextRates gold = anyGold ? rates(preds, labels, true) : null;
-    Simulator.Result sim = null;
-    if (simulator != null) {
-      sim = simulator.score(preds.stream().map(p -> text(p.predictedRationale())).toList(),
-          preds.stream().map(Prediction::predictedLabel).toList(), preds.stream().map(Prediction::goldLabel).toList(),
-          preds.stream().map(Prediction::goldRationale).toList());
+    CheckTotals.Context ctx = CheckTotals.Context.whole(labelSet(preds), simulator);
+    CheckTotals totals = new CheckTotals();
+    for (Prediction p : preds) {
+      totals.add(CheckTotals.WHOLE, p.input(), p.goldLabel(), p.predictedLabel(), p.goldRationale(),
+          p.predictedRationale(), ctx);
     }
-    TriageFaithfulness.Result triage = null;
-    if (syntheticTriage(preds)) {
-      List<TriageCheck> checks = new ArrayList<>();
-      for (Prediction p : preds) {
-        ParsedNote note = NoteParser.parse(p.input());
-        checks.add(TriageCheck.of(note, p.predictedLabel(), p.goldLabel(), p.predictedRationale()));
-      }
-      triage = TriageFaithfulness.of(checks);
-    }
-    return new Report(predicted, gold, sim, simulator == null ? simulatorNote : null, triage, counterfactual);
+    return totals.report(true, simulator, simulatorNote, counterfactual);
   }
 
   /** The labels the checks count as known words and numbers: gold, predicted, and the probabilities' keys. */
-  static List<String> labelSet(List<Prediction> preds) {
+  public static List<String> labelSet(List<Prediction> preds) {
     Set<String> s = new LinkedHashSet<>();
     for (Prediction p : preds) {
       if (p.goldLabel() != null) {
@@ -139,41 +124,6 @@ public final class FaithfulnessChecks {
         s.addAll(p.probabilities().keySet());
       }
     }
-    if (syntheticLabels(s)) {
-      s.addAll(TriageRules.LABELS);
-    }
-    return List.copyOf(s);
-  }
-
-  private static boolean syntheticLabels(Set<String> labels) {
-    return !labels.isEmpty() && labels.stream().allMatch(l -> TriageCheck.level(l) != 0);
-  }
-
-  private static TextRates rates(List<Prediction> preds, List<String> labels, boolean gold) {
-    int n = 0;
-    int numbers = 0;
-    int unsupported = 0;
-    int withUnsupported = 0;
-    int content = 0;
-    int novel = 0;
-    for (Prediction p : preds) {
-      String r = gold ? p.goldRationale() : text(p.predictedRationale());
-      if (r == null || (gold && r.isBlank())) {
-        continue;
-      }
-      n++;
-      UnsupportedNumbers.Result u = UnsupportedNumbers.check(r, p.input(), labels);
-      numbers += u.numbers();
-      unsupported += u.unsupported().size();
-      withUnsupported += u.unsupported().isEmpty() ? 0 : 1;
-      NovelWords.Result w = NovelWords.check(r, p.input(), labels);
-      content += w.contentWords();
-      novel += w.novel().size();
-    }
-    return new TextRates(n, numbers, unsupported, withUnsupported, content, novel);
-  }
-
-  private static String text(String s) {
-    return s == null ? "" : s;
+    return CheckTotals.labelSet(s);
   }
 }

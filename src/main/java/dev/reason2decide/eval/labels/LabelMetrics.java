@@ -77,19 +77,28 @@ public final class LabelMetrics {
     List<String> gold = goldRaw.stream().map(LabelMetrics::normalize).toList();
     List<String> pred = predRaw.stream().map(LabelMetrics::normalize).toList();
     if (fixed != null) {
-      Set<String> set = normalizedSet(fixed);
-      for (int i = 0; i < n; i++) {
-        if (!set.contains(gold.get(i))) {
-          throw new IllegalArgumentException("gold label '" + gold.get(i) + "' of example " + (i + 1)
-              + " is not in the fixed label set " + List.copyOf(set));
-        }
-      }
+      requireInSet(goldRaw, fixed);
     }
     Map<String, Map<String, Long>> pairs = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       pairs.computeIfAbsent(gold.get(i), g -> new LinkedHashMap<>()).merge(pred.get(i), 1L, Long::sum);
     }
     return fromCounts(pairs, fixed);
+  }
+
+  /** Fails naming the first example whose gold label (normalized) is not in the fixed label set. */
+  public static void requireInSet(List<String> goldRaw, Collection<String> fixed) {
+    if (fixed.isEmpty()) {
+      throw new IllegalArgumentException("the fixed label set is empty");
+    }
+    Set<String> set = normalizedSet(fixed);
+    for (int i = 0; i < goldRaw.size(); i++) {
+      String g = normalize(goldRaw.get(i));
+      if (!set.contains(g)) {
+        throw new IllegalArgumentException("gold label '" + g + "' of example " + (i + 1)
+            + " is not in the fixed label set " + List.copyOf(set));
+      }
+    }
   }
 
   private static Set<String> normalizedSet(Collection<String> fixed) {

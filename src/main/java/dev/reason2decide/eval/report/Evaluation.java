@@ -7,11 +7,10 @@ import dev.reason2decide.eval.RationaleLabeler;
 import dev.reason2decide.eval.bertscore.BertScoreOptions;
 import dev.reason2decide.eval.bertscore.BertScoreResult;
 import dev.reason2decide.eval.bertscore.BertScorer;
-import dev.reason2decide.eval.faith.FaithfulnessChecks;
 import dev.reason2decide.eval.faith.CheckInputs;
-import dev.reason2decide.eval.labels.Calibration;
+import dev.reason2decide.eval.faith.CheckTotals;
+import dev.reason2decide.eval.faith.FaithfulnessChecks;
 import dev.reason2decide.eval.labels.LabelMetrics;
-import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.eval.labels.ProbabilitySource;
 import dev.reason2decide.eval.selective.SelectiveResult;
 import dev.reason2decide.eval.selective.SelectiveTotals;
@@ -48,7 +47,6 @@ public final class Evaluation {
       throw new IllegalArgumentException("no predictions to evaluate");
     }
     List<String> gold = new ArrayList<>();
-    List<String> predicted = new ArrayList<>();
     for (int i = 0; i < preds.size(); i++) {
       Prediction p = preds.get(i);
       if (p.goldLabel() == null) {
@@ -56,27 +54,33 @@ public final class Evaluation {
             + " has no gold label: give the examples with --gold");
       }
       gold.add(p.goldLabel());
-      predicted.add(p.predictedLabel());
     }
-    LabelScores labels = opt.labelSet() == null ? LabelMetrics.score(gold, predicted)
-        : LabelMetrics.score(gold, predicted, opt.labelSet());
+    if (opt.labelSet() != null) {
+      LabelMetrics.requireInSet(gold, opt.labelSet());
+    }
+    // the one-part case of the sums Spark adds over partitions
     List<Map<String, Double>> probs = probabilities.probabilities(preds);
-    Calibration.Result calibration = probs.stream().allMatch(m -> m == null || m.isEmpty()) ? null
-        : Calibration.compute(gold, probs, opt.eceBins());
-
-    EvaluationReport.Rationales rationales = rationales(preds, opt);
+    EvaluationTotals totals = new EvaluationTotals(opt.eceBins());
+    CheckTotals.Context ctx = CheckTotals.Context.whole(FaithfulnessChecks.labelSet(preds), checks.simulator());
+    EvaluationTotals.Scorers scorers = new EvaluationTotals.Scorers();
+    List<EvaluationTotals.Line> lines = new ArrayList<>();
+    for (int i = 0; i < preds.size(); i++) {
+      Prediction p = preds.get(i);
+      lines.add(totals.add(new Prediction(p.id(), p.input(), p.goldLabel(), p.goldRationale(), p.predictedLabel(),
+          p.predictedRationale(), probs.get(i), p.trust()), "example " + (i + 1), CheckTotals.WHOLE, ctx, scorers));
+    }
+    EvaluationReport sums = totals.finish(opt.labelSet(), settings(opt), provenance, totals.checks().report(true,
+        checks.simulator(), checks.simulatorNote(), checks.counterfactual()));
     Faithfulness.Result faith = null;
     String faithNote = NO_MODEL;
     if (labeler != null) {
       List<String> rats = preds.stream().map(p -> p.predictedRationale() == null ? "" : p.predictedRationale()).toList();
+      List<String> predicted = preds.stream().map(Prediction::predictedLabel).toList();
       List<String> goldRats = preds.stream().map(Prediction::goldRationale).toList();
       faith = Faithfulness.compute(rats, predicted, gold, goldRats, labeler::labels, opt.perturbation());
       faithNote = "computed with " + labeler.describe();
     }
-    FaithfulnessChecks.Report checked = FaithfulnessChecks.compute(preds, checks.simulator(), checks.simulatorNote(),
-        checks.counterfactual());
-    return new EvaluationReport(labels, calibration, rationales, faith, faithNote, worst(preds, rationales, opt.worst()),
-        settings(opt), provenance, checked, selective(preds));
+    return sums.withModelParts(bertScore(preds, opt), faith, faithNote, worst(preds, lines, opt.worst()));
   }
 
   /** The selective-prediction figures of the predictions' trust verdicts (not available when any has none). */
@@ -93,50 +97,35 @@ public final class Evaluation {
     return LabelMetrics.normalize(p.goldLabel()).equals(LabelMetrics.normalize(p.predictedLabel()));
   }
 
-  private static EvaluationReport.Rationales rationales(List<Prediction> preds, EvaluationOptions opt) {
+  /** BERTScore of the rationales of the predictions with a gold one; null without a BERTScore model. */
+  private static BertScoreResult bertScore(List<Prediction> preds, EvaluationOptions opt) {
     List<String> hyps = new ArrayList<>();
     List<String> refs = new ArrayList<>();
-    int empty = 0;
     for (Prediction p : preds) {
-      if (p.goldRationale() == null) {
-        continue;
+      if (p.goldRationale() != null) {
+        hyps.add(p.predictedRationale() == null ? "" : p.predictedRationale());
+        refs.add(p.goldRationale());
       }
-      String h = p.predictedRationale() == null ? "" : p.predictedRationale();
-      empty += h.isBlank() ? 1 : 0;
-      hyps.add(h);
-      refs.add(p.goldRationale());
     }
-    if (hyps.isEmpty()) {
+    if (hyps.isEmpty() || opt.bertscoreModel() == null) {
       return null;
     }
-    BertScoreResult bert = null;
-    if (opt.bertscoreModel() != null) {
-      try (BertScorer scorer = BertScorer.load(opt.bertscoreModel(), opt.bertscoreLayer(), opt.device())) {
-        bert = scorer.score(hyps, refs, BertScoreOptions.of(opt.bertscoreLayer()).withIdf(opt.bertscoreIdf())
-            .withBaseline(opt.bertscoreBaseline()));
-      }
+    try (BertScorer scorer = BertScorer.load(opt.bertscoreModel(), opt.bertscoreLayer(), opt.device())) {
+      return scorer.score(hyps, refs, BertScoreOptions.of(opt.bertscoreLayer()).withIdf(opt.bertscoreIdf())
+          .withBaseline(opt.bertscoreBaseline()));
     }
-    return new EvaluationReport.Rationales(hyps.size(), preds.size() - hyps.size(), empty,
-        new NltkBleu().score(hyps, refs), new SacreBleu().score(hyps, refs), new ChrF().score(hyps, refs),
-        new Rouge().score(hyps, refs), bert);
   }
 
-  private static List<EvaluationReport.WorstExample> worst(List<Prediction> preds, EvaluationReport.Rationales rat,
+  /** The {@code k} worst: misclassified first, then by lowest ROUGE-L F ({@code lines}: each note's scores). */
+  private static List<EvaluationReport.WorstExample> worst(List<Prediction> preds, List<EvaluationTotals.Line> lines,
       int k) {
     List<EvaluationReport.WorstExample> all = new ArrayList<>();
-    int r = 0;
     for (int i = 0; i < preds.size(); i++) {
       Prediction p = preds.get(i);
-      boolean correct = correct(p);
-      Double rougeL = null;
-      Double bleu = null;
-      if (rat != null && p.goldRationale() != null) {
-        rougeL = rat.rouge().perLine().get(r).rougeL().f();
-        bleu = rat.nltkBleu().perLine().get(r);
-        r++;
-      }
-      all.add(new EvaluationReport.WorstExample(i + 1, p.id(), p.goldLabel(), p.predictedLabel(), correct, rougeL,
-          bleu, p.goldRationale(), p.predictedRationale()));
+      EvaluationTotals.Line line = lines.get(i);
+      all.add(new EvaluationReport.WorstExample(i + 1, p.id(), p.goldLabel(), p.predictedLabel(), correct(p),
+          line == null ? null : line.rougeL(), line == null ? null : line.bleu(), p.goldRationale(),
+          p.predictedRationale()));
     }
     all.sort(Comparator.comparing(EvaluationReport.WorstExample::correct)
         .thenComparing(w -> w.rougeL() == null ? Double.MAX_VALUE : w.rougeL())

@@ -27,6 +27,19 @@ public record EvaluationReport(LabelScores labels, Calibration.Result calibratio
     SelectiveResult selective) {
 
   /**
+   * This report with the parts that need every row or a model: BERTScore (null: none), the same-model
+   * faithfulness (null, with {@code faithfulnessNote} saying why) and the worst examples.
+   */
+  public EvaluationReport withModelParts(BertScoreResult bertscore, Faithfulness.Result faithfulness,
+      String faithfulnessNote, List<WorstExample> worst) {
+    Rationales r = rationales == null || bertscore == null ? rationales : new Rationales(rationales.n,
+        rationales.withoutReference, rationales.emptyPredictions, rationales.nltkBleu, rationales.sacreBleu,
+        rationales.chrf, rationales.rouge, bertscore);
+    return new EvaluationReport(labels, calibration, r, faithfulness, faithfulnessNote, List.copyOf(worst), settings,
+        provenance, checks, selective);
+  }
+
+  /**
    * Rationale metrics over the {@code n} examples that have a gold rationale ({@code withoutReference} others had
    * none; {@code emptyPredictions} generated rationales were empty or absent and scored as empty text).
    * {@code bertscore} is null unless a BERTScore model was given.

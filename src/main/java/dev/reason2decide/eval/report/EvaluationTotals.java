@@ -1,12 +1,12 @@
-// Sums of per-note evaluation statistics: what one partition (or group) contributes to r2d evaluate's figures.
-package dev.reason2decide.spark;
+// Sums of per-note evaluation statistics that add across parts of a data set: r2d evaluate's and Spark's figures.
+package dev.reason2decide.eval.report;
 
+import dev.reason2decide.data.Prediction;
+import dev.reason2decide.eval.faith.CheckTotals;
 import dev.reason2decide.eval.faith.FaithfulnessChecks;
 import dev.reason2decide.eval.labels.Calibration;
 import dev.reason2decide.eval.labels.LabelMetrics;
 import dev.reason2decide.eval.labels.LabelScores;
-import dev.reason2decide.data.DecisionTrust;
-import dev.reason2decide.eval.report.EvaluationReport;
 import dev.reason2decide.eval.selective.SelectiveTotals;
 import dev.reason2decide.eval.text.ChrF;
 import dev.reason2decide.eval.text.NltkBleu;
@@ -14,22 +14,23 @@ import dev.reason2decide.eval.text.Rouge;
 import dev.reason2decide.eval.text.SacreBleu;
 import java.io.Serializable;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything {@code r2d evaluate} computes without a model, as sums that add across partitions: counts of (gold,
- * predicted) label pairs (the confusion matrix), per calibration bin the examples, summed confidence and right
- * answers, and over notes with a gold rationale the sums of sentence BLEU (NLTK), ROUGE-1/2/L precision, recall and
- * F, sacreBLEU's and chrF's corpus statistics and the sum of sentence sacreBLEU, and the faithfulness checks' counts
- * ({@link CheckTotals}), and the trust verdicts' counts ({@link SelectiveTotals}). {@link #report} turns them into the same figures as {@code r2d evaluate} (up to the order
- * of floating-point additions).
+ * Everything the evaluation computes per note, as sums: counts of (gold, predicted) label pairs (the confusion
+ * matrix), per calibration bin the examples, summed confidence and right answers, and over notes with a gold
+ * rationale the sums of sentence BLEU (NLTK), ROUGE-1/2/L precision, recall and F, sacreBLEU's and chrF's corpus
+ * statistics and sentence sacreBLEU, the faithfulness checks' counts ({@link CheckTotals}) and the trust verdicts'
+ * counts ({@link SelectiveTotals}). {@link #add} one note, {@link #merge} another part's totals, {@link #finish}
+ * into the report. {@code r2d evaluate} is the one-part case ({@link Evaluation}); {@code r2d spark evaluate} sums
+ * its partitions, so its figures are the same up to the order of floating-point additions.
  */
-final class EvaluationTotals implements Serializable {
-  private static final long serialVersionUID = 1L;
+public final class EvaluationTotals implements Serializable {
+  private static final long serialVersionUID = 2L;
 
-  private final Map<String, Map<String, Long>> pairs = new HashMap<>();
+  private final Map<String, Map<String, Long>> pairs = new LinkedHashMap<>();
   private final int[] binCount;
   private final double[] binConfidence;
   private final int[] binRight;
@@ -40,12 +41,12 @@ final class EvaluationTotals implements Serializable {
   private double bleuSum;
   private final double[] rougeSums = new double[9];
   private final long[] sacreStats = new long[10];
-  private double sacreSentenceSum;
+  private final CompensatedSum sacreSentence = new CompensatedSum();
   private final long[] chrfStats = new long[18];
   private final CheckTotals checks = new CheckTotals();
   private final SelectiveTotals selective = new SelectiveTotals();
 
-  EvaluationTotals(int eceBins) {
+  public EvaluationTotals(int eceBins) {
     if (eceBins < 1) {
       throw new IllegalArgumentException("--ece-bins must be at least 1, got " + eceBins);
     }
@@ -54,24 +55,30 @@ final class EvaluationTotals implements Serializable {
     binRight = new int[eceBins];
   }
 
-  /** The per-partition scorers (they hold tokenizers, so they are made on the executor, not shipped). */
-  static final class Scorers {
+  /** The scorers of one part (they hold tokenizers, so each part makes its own instead of receiving them). */
+  public static final class Scorers {
     final NltkBleu bleu = new NltkBleu();
     final SacreBleu sacre = new SacreBleu();
     final Rouge rouge = new Rouge();
   }
 
+  /** One note's own rationale scores, for the list of worst examples: sentence BLEU (NLTK) and ROUGE-L F. */
+  public record Line(double bleu, double rougeL) {}
+
   /**
-   * Adds one note: {@code gold} (required), {@code predicted}, label probabilities (null when absent), the gold
-   * rationale (null: the note takes no part in rationale metrics), the predicted one (null scored as empty) and the
-   * trust verdict (null when the row has none).
+   * Adds one note of group {@code group} (checked with {@code ctx}'s label sets): its gold label (required), ŷ,
+   * the probabilities it is scored with (null or empty: none), the gold rationale (null: the note takes no part in
+   * rationale metrics), r̂ (null scored as empty) and the trust verdict (null when the row has none). A probability
+   * outside [0, 1] is an error naming {@code where}. Returns the note's rationale scores, null without a gold
+   * rationale.
    */
-  void add(String gold, String predicted, Map<String, Double> probabilities, String goldRationale,
-      String predictedRationale, DecisionTrust trust, String where, Scorers s) {
+  public Line add(Prediction p, String where, List<String> group, CheckTotals.Context ctx, Scorers s) {
     notes++;
-    String g = LabelMetrics.normalize(gold);
-    selective.add(trust, g.equals(LabelMetrics.normalize(predicted)));
-    pairs.computeIfAbsent(g, k -> new HashMap<>()).merge(LabelMetrics.normalize(predicted), 1L, Long::sum);
+    String g = LabelMetrics.normalize(p.goldLabel());
+    String predicted = LabelMetrics.normalize(p.predictedLabel());
+    selective.add(p.trust(), g.equals(predicted));
+    pairs.computeIfAbsent(g, k -> new LinkedHashMap<>()).merge(predicted, 1L, Long::sum);
+    Map<String, Double> probabilities = p.probabilities();
     if (probabilities == null || probabilities.isEmpty()) {
       withoutProbabilities++;
     } else {
@@ -79,20 +86,23 @@ final class EvaluationTotals implements Serializable {
       try {
         top = Calibration.topLabel(probabilities, 0);
       } catch (IllegalArgumentException e) {
-        throw new BadRowException(where + ": " + e.getMessage().replaceFirst("^example 0: ", ""));
+        throw new IllegalArgumentException(where + ": " + e.getMessage().replaceFirst("^example 0: ", ""), e);
       }
       int b = Calibration.bin(top.confidence(), binCount.length);
       binCount[b]++;
       binConfidence[b] += top.confidence();
       binRight[b] += top.label().equals(g) ? 1 : 0;
     }
+    checks.add(group, p.input(), p.goldLabel(), p.predictedLabel(), p.goldRationale(), p.predictedRationale(), ctx);
+    String goldRationale = p.goldRationale();
     if (goldRationale == null) {
-      return;
+      return null;
     }
-    String h = predictedRationale == null ? "" : predictedRationale;
+    String h = p.predictedRationale() == null ? "" : p.predictedRationale();
     withRationale++;
     emptyPredictions += h.isBlank() ? 1 : 0;
-    bleuSum += s.bleu.score(List.of(h), List.of(goldRationale)).score();
+    double bleu = s.bleu.score(List.of(h), List.of(goldRationale)).score();
+    bleuSum += bleu;
     Rouge.Scores r = s.rouge.pair(h, goldRationale);
     Rouge.Prf[] prf = {r.rouge1(), r.rouge2(), r.rougeL()};
     for (int i = 0; i < 3; i++) {
@@ -101,8 +111,9 @@ final class EvaluationTotals implements Serializable {
       rougeSums[3 * i + 2] += prf[i].f();
     }
     add(sacreStats, s.sacre.segmentStats(h, goldRationale));
-    sacreSentenceSum += s.sacre.sentence(h, goldRationale).score();
+    sacreSentence.add(s.sacre.sentence(h, goldRationale).score());
     add(chrfStats, ChrF.segmentStats(h, goldRationale));
+    return new Line(bleu, r.rougeL().f());
   }
 
   private static void add(long[] into, long[] what) {
@@ -112,12 +123,12 @@ final class EvaluationTotals implements Serializable {
   }
 
   /** This plus {@code o} (returns this). */
-  EvaluationTotals merge(EvaluationTotals o) {
+  public EvaluationTotals merge(EvaluationTotals o) {
     if (o.binCount.length != binCount.length) {
       throw new IllegalStateException("totals with different bin counts");
     }
     o.pairs.forEach((g, row) -> row.forEach((p, n) ->
-        pairs.computeIfAbsent(g, k -> new HashMap<>()).merge(p, n, Long::sum)));
+        pairs.computeIfAbsent(g, k -> new LinkedHashMap<>()).merge(p, n, Long::sum)));
     for (int b = 0; b < binCount.length; b++) {
       binCount[b] += o.binCount[b];
       binConfidence[b] += o.binConfidence[b];
@@ -132,30 +143,31 @@ final class EvaluationTotals implements Serializable {
       rougeSums[i] += o.rougeSums[i];
     }
     add(sacreStats, o.sacreStats);
-    sacreSentenceSum += o.sacreSentenceSum;
+    sacreSentence.merge(o.sacreSentence);
     add(chrfStats, o.chrfStats);
     checks.merge(o.checks);
     selective.merge(o.selective);
     return this;
   }
 
-  long notes() {
+  public long notes() {
     return notes;
   }
 
-  /** The faithfulness checks' sums of the same notes (added to by the caller). */
-  CheckTotals checks() {
+  /** The faithfulness checks' sums of the same notes. */
+  public CheckTotals checks() {
     return checks;
   }
 
   /**
-   * The figures as an {@link EvaluationReport}, with {@code checks} as its faithfulness checks. Its per-line lists
-   * are not kept (a distributed job never gathers them): each holds just the mean where the report shows a mean of
-   * the lines, and is empty elsewhere. No worst examples, BERTScore or same-model faithfulness (they need the rows or
-   * a model on the driver).
+   * The figures as an {@link EvaluationReport}, with {@code checks} as its faithfulness checks and scored against
+   * {@code labelSet} (null: the union of gold and predicted labels). Its per-line lists are not kept: each holds
+   * just the mean where the report shows a mean of the lines, and is empty elsewhere. No worst examples, BERTScore
+   * or same-model faithfulness: they need every row or a model, and {@link EvaluationReport#withModelParts} adds
+   * them where there are.
    */
-  EvaluationReport report(Collection<String> labelSet, Map<String, Object> settings, Map<String, Object> provenance,
-      FaithfulnessChecks.Report checks) {
+  public EvaluationReport finish(Collection<String> labelSet, Map<String, Object> settings,
+      Map<String, Object> provenance, FaithfulnessChecks.Report checks) {
     LabelScores labels = LabelMetrics.fromCounts(pairs, labelSet);
     int scored = 0;
     for (int c : binCount) {
@@ -173,12 +185,11 @@ final class EvaluationTotals implements Serializable {
       rationales = new EvaluationReport.Rationales((int) withRationale, (int) (notes - withRationale),
           (int) emptyPredictions, new NltkBleu.Result(bleuSum / n, List.of()),
           new SacreBleu.Result(SacreBleu.corpusFromStats(sacreStats), SacreBleu.signature(false),
-              List.of(sacreSentenceSum / n), SacreBleu.signature(true)),
+              List.of(sacreSentence.mean()), SacreBleu.signature(true)),
           new ChrF.Result(ChrF.corpusFromStats(chrfStats), List.of(), ChrF.signature()),
           new Rouge.Result(new Rouge.Scores(prf[0], prf[1], prf[2]), List.of()), null);
     }
-    return new EvaluationReport(labels, calibration, rationales, null,
-        "not computed by r2d spark evaluate (run r2d evaluate --model on the predictions)", List.of(), settings,
-        provenance, checks, selective.result());
+    return new EvaluationReport(labels, calibration, rationales, null, null, List.of(), settings, provenance, checks,
+        selective.result());
   }
 }

@@ -1,11 +1,8 @@
-// Sums of r2d evaluate's faithfulness checks (eval.faith) over notes: what one partition (or group) contributes.
-package dev.reason2decide.spark;
+// Sums of the faithfulness checks over notes: what one partition, one group or a whole file contributes.
+package dev.reason2decide.eval.faith;
 
 import dev.reason2decide.data.synth.TriageRules;
-import dev.reason2decide.eval.faith.FaithfulnessChecks;
-import dev.reason2decide.eval.faith.NovelWords;
-import dev.reason2decide.eval.faith.Simulator;
-import dev.reason2decide.eval.faith.UnsupportedNumbers;
+import dev.reason2decide.eval.triage.CounterfactualRun;
 import dev.reason2decide.eval.triage.NoteParser;
 import dev.reason2decide.eval.triage.ParsedNote;
 import dev.reason2decide.eval.triage.TriageCheck;
@@ -24,24 +21,30 @@ import java.util.Set;
  * numbers and novel content words of the predicted and of the gold rationales, the exact synthetic-triage checks
  * (all notes, ŷ right, ŷ wrong) with a count of notes that are not of the synthetic set (any one turns the section
  * off, as in {@code r2d evaluate}), and the simulator's agreements. Every figure of the report is a ratio of these
- * integers, so the result equals {@code r2d evaluate}'s exactly.
+ * integers, so sums over parts (Spark partitions) give the whole input's figures exactly. {@link
+ * FaithfulnessChecks#compute} is the one-part case.
  *
  * <p>The any-data checks count the labels' words and numbers as known, and {@code r2d evaluate} takes the labels
  * from the file it scores (gold, predicted, the probabilities' keys). A group scored alone has its own labels, so
  * each note is checked with its group's label set (index 0) and with the whole input's (index 1); they are checked
  * once when the two sets are equal, the usual case.
  */
-final class CheckTotals implements Serializable {
+public final class CheckTotals implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
    * What the executors need to check notes: the label set of each group key and of the whole input, the keys whose
    * set differs from the whole input's, and the simulator (null without one).
    */
-  record Context(Map<List<String>, List<String>> groupLabels, List<String> allLabels,
+  public record Context(Map<List<String>, List<String>> groupLabels, List<String> allLabels,
       Set<List<String>> ownLabels, Simulator simulator) implements Serializable {
+    /** One input scored as a whole (group key {@link #WHOLE}) with its label set. */
+    public static Context whole(List<String> labels, Simulator simulator) {
+      return new Context(Map.of(WHOLE, labels), labels, Set.of(), simulator);
+    }
+
     /** From the gold and predicted labels and probability keys seen in each group. */
-    static Context of(Map<List<String>, Set<String>> seen, Simulator simulator) {
+    public static Context of(Map<List<String>, Set<String>> seen, Simulator simulator) {
       Set<String> union = new LinkedHashSet<>();
       seen.values().forEach(union::addAll);
       List<String> all = labelSet(union);
@@ -57,6 +60,9 @@ final class CheckTotals implements Serializable {
       return new Context(groups, all, own, simulator);
     }
   }
+
+  /** The group key of an input scored as a whole. */
+  public static final List<String> WHOLE = List.of();
 
   // per label set: rationales, numbers, unsupported numbers, rationales with one, content words, novel words
   private final long[][] predictedText = new long[2][6];
@@ -75,7 +81,7 @@ final class CheckTotals implements Serializable {
    * FaithfulnessChecks' label set of a file with these gold and predicted labels and probability keys: with the
    * five ESI levels added when every one is an ESI level (as {@code FaithfulnessChecks.labelSet} does).
    */
-  static List<String> labelSet(Collection<String> seen) {
+  public static List<String> labelSet(Collection<String> seen) {
     Set<String> s = new LinkedHashSet<>(seen);
     if (!s.isEmpty() && s.stream().allMatch(l -> TriageCheck.level(l) != 0)) {
       s.addAll(TriageRules.LABELS);
@@ -87,7 +93,7 @@ final class CheckTotals implements Serializable {
    * Adds one note of group {@code key}: its text, gold label, ŷ, gold rationale (null or blank: none) and r̂ (null is
    * read as empty, as {@code r2d evaluate} reads it).
    */
-  void add(List<String> key, String input, String gold, String predicted, String goldRationale,
+  public void add(List<String> key, String input, String gold, String predicted, String goldRationale,
       String predictedRationale, Context ctx) {
     List<String> groupLabels = ctx.groupLabels().get(key);
     boolean same = !ctx.ownLabels().contains(key);
@@ -149,7 +155,7 @@ final class CheckTotals implements Serializable {
   }
 
   /** This plus {@code o} (returns this). */
-  CheckTotals merge(CheckTotals o) {
+  public CheckTotals merge(CheckTotals o) {
     for (int s = 0; s < 2; s++) {
       add(predictedText[s], o.predictedText[s]);
       add(goldText[s], o.goldText[s]);
@@ -168,10 +174,11 @@ final class CheckTotals implements Serializable {
 
   /**
    * The report {@code r2d evaluate} makes for these notes: {@code whole} for the whole input (its label set), else
-   * for one group; {@code simulator} null with {@code simulatorNote} saying why. No counterfactual probes (they
-   * need the model).
+   * for one group; {@code simulator} null with {@code simulatorNote} saying why; {@code counterfactual} (null: the
+   * probes did not run) is carried into the report as given.
    */
-  FaithfulnessChecks.Report report(boolean whole, Simulator simulator, String simulatorNote) {
+  public FaithfulnessChecks.Report report(boolean whole, Simulator simulator, String simulatorNote,
+      CounterfactualRun.Result counterfactual) {
     int s = whole ? 1 : 0;
     FaithfulnessChecks.TextRates gold = goldText[s][0] == 0 ? null : rates(goldText[s]);
     Simulator.Result sim = null;
@@ -184,7 +191,7 @@ final class CheckTotals implements Serializable {
     TriageFaithfulness.Result t = notSynthetic > 0 || triage[0][0] == 0 ? null
         : new TriageFaithfulness.Result(triageRates(triage[0]), triageRates(triage[1]), triageRates(triage[2]));
     return new FaithfulnessChecks.Report(rates(predictedText[s]), gold, sim, simulator == null ? simulatorNote : null,
-        t, null);
+        t, counterfactual);
   }
 
   private static FaithfulnessChecks.TextRates rates(long[] c) {
