@@ -324,7 +324,7 @@ public final class QuickstartCommand implements Callable<Integer> {
   TrainConfig config() {
     TrainConfig c = TrainSettings.with(TrainConfig.reference(Recipe.R2D_GOLD_ONLY), "steps", steps,
         "stage1-fraction", 0.5, "batch-size", 32, "lr", 3e-3f, "warmup-steps", 100, "dropout", 0f,
-        "scratch-init", OptimConfig.INIT_NUMBERS, "scratch-tied-embeddings", true, "position-lr-scale", 20f,
+        "scratch-init", OptimConfig.ScratchInit.SCALED_HEAD_NUMBERS, "scratch-tied-embeddings", true, "position-lr-scale", 20f,
         "stage1-eval-every", 200, "eval-every", 100, "goal-stop", 2,
         "max-input-tokens", 160, "max-target-tokens", 96,
         "label-max-new-tokens", 8, "rationale-max-new-tokens", 96, "seed", seed, "max-validation", 100);
