@@ -11,13 +11,14 @@ import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.engine.Grad;
 import dev.reason2decide.train.AdamW;
+import dev.reason2decide.train.JointLoss;
 
 /**
  * The work of {@code train.JointObjective} plus the optimiser, at the token level (random weights produce no
  * text worth re-tokenising): L_pred on (x → y); ŷ decoded greedily, with dropout as configured and no gradient, from
  * the prediction pass's encoder output; the label-conditioned rationale input ŷ ⧺ x (cut to S tokens); L_rat on
- * it; one backward of α·L_pred + (1−α)·L_rat; one AdamW step. Every example takes its ŷ (π = 1, the costliest
- * case).
+ * it; one backward of α·L_pred + (1−α)·L_rat ({@code train.JointLoss}); one AdamW step. Every example takes its ŷ
+ * (π = 1, the costliest case).
  */
 final class Stage2Step {
   private final BenchModel b;
@@ -27,7 +28,7 @@ final class Stage2Step {
   private final long[][] labels;
   private final long[][] rationale;
   private final int labelNew;
-  private final float alpha;
+  private final JointLoss weights;
 
   Stage2Step(BenchModel b, int batch, int src, int labelTokens, int labelNew, int tgt, float alpha) {
     this.b = b;
@@ -37,7 +38,7 @@ final class Stage2Step {
     this.labels = b.randomIds(batch, labelTokens);
     this.rationale = b.randomIds(batch, tgt);
     this.labelNew = labelNew;
-    this.alpha = alpha;
+    this.weights = new JointLoss(alpha, 0);
     b.model.parameters().requireGradients(true);
   }
 
@@ -73,7 +74,7 @@ final class Stage2Step {
           NDArray lp = lossFrom(m, enc, mask, labels);
           NDArray cond = conditioned(m, greedy(enc));
           NDArray lr = b.loss(m, cond, mask, rationale);
-          gc.backward(lp.mul(alpha).add(lr.mul(1 - alpha)));
+          gc.backward(weights.of(m, lp, lr, null));
         }
         b.optimizerStep();
       }

@@ -261,8 +261,8 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
 
   /** The training configuration of {@code recipe} with {@code seed}: the reference, the file's settings, its budget. */
   public TrainConfig training(Recipe recipe, long seed) {
-    return TrainSettings.apply(TrainConfig.reference(recipe), train, "experiment " + name + ": train.").withSeed(seed)
-        .withSteps(steps);
+    return TrainSettings.with(TrainSettings.apply(TrainConfig.reference(recipe), train, "experiment " + name
+        + ": train."), "seed", seed, "steps", steps);
   }
 
   /** The configuration with a from-scratch size other than the file's (the {@code --scratch} option). */

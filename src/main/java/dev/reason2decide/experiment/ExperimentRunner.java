@@ -139,7 +139,7 @@ public final class ExperimentRunner {
       int total, int threads) {
     TrainConfig tc = cfg.training(recipe, seed);
     if (threads > 0) {
-      tc = tc.withRuntime(tc.runtime().withThreads(threads));
+      tc = TrainSettings.with(tc, "threads", threads);
     }
     Path dir = out.resolve("runs").resolve(RunOutcome.folderName(name, seed));
     String tag = String.format(Locale.ROOT, "[%d/%d %s seed %d]", index, total, name, seed);

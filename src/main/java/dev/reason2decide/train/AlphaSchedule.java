@@ -19,14 +19,6 @@ public record AlphaSchedule(float alpha, double warmupFraction) {
     return new AlphaSchedule(0.7f, 0.05);
   }
 
-  public AlphaSchedule withAlpha(float v) {
-    return new AlphaSchedule(v, warmupFraction);
-  }
-
-  public AlphaSchedule withWarmupFraction(double v) {
-    return new AlphaSchedule(alpha, v);
-  }
-
   public static AlphaSchedule constant(float alpha) {
     return new AlphaSchedule(alpha, 0);
   }

@@ -30,7 +30,7 @@ public final class ConfidenceThreshold {
   private long count;
 
   public ConfidenceThreshold(int warmupSteps, int windowSteps) {
-    TrainConfig.check(warmupSteps >= 0 && windowSteps >= 1, "τ needs a warm-up ≥ 0 and a window ≥ 1 step, got "
+    SettingCheck.require(warmupSteps >= 0 && windowSteps >= 1, "τ needs a warm-up ≥ 0 and a window ≥ 1 step, got "
         + warmupSteps + " and " + windowSteps);
     this.warmup = warmupSteps;
     this.window = windowSteps;

@@ -21,58 +21,23 @@ public record ConsistencyConfig(float cycleWeight, double cycleWarmupFraction, d
     double confidenceSlope, double gumbelStart, double gumbelFloor, double gumbelHalfLife) {
 
   public ConsistencyConfig {
-    TrainConfig.check(cycleWeight >= 0 && Float.isFinite(cycleWeight), "cycle-weight must be ≥ 0, got " + cycleWeight);
-    TrainConfig.check(cycleWarmupFraction >= 0 && cycleWarmupFraction < 1,
+    SettingCheck.require(cycleWeight >= 0 && Float.isFinite(cycleWeight), "cycle-weight must be ≥ 0, got " + cycleWeight);
+    SettingCheck.require(cycleWarmupFraction >= 0 && cycleWarmupFraction < 1,
         "cycle-warmup must be in [0, 1), got " + cycleWarmupFraction);
-    TrainConfig.check(tauWindowFraction > 0 && tauWindowFraction <= 1,
+    SettingCheck.require(tauWindowFraction > 0 && tauWindowFraction <= 1,
         "tau-window must be in (0, 1], got " + tauWindowFraction);
-    TrainConfig.check(confidenceSlope > 0 && Double.isFinite(confidenceSlope),
+    SettingCheck.require(confidenceSlope > 0 && Double.isFinite(confidenceSlope),
         "confidence-slope must be > 0, got " + confidenceSlope);
-    TrainConfig.check(gumbelStart > 0 && Double.isFinite(gumbelStart), "gumbel-start must be > 0, got " + gumbelStart);
+    SettingCheck.require(gumbelStart > 0 && Double.isFinite(gumbelStart), "gumbel-start must be > 0, got " + gumbelStart);
     // a floor above the start is allowed (a constant temperature): settings are applied one at a time
-    TrainConfig.check(gumbelFloor > 0 && Double.isFinite(gumbelFloor), "gumbel-floor must be > 0, got " + gumbelFloor);
-    TrainConfig.check(gumbelHalfLife > 0 && Double.isFinite(gumbelHalfLife),
+    SettingCheck.require(gumbelFloor > 0 && Double.isFinite(gumbelFloor), "gumbel-floor must be > 0, got " + gumbelFloor);
+    SettingCheck.require(gumbelHalfLife > 0 && Double.isFinite(gumbelHalfLife),
         "gumbel-half-life must be > 0, got " + gumbelHalfLife);
   }
 
   /** The code's defaults: λ = 0.1, W_c = 5%, τ window 1/30 of T, slope 10, temperature 1.0 → 0.5 over T. */
   public static ConsistencyConfig reference() {
     return new ConsistencyConfig(0.1f, 0.05, 1.0 / 30, 10.0, 1.0, 0.5, 1.0);
-  }
-
-  public ConsistencyConfig withCycleWeight(float v) {
-    return new ConsistencyConfig(v, cycleWarmupFraction, tauWindowFraction, confidenceSlope, gumbelStart, gumbelFloor,
-        gumbelHalfLife);
-  }
-
-  public ConsistencyConfig withCycleWarmupFraction(double v) {
-    return new ConsistencyConfig(cycleWeight, v, tauWindowFraction, confidenceSlope, gumbelStart, gumbelFloor,
-        gumbelHalfLife);
-  }
-
-  public ConsistencyConfig withTauWindowFraction(double v) {
-    return new ConsistencyConfig(cycleWeight, cycleWarmupFraction, v, confidenceSlope, gumbelStart, gumbelFloor,
-        gumbelHalfLife);
-  }
-
-  public ConsistencyConfig withConfidenceSlope(double v) {
-    return new ConsistencyConfig(cycleWeight, cycleWarmupFraction, tauWindowFraction, v, gumbelStart, gumbelFloor,
-        gumbelHalfLife);
-  }
-
-  public ConsistencyConfig withGumbelStart(double v) {
-    return new ConsistencyConfig(cycleWeight, cycleWarmupFraction, tauWindowFraction, confidenceSlope, v, gumbelFloor,
-        gumbelHalfLife);
-  }
-
-  public ConsistencyConfig withGumbelFloor(double v) {
-    return new ConsistencyConfig(cycleWeight, cycleWarmupFraction, tauWindowFraction, confidenceSlope, gumbelStart, v,
-        gumbelHalfLife);
-  }
-
-  public ConsistencyConfig withGumbelHalfLife(double v) {
-    return new ConsistencyConfig(cycleWeight, cycleWarmupFraction, tauWindowFraction, confidenceSlope, gumbelStart,
-        gumbelFloor, v);
   }
 
   /** W_c for a Stage-2 budget of {@code total} steps. */

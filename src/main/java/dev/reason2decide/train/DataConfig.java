@@ -12,11 +12,11 @@ public record DataConfig(int batchSize, int evalBatchSize, int maxInputTokens, i
     int explainMaxInputTokens, boolean groupByLength, int maxValidationExamples) {
 
   public DataConfig {
-    TrainConfig.check(batchSize > 0 && evalBatchSize > 0, "batch sizes must be positive");
-    TrainConfig.check(maxInputTokens >= 8 && maxTargetTokens >= 2, "token limits too small");
-    TrainConfig.check(explainMaxInputTokens == 0 || explainMaxInputTokens >= 8,
+    SettingCheck.require(batchSize > 0 && evalBatchSize > 0, "batch sizes must be positive");
+    SettingCheck.require(maxInputTokens >= 8 && maxTargetTokens >= 2, "token limits too small");
+    SettingCheck.require(explainMaxInputTokens == 0 || explainMaxInputTokens >= 8,
         "explain-max-input-tokens must be 0 (= max-input-tokens) or at least 8, got " + explainMaxInputTokens);
-    TrainConfig.check(maxValidationExamples >= 0, "max-validation must be >= 0 (0 = all), got " + maxValidationExamples);
+    SettingCheck.require(maxValidationExamples >= 0, "max-validation must be >= 0 (0 = all), got " + maxValidationExamples);
   }
 
   /** The reference: batch 64, 1024 input and 256 target tokens, all validation examples. */
@@ -27,40 +27,5 @@ public record DataConfig(int batchSize, int evalBatchSize, int maxInputTokens, i
   /** The limit of Stage-2's explanation prompts at a step with sampling probability {@code pi}. */
   public int explainLimit(double pi) {
     return pi > 0 && explainMaxInputTokens > 0 ? explainMaxInputTokens : maxInputTokens;
-  }
-
-  public DataConfig withBatchSize(int v) {
-    return new DataConfig(v, evalBatchSize, maxInputTokens, maxTargetTokens, explainMaxInputTokens, groupByLength,
-        maxValidationExamples);
-  }
-
-  public DataConfig withEvalBatchSize(int v) {
-    return new DataConfig(batchSize, v, maxInputTokens, maxTargetTokens, explainMaxInputTokens, groupByLength,
-        maxValidationExamples);
-  }
-
-  public DataConfig withMaxInputTokens(int v) {
-    return new DataConfig(batchSize, evalBatchSize, v, maxTargetTokens, explainMaxInputTokens, groupByLength,
-        maxValidationExamples);
-  }
-
-  public DataConfig withMaxTargetTokens(int v) {
-    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, v, explainMaxInputTokens, groupByLength,
-        maxValidationExamples);
-  }
-
-  public DataConfig withExplainMaxInputTokens(int v) {
-    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, maxTargetTokens, v, groupByLength,
-        maxValidationExamples);
-  }
-
-  public DataConfig withGroupByLength(boolean v) {
-    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, maxTargetTokens, explainMaxInputTokens, v,
-        maxValidationExamples);
-  }
-
-  public DataConfig withMaxValidationExamples(int v) {
-    return new DataConfig(batchSize, evalBatchSize, maxInputTokens, maxTargetTokens, explainMaxInputTokens,
-        groupByLength, v);
   }
 }

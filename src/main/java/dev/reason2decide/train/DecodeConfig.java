@@ -5,19 +5,11 @@ package dev.reason2decide.train;
 public record DecodeConfig(int labelMaxNewTokens, int rationaleMaxNewTokens) {
 
   public DecodeConfig {
-    TrainConfig.check(labelMaxNewTokens > 0 && rationaleMaxNewTokens > 0, "decoding lengths must be positive");
+    SettingCheck.require(labelMaxNewTokens > 0 && rationaleMaxNewTokens > 0, "decoding lengths must be positive");
   }
 
   /** The reference's max_length 50 and 256. */
   public static DecodeConfig reference() {
     return new DecodeConfig(49, 255);
-  }
-
-  public DecodeConfig withLabelMaxNewTokens(int v) {
-    return new DecodeConfig(v, rationaleMaxNewTokens);
-  }
-
-  public DecodeConfig withRationaleMaxNewTokens(int v) {
-    return new DecodeConfig(labelMaxNewTokens, v);
   }
 }

@@ -27,7 +27,7 @@ public final class EarlyStopping {
     public static final Counters START = new Counters(null, 0, null, 0);
 
     public Counters {
-      TrainConfig.check(bestStep >= 0 && failures >= 0, "early-stopping counters must be >= 0");
+      SettingCheck.require(bestStep >= 0 && failures >= 0, "early-stopping counters must be >= 0");
     }
   }
 
@@ -37,7 +37,7 @@ public final class EarlyStopping {
 
   /** Starts from saved {@code counters} ({@link Counters#START} for a new phase). */
   public EarlyStopping(int patience, int armedFrom, Counters counters) {
-    TrainConfig.check(patience >= 0 && armedFrom >= 0, "patience and arming step must be >= 0");
+    SettingCheck.require(patience >= 0 && armedFrom >= 0, "patience and arming step must be >= 0");
     this.patience = patience;
     this.armedFrom = armedFrom;
     this.c = counters;

@@ -12,38 +12,14 @@ public record EvalConfig(int stage1EvalEvery, int evalEvery, int stage1Patience,
     int goalStop) {
 
   public EvalConfig {
-    TrainConfig.check(stage1EvalEvery > 0 && evalEvery > 0, "evaluation intervals must be positive");
-    TrainConfig.check(patience > 0 && stage1Patience > 0, "patience must be positive");
-    TrainConfig.check(dssPatience >= 0, "dss-patience must be >= 0 (0 = no early stopping), got " + dssPatience);
-    TrainConfig.check(goalStop >= 0, "goal-stop must be >= 0 (0 = off), got " + goalStop);
+    SettingCheck.require(stage1EvalEvery > 0 && evalEvery > 0, "evaluation intervals must be positive");
+    SettingCheck.require(patience > 0 && stage1Patience > 0, "patience must be positive");
+    SettingCheck.require(dssPatience >= 0, "dss-patience must be >= 0 (0 = no early stopping), got " + dssPatience);
+    SettingCheck.require(goalStop >= 0, "goal-stop must be >= 0 (0 = off), got " + goalStop);
   }
 
   /** Stage-1 every 1000 steps with patience 3, the rest every 500 with patience 5. */
   public static EvalConfig reference() {
     return new EvalConfig(1000, 500, 3, 5, 5, 0);
-  }
-
-  public EvalConfig withStage1EvalEvery(int v) {
-    return new EvalConfig(v, evalEvery, stage1Patience, patience, dssPatience, goalStop);
-  }
-
-  public EvalConfig withEvalEvery(int v) {
-    return new EvalConfig(stage1EvalEvery, v, stage1Patience, patience, dssPatience, goalStop);
-  }
-
-  public EvalConfig withStage1Patience(int v) {
-    return new EvalConfig(stage1EvalEvery, evalEvery, v, patience, dssPatience, goalStop);
-  }
-
-  public EvalConfig withPatience(int v) {
-    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, v, dssPatience, goalStop);
-  }
-
-  public EvalConfig withDssPatience(int v) {
-    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, patience, v, goalStop);
-  }
-
-  public EvalConfig withGoalStop(int v) {
-    return new EvalConfig(stage1EvalEvery, evalEvery, stage1Patience, patience, dssPatience, v);
   }
 }

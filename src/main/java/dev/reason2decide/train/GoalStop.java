@@ -45,7 +45,7 @@ public final class GoalStop {
 
   /** Stops after {@code inARow} met validations in a row (0: never), counting on from a saved {@code streak}. */
   public GoalStop(int inARow, int streak) {
-    TrainConfig.check(inARow >= 0 && streak >= 0, "goal-stop and its streak must be >= 0");
+    SettingCheck.require(inARow >= 0 && streak >= 0, "goal-stop and its streak must be >= 0");
     this.inARow = inARow;
     this.streak = streak;
   }

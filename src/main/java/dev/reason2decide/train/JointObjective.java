@@ -1,4 +1,4 @@
-// One phase's loss on a micro-batch: α·L_pred + (1−α)·L_rat (+ λ·L_cycle) with the rationale prompt the phase uses.
+// One phase's forward and backward on a micro-batch: its tasks' losses, with the rationale prompt the phase uses.
 package dev.reason2decide.train;
 
 import ai.djl.ndarray.NDArray;
@@ -26,17 +26,9 @@ import java.util.SplittableRandom;
  * Reason2Decide-C's options ({@link Phase#adaptive()}, {@link Phase#cycle()}): ŷ and its confidence are decoded for
  * every example and kept by the two coins of {@link AdaptiveSampling} against τ of {@link ConfidenceThreshold};
  * after the cycle warm-up the loss gains λ·L_cycle ({@link CycleLoss}) with the label each prompt used as target.
+ * The loss back-propagated is {@link JointLoss}'s α·L_pred + (1−α)·L_rat (+ λ·L_cycle).
  */
 public final class JointObjective {
-  /**
-   * Losses and sampling of one micro-batch; {@code explainCut}: explanation prompts cut at
-   * {@code explain-max-input-tokens} (null when that limit is not in force at this step); the Reason2Decide-C fields
-   * are null when their option is off (the confidences as a sum over {@code confidenceCount} examples).
-   */
-  public record Result(Double lPred, Double lRat, double alpha, Double pi, int predicted, int examples, long tokens,
-      Integer explainCut, Double lCycle, Double cycleAccuracy, double confidenceSum, int confidenceCount, Double tau,
-      Double gumbelTemperature) {}
-
   private final T5Model model;
   private final EncodedExamples data;
   private final TextTokenizer tok;
@@ -56,7 +48,7 @@ public final class JointObjective {
   /** With the τ tracker of a confidence-adaptive phase (its state is the trainer's, saved with the phase). */
   public JointObjective(T5Model model, EncodedExamples data, TextTokenizer tok, TrainConfig cfg, Phase phase,
       List<String> labelSet, ConfidenceThreshold threshold) {
-    TrainConfig.check(!phase.adaptive() || threshold != null, "a confidence-adaptive phase needs its τ tracker");
+    SettingCheck.require(!phase.adaptive() || threshold != null, "a confidence-adaptive phase needs its τ tracker");
     this.threshold = threshold;
     this.cyclePrefix = phase.cycle() ? CycleLoss.prefixIds(tok, cfg.prompts()) : new long[0];
     this.model = model;
@@ -69,7 +61,7 @@ public final class JointObjective {
   }
 
   /** Runs forward and backward for {@code batch} at step t; the loss is multiplied by {@code scale}. */
-  public Result forwardBackward(NDManager m, int[] batch, int t, float scale, SplittableRandom coins) {
+  public StepLosses forwardBackward(NDManager m, int[] batch, int t, float scale, SplittableRandom coins) {
     double a = phase.alpha().at(t, phase.steps());
     boolean labelled = phase.rationale() == Phase.RationaleTask.LABELLED;
     Double pi = labelled ? phase.sampling().at(t, phase.steps()) : null;
@@ -95,8 +87,11 @@ public final class JointObjective {
     Double temperature = cycle ? consistency.gumbelTemperature(t, phase.steps()) : null;
     long tokens = 0;
     Integer explainCut = null;
+    JointLoss weights = new JointLoss(a, consistency.cycleWeight());
     try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
-      NDArray total = null;
+      NDArray predLoss = null;
+      NDArray ratLoss = null;
+      NDArray cycleLoss = null;
       NDArray encPred = null;
       NDArray maskPred = null;
       if (predTask) {
@@ -107,11 +102,8 @@ public final class JointObjective {
         long[][] labels = TokenBatch.labels(out);
         encPred = model.encode(im[0], im[1], true);                                    // (B,S,D)
         maskPred = im[1];
-        NDArray lp = model.teacherForcedLoss(m, encPred, im[1], labels, true);
-        lPred = (double) lp.getFloat();
-        if (a > 0) {
-          total = lp.mul(Tensors.scalar(m, (float) a));
-        }
+        predLoss = model.teacherForcedLoss(m, encPred, im[1], labels, true);
+        lPred = (double) predLoss.getFloat();
       }
       String[] yhat = null;
       if (adaptive) { // ŷ and c for every example; the coins after them, as in the code
@@ -143,12 +135,10 @@ public final class JointObjective {
         NDArray[] im = TokenBatch.inputs(m, in, model.config().padTokenId());
         long[][] labels = TokenBatch.labels(out);
         NDArray enc = model.encode(im[0], im[1], true);
-        NDArray lr;
-        NDArray cycleTerm = null;
         if (cycle) { // the same ops as teacherForcedLoss, keeping the logits for L_cycle
           NDArray logits = model.logits(model.decode(TokenBatch.matrix(m, model.shiftRight(labels)), enc, im[1],
               true));                                                                            // (B,R,V)
-          lr = T5Model.loss(logits, TokenBatch.matrix(m, labels));
+          ratLoss = T5Model.loss(logits, TokenBatch.matrix(m, labels));
           List<long[]> used = new ArrayList<>(batch.length); // the label each rationale prompt was given
           for (int i = 0; i < batch.length; i++) {
             used.add(usePred[i] ? tok.encode(yhat[i], cfg.data().maxTargetTokens()).ids() : data.label[batch[i]]);
@@ -156,24 +146,20 @@ public final class JointObjective {
           tokens += TokenBatch.tokens(used);
           CycleLoss.Result c = CycleLoss.compute(model, m, logits, labels, TorchKernels.gumbelNoise(logits),
               temperature.floatValue(), cyclePrefix, TokenBatch.labels(used), true);
-          lCycle = (double) c.loss().getFloat();
+          cycleLoss = c.loss();
+          lCycle = (double) cycleLoss.getFloat();
           cycleAccuracy = c.accuracy();
-          cycleTerm = c.loss().mul(Tensors.scalar(m, consistency.cycleWeight()));
         } else {
-          lr = model.teacherForcedLoss(m, enc, im[1], labels, true);
+          ratLoss = model.teacherForcedLoss(m, enc, im[1], labels, true);
         }
-        lRat = (double) lr.getFloat();
-        NDArray weighted = lr.mul(Tensors.scalar(m, (float) (1 - a)));
-        total = total == null ? weighted : total.add(weighted);
-        if (cycleTerm != null) {
-          total = total.add(cycleTerm);
-        }
+        lRat = (double) ratLoss.getFloat();
       }
+      NDArray total = weights.of(m, predLoss, ratLoss, cycleLoss);
       if (total != null) {
         gc.backward(total.mul(Tensors.scalar(m, scale)));
       }
     }
-    return new Result(lPred, lRat, a, pi, predicted, batch.length, tokens, explainCut, lCycle, cycleAccuracy,
+    return new StepLosses(weights, lPred, lRat, lCycle, cycleAccuracy, pi, predicted, batch.length, tokens, explainCut,
         confidenceSum, adaptive ? batch.length : 0, tau, temperature);
   }
 
@@ -214,7 +200,7 @@ public final class JointObjective {
     return Grad.off(() -> {
       NDArray e = enc.stopGradient();
       String[] res = new String[confidences.length];
-      if (cfg.schedules().sampledLabel().equals("constrained")) {
+      if (cfg.schedules().sampledLabel() == ScheduleConfig.SampledLabel.CONSTRAINED) {
         float[][] s = SequenceScorer.scoreEncoded(model, e, mask, labelCandidates, m, res.length);
         for (int i = 0; i < res.length; i++) {
           int best = bestCandidate(s[i]);
@@ -257,7 +243,7 @@ public final class JointObjective {
       NDArray e = enc.stopGradient().get(idx);
       NDArray msk = mask.get(idx);
       String[] res = new String[rows.length];
-      if (cfg.schedules().sampledLabel().equals("constrained")) {
+      if (cfg.schedules().sampledLabel() == ScheduleConfig.SampledLabel.CONSTRAINED) {
         float[][] s = SequenceScorer.scoreEncoded(model, e, msk, labelCandidates, m, rows.length);
         for (int i = 0; i < rows.length; i++) {
           res[i] = labelSet.get(bestCandidate(s[i]));

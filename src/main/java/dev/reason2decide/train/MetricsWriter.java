@@ -72,12 +72,39 @@ public final class MetricsWriter implements AutoCloseable, TrainingListener {
     eval(phase.name(), step, metrics);
   }
 
+  /**
+   * The line of a step: {@code kind}, {@code stage}, {@code step}, then one key per value in this order, each named
+   * here (the names other code reads: {@code runs.MetricsFile}); a value not computed at the step is left out.
+   */
   public void step(StepRecord r) {
-    write(Json.COMPACT.toJson(r).replace("\"lPred\"", "\"l_pred\"").replace("\"lRat\"", "\"l_rat\"")
-        .replace("\"predictedFraction\"", "\"predicted_fraction\"").replace("\"gradNorm\"", "\"grad_norm\"")
-        .replace("\"tokensPerS\"", "\"tokens_per_s\"").replace("\"explainCut\"", "\"explain_cut\"")
-        .replace("\"lCycle\"", "\"l_cycle\"").replace("\"cycleAccuracy\"", "\"cycle_accuracy\"")
-        .replace("\"gumbelTemperature\"", "\"gumbel_temperature\""));
+    StepLosses s = r.losses();
+    JsonObject o = new JsonObject();
+    o.addProperty("kind", "step");
+    o.addProperty("stage", r.stage());
+    o.addProperty("step", r.step());
+    put(o, "loss", r.loss());
+    put(o, "l_pred", s.lPred());
+    put(o, "l_rat", s.lRat());
+    put(o, "alpha", s.alpha());
+    put(o, "pi", s.pi());
+    put(o, "predicted_fraction", s.predictedFraction());
+    put(o, "lr", r.lr());
+    put(o, "grad_norm", r.gradNorm());
+    put(o, "tokens_per_s", r.tokensPerS());
+    put(o, "seconds", r.seconds());
+    put(o, "explain_cut", s.explainCut());
+    put(o, "confidence", s.confidence());
+    put(o, "tau", s.tau());
+    put(o, "l_cycle", s.lCycle());
+    put(o, "cycle_accuracy", s.cycleAccuracy());
+    put(o, "gumbel_temperature", s.gumbelTemperature());
+    write(Json.COMPACT.toJson(o));
+  }
+
+  private static void put(JsonObject o, String key, Number value) {
+    if (value != null) {
+      o.addProperty(key, value);
+    }
   }
 
   public void eval(String stage, int step, Map<String, Object> metrics) {

@@ -14,43 +14,46 @@ package dev.reason2decide.train;
  * {@code scratchTied}: a model trained from scratch ties its output layer to the input embeddings (T5's original
  * layout), so a value the decoder copies from the note is scored by the same vector that read it.
  */
-public record OptimConfig(int steps, double stage1Fraction, float learningRate, int warmupSteps, String lrSchedule,
-    float weightDecay, float maxGradNorm, int gradAccumulation, Float dropout, String scratchInit,
-    float positionLrScale, boolean scratchTied) {
-  /** The initialisation of a model trained from scratch: transformers' {@code _init_weights} as it is. */
-  public static final String INIT_TRANSFORMERS = "transformers";
-  /**
-   * transformers' initialisation except the untied {@code lm_head}: standard deviation d_model^-½ instead of 1, so
-   * the first logits have unit scale (with 1, a 128-wide model starts at a loss near 40 instead of ln V).
-   */
-  public static final String INIT_SCALED_HEAD = "scaled-head";
-  /**
-   * {@link #INIT_SCALED_HEAD}, and every whole-number piece of the tokenizer starts with magnitude coordinates
-   * ({@code model.NumberEmbeddings}), so comparing a value with a threshold need not be learned per value.
-   */
-  public static final String INIT_NUMBERS = "scaled-head-numbers";
+public record OptimConfig(int steps, double stage1Fraction, float learningRate, int warmupSteps,
+    LrSchedule lrSchedule, float weightDecay, float maxGradNorm, int gradAccumulation, Float dropout,
+    ScratchInit scratchInit, float positionLrScale, boolean scratchTied) {
 
+  /** The learning rate after the warm-up: {@code linear} decay to 0 at the end of the phase, or {@code constant}. */
+  public enum LrSchedule { LINEAR, CONSTANT }
+
+  /** The initialisation of a model trained from scratch (spelled {@code transformers}, {@code scaled-head}, ...). */
+  public enum ScratchInit {
+    /** transformers' {@code _init_weights} as it is. */
+    TRANSFORMERS,
+    /**
+     * transformers' initialisation except the untied {@code lm_head}: standard deviation d_model^-½ instead of 1, so
+     * the first logits have unit scale (with 1, a 128-wide model starts at a loss near 40 instead of ln V).
+     */
+    SCALED_HEAD,
+    /**
+     * {@link #SCALED_HEAD}, and every whole-number piece of the tokenizer starts with magnitude coordinates
+     * ({@code model.NumberEmbeddings}), so comparing a value with a threshold need not be learned per value.
+     */
+    SCALED_HEAD_NUMBERS
+  }
 
   public OptimConfig {
-    TrainConfig.check(steps > 0, "steps must be positive, got " + steps);
-    TrainConfig.check(stage1Fraction > 0 && stage1Fraction < 1,
+    SettingCheck.require(steps > 0, "steps must be positive, got " + steps);
+    SettingCheck.require(stage1Fraction > 0 && stage1Fraction < 1,
         "stage1-fraction must be in (0, 1), got " + stage1Fraction);
-    TrainConfig.check(learningRate > 0, "learning rate must be positive, got " + learningRate);
-    TrainConfig.check(warmupSteps >= 0, "warm-up steps must be >= 0");
-    TrainConfig.check(lrSchedule.equals("linear") || lrSchedule.equals("constant"),
-        "lr-schedule must be linear or constant, got " + lrSchedule);
-    TrainConfig.check(INIT_TRANSFORMERS.equals(scratchInit) || INIT_SCALED_HEAD.equals(scratchInit)
-        || INIT_NUMBERS.equals(scratchInit), "scratch-init must be " + INIT_TRANSFORMERS + ", " + INIT_SCALED_HEAD
-        + " or " + INIT_NUMBERS + ", got " + scratchInit);
-    TrainConfig.check(gradAccumulation >= 1, "grad-accumulation must be >= 1");
-    TrainConfig.check(positionLrScale > 0 && Float.isFinite(positionLrScale),
+    SettingCheck.require(learningRate > 0, "learning rate must be positive, got " + learningRate);
+    SettingCheck.require(warmupSteps >= 0, "warm-up steps must be >= 0");
+    SettingCheck.require(lrSchedule != null && scratchInit != null, "lr-schedule and scratch-init are required");
+    SettingCheck.require(gradAccumulation >= 1, "grad-accumulation must be >= 1");
+    SettingCheck.require(positionLrScale > 0 && Float.isFinite(positionLrScale),
         "position-lr-scale must be positive, got " + positionLrScale);
   }
 
   /** Hugging Face Trainer's, as the authors ran it: 80k steps (50k Stage-1), lr 5e-5 decaying linearly, no warm-up,
    * no weight decay, clipping at 1.0. */
   public static OptimConfig reference() {
-    return new OptimConfig(80_000, 0.625, 5e-5f, 0, "linear", 0f, 1.0f, 1, null, INIT_TRANSFORMERS, 1f, false);
+    return new OptimConfig(80_000, 0.625, 5e-5f, 0, LrSchedule.LINEAR, 0f, 1.0f, 1, null, ScratchInit.TRANSFORMERS,
+        1f, false);
   }
 
   /**
@@ -59,67 +62,8 @@ public record OptimConfig(int steps, double stage1Fraction, float learningRate, 
    * default to 60k steps, half of them Stage-1; every other recipe has R2D's 50k + 30k.
    */
   public static OptimConfig reference(Recipe recipe) {
-    return recipe.isR2dc() ? reference().withSteps(60_000).withStage1Fraction(0.5) : reference();
-  }
-
-  public OptimConfig withSteps(int v) {
-    return new OptimConfig(v, stage1Fraction, learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm,
-        gradAccumulation, dropout, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withStage1Fraction(double v) {
-    return new OptimConfig(steps, v, learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm,
-        gradAccumulation, dropout, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withLearningRate(float v) {
-    return new OptimConfig(steps, stage1Fraction, v, warmupSteps, lrSchedule, weightDecay, maxGradNorm,
-        gradAccumulation, dropout, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withWarmupSteps(int v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, v, lrSchedule, weightDecay, maxGradNorm,
-        gradAccumulation, dropout, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withLrSchedule(String v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, warmupSteps, v, weightDecay, maxGradNorm,
-        gradAccumulation, dropout, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withWeightDecay(float v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, warmupSteps, lrSchedule, v, maxGradNorm,
-        gradAccumulation, dropout, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withMaxGradNorm(float v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, warmupSteps, lrSchedule, weightDecay, v,
-        gradAccumulation, dropout, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withGradAccumulation(int v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm, v,
-        dropout, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withDropout(Float v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm,
-        gradAccumulation, v, scratchInit, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withScratchInit(String v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm,
-        gradAccumulation, dropout, v, positionLrScale, scratchTied);
-  }
-
-  public OptimConfig withPositionLrScale(float v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm,
-        gradAccumulation, dropout, scratchInit, v, scratchTied);
-  }
-
-  public OptimConfig withScratchTied(boolean v) {
-    return new OptimConfig(steps, stage1Fraction, learningRate, warmupSteps, lrSchedule, weightDecay, maxGradNorm,
-        gradAccumulation, dropout, scratchInit, positionLrScale, v);
+    return recipe.isR2dc() ? RecordPaths.with(RecordPaths.with(reference(), "steps", 60_000), "stage1Fraction", 0.5)
+        : reference();
   }
 
   /** The learning-rate multiplier of parameter {@code name}: {@link #positionLrScale} for relative-attention biases. */

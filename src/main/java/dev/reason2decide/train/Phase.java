@@ -22,7 +22,7 @@ public record Phase(String name, int steps, AlphaSchedule alpha, RationaleTask r
   }
 
   public Phase {
-    TrainConfig.check(!(adaptive || cycle) || rationale == RationaleTask.LABELLED,
+    SettingCheck.require(!(adaptive || cycle) || rationale == RationaleTask.LABELLED,
         "confidence-adaptive sampling and the cycle loss are Stage-2 options (the labelled rationale task)");
   }
 

@@ -169,20 +169,7 @@ public final class PhaseTrainer {
     SplittableRandom coins = new SplittableRandom(seed ^ 0x5DEECE66DL);
     int accumulation = cfg.optim().gradAccumulation();
     int perEpoch = (train.size() + cfg.data().batchSize() - 1) / cfg.data().batchSize();
-    double lPred = 0;
-    double lRat = 0;
-    boolean hasPred = false;
-    boolean hasRat = false;
-    int predicted = 0;
-    int examples = 0;
-    long tokens = 0;
-    Integer explainCut = null;
-    double lCycle = 0;
-    double cycleAccuracy = 0;
-    boolean hasCycle = false;
-    double confidenceSum = 0;
-    int confidenceCount = 0;
-    JointObjective.Result last = null;
+    StepLosses sum = StepLosses.NONE;
     double norm;
     float lr = learningRate(t);
     try (NDScope scope = new NDScope(); NDManager m = root.newSubManager()) {
@@ -196,28 +183,7 @@ public final class PhaseTrainer {
           orderEpoch = epoch;
         }
         int[] batch = order.get((int) (micro % perEpoch));
-        last = objective.forwardBackward(m, batch, t, 1f / accumulation, coins);
-        if (last.lPred() != null) {
-          lPred += last.lPred() / accumulation;
-          hasPred = true;
-        }
-        if (last.lRat() != null) {
-          lRat += last.lRat() / accumulation;
-          hasRat = true;
-        }
-        if (last.lCycle() != null) {
-          lCycle += last.lCycle() / accumulation;
-          cycleAccuracy += last.cycleAccuracy() / accumulation;
-          hasCycle = true;
-        }
-        confidenceSum += last.confidenceSum();
-        confidenceCount += last.confidenceCount();
-        predicted += last.predicted();
-        examples += last.examples();
-        tokens += last.tokens();
-        if (last.explainCut() != null) {
-          explainCut = (explainCut == null ? 0 : explainCut) + last.explainCut();
-        }
+        sum = sum.plus(objective.forwardBackward(m, batch, t, 1f / accumulation, coins), accumulation);
       }
       if (threshold != null) {
         threshold.endStep(t);
@@ -249,23 +215,14 @@ public final class PhaseTrainer {
       AdamW.zeroGradients(params);
     }
     double secs = (System.nanoTime() - start) / 1e9;
-    double alpha = last.alpha();
-    // boxed in every branch: a step that trains no task has no loss (null), not an unboxing error
-    Double loss = hasPred && hasRat ? Double.valueOf(alpha * lPred + (1 - alpha) * lRat)
-        : hasPred ? Double.valueOf(lPred) : hasRat ? Double.valueOf(lRat) : null;
-    if (hasCycle && loss != null) {
-      loss += cfg.schedules().consistency().cycleWeight() * lCycle;
-    }
+    Double loss = sum.loss();
     if (loss != null && !Double.isFinite(loss)) {
       // a NaN loss never recovers (NaN weights, a diverged step): stop before it reaches the log or a checkpoint
       throw new IllegalStateException(phase.name() + " step " + (t + 1) + ": the loss is " + loss + " (not a finite "
           + "number); the weights may be damaged (NaN or infinite values in --init) or training diverged (lower "
           + "--lr); this step was not saved");
     }
-    return new StepRecord("step", phase.name(), t + 1, loss, hasPred ? lPred : null, hasRat ? lRat : null, alpha,
-        last.pi(), last.pi() == null ? null : (double) predicted / examples, lr, norm, tokens / secs, secs, explainCut,
-        confidenceCount > 0 ? confidenceSum / confidenceCount : null, last.tau(), hasCycle ? lCycle : null,
-        hasCycle ? cycleAccuracy : null, last.gumbelTemperature());
+    return new StepRecord(phase.name(), t + 1, sum, lr, norm, secs);
   }
 
   /**
@@ -303,7 +260,7 @@ public final class PhaseTrainer {
     if (cfg.optim().warmupSteps() > 0 && t < cfg.optim().warmupSteps()) {
       return cfg.optim().learningRate() * t / cfg.optim().warmupSteps();
     }
-    if (cfg.optim().lrSchedule().equals("constant")) {
+    if (cfg.optim().lrSchedule() == OptimConfig.LrSchedule.CONSTANT) {
       return cfg.optim().learningRate();
     }
     int w = Math.min(cfg.optim().warmupSteps(), phase.steps());

@@ -53,7 +53,7 @@ public record RunConfig(TrainConfig train, String init, String scratch, String t
     JsonObject o = Json.readObject(file);
     TrainConfig cfg = TrainSettings.fromJson(o.get("train"), file + ": train.");
     if (o.has("recipe") && !o.get("recipe").isJsonNull() && !o.getAsJsonObject("train").has("recipe")) {
-      cfg = cfg.withRecipe(Recipe.parse(o.get("recipe").getAsString()));
+      cfg = TrainSettings.with(cfg, "recipe", Recipe.parse(o.get("recipe").getAsString()).cliName());
     }
     String tok = text(o.get("tokenizer"));
     if (tok != null && o.has(RELATIVE)) {

@@ -13,20 +13,12 @@ import dev.reason2decide.engine.DeviceSpec;
 public record RuntimeConfig(int threads, DeviceSpec device) {
 
   public RuntimeConfig {
-    TrainConfig.check(threads >= 0, "threads must be >= 0 (0 = all cores)");
-    TrainConfig.check(device != null, "a run needs a device");
+    SettingCheck.require(threads >= 0, "threads must be >= 0 (0 = all cores)");
+    SettingCheck.require(device != null, "a run needs a device");
   }
 
   /** All cores, on the default device ({@link DeviceSpec#fromEnvironment()}: cpu unless R2D_DEVICE says otherwise). */
   public static RuntimeConfig reference() {
     return new RuntimeConfig(0, DeviceSpec.fromEnvironment());
-  }
-
-  public RuntimeConfig withThreads(int v) {
-    return new RuntimeConfig(v, device);
-  }
-
-  public RuntimeConfig withDevice(DeviceSpec v) {
-    return new RuntimeConfig(threads, v);
   }
 }

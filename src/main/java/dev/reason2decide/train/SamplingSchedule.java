@@ -64,38 +64,6 @@ public record SamplingSchedule(Kind kind, double warmupFraction, double mixFract
     return new SamplingSchedule(Kind.REFERENCE, 0.05, 0.6, 0.9, 0.001, 0.0, 0.999, 0.5);
   }
 
-  public SamplingSchedule withKind(Kind v) {
-    return new SamplingSchedule(v, warmupFraction, mixFraction, cap, slope, floor, k, value);
-  }
-
-  public SamplingSchedule withWarmupFraction(double v) {
-    return new SamplingSchedule(kind, v, mixFraction, cap, slope, floor, k, value);
-  }
-
-  public SamplingSchedule withMixFraction(double v) {
-    return new SamplingSchedule(kind, warmupFraction, v, cap, slope, floor, k, value);
-  }
-
-  public SamplingSchedule withCap(double v) {
-    return new SamplingSchedule(kind, warmupFraction, mixFraction, v, slope, floor, k, value);
-  }
-
-  public SamplingSchedule withSlope(double v) {
-    return new SamplingSchedule(kind, warmupFraction, mixFraction, cap, v, floor, k, value);
-  }
-
-  public SamplingSchedule withFloor(double v) {
-    return new SamplingSchedule(kind, warmupFraction, mixFraction, cap, slope, v, k, value);
-  }
-
-  public SamplingSchedule withK(double v) {
-    return new SamplingSchedule(kind, warmupFraction, mixFraction, cap, slope, floor, v, value);
-  }
-
-  public SamplingSchedule withValue(double v) {
-    return new SamplingSchedule(kind, warmupFraction, mixFraction, cap, slope, floor, k, v);
-  }
-
   /**
    * The same schedule with the parameters its family never reads set to 0, so that two schedules that give the same
    * π_t (and the same early-stopping delay, which reads W and the mix length) compare equal.

@@ -7,39 +7,20 @@ package dev.reason2decide.train;
  * the set). DSS uses the constant weight {@code dssAlpha}. {@code consistency} holds the parameters of
  * Reason2Decide-C's options, read only by the {@code r2dc} recipes.
  */
-public record ScheduleConfig(AlphaSchedule alpha, float dssAlpha, SamplingSchedule sampling, String sampledLabel,
+public record ScheduleConfig(AlphaSchedule alpha, float dssAlpha, SamplingSchedule sampling, SampledLabel sampledLabel,
     ConsistencyConfig consistency) {
 
+  /** How ŷ is made in training: {@code greedy} decoding with dropout (the reference) or the {@code constrained} best. */
+  public enum SampledLabel { GREEDY, CONSTRAINED }
+
   public ScheduleConfig {
-    TrainConfig.check(alpha != null && sampling != null && consistency != null,
-        "alpha, sampling and consistency settings are required");
-    TrainConfig.check(sampledLabel.equals("greedy") || sampledLabel.equals("constrained"),
-        "sampled-label must be greedy or constrained, got " + sampledLabel);
+    SettingCheck.require(alpha != null && sampling != null && sampledLabel != null && consistency != null,
+        "alpha, sampling, sampled-label and consistency settings are required");
   }
 
   /** α = 0.7 with W = 5%, DSS α = 0.5, the authors' π ramp, greedy ŷ, R2D-C's code defaults. */
   public static ScheduleConfig reference() {
-    return new ScheduleConfig(AlphaSchedule.reference(), 0.5f, SamplingSchedule.reference(), "greedy",
+    return new ScheduleConfig(AlphaSchedule.reference(), 0.5f, SamplingSchedule.reference(), SampledLabel.GREEDY,
         ConsistencyConfig.reference());
-  }
-
-  public ScheduleConfig withAlpha(AlphaSchedule v) {
-    return new ScheduleConfig(v, dssAlpha, sampling, sampledLabel, consistency);
-  }
-
-  public ScheduleConfig withDssAlpha(float v) {
-    return new ScheduleConfig(alpha, v, sampling, sampledLabel, consistency);
-  }
-
-  public ScheduleConfig withSampling(SamplingSchedule v) {
-    return new ScheduleConfig(alpha, dssAlpha, v, sampledLabel, consistency);
-  }
-
-  public ScheduleConfig withSampledLabel(String v) {
-    return new ScheduleConfig(alpha, dssAlpha, sampling, v, consistency);
-  }
-
-  public ScheduleConfig withConsistency(ConsistencyConfig v) {
-    return new ScheduleConfig(alpha, dssAlpha, sampling, sampledLabel, v);
   }
 }

@@ -1,13 +1,38 @@
-// What one optimiser step did: losses, schedule values, realised sampling, learning rate and speed.
+// What one optimiser step did: its losses and sampling, the learning rate, the gradient norm and the time it took.
 package dev.reason2decide.train;
 
 /**
- * One line of metrics.jsonl of kind "step" (null fields were not computed at that step). {@code loss} is the loss
- * optimised (with λ·L_cycle when the cycle loss is on). {@code explainCut}: Stage-2 explanation prompts cut at
- * {@code explain-max-input-tokens} in the step (only while that limit is in force). Reason2Decide-C's fields:
- * {@code confidence} (mean c of the step's ŷ), {@code tau} (τ its coins used), {@code lCycle}, {@code cycleAccuracy}
- * (token accuracy of the label recovered from the rationale) and {@code gumbelTemperature}.
+ * One optimiser step of {@code stage}: {@code step} counts from 1; {@code losses} added over its micro-batches;
+ * {@code gradNorm} before clipping. {@link MetricsWriter#step} writes it as a line of metrics.jsonl of kind "step".
  */
-public record StepRecord(String kind, String stage, int step, Double loss, Double lPred, Double lRat, Double alpha,
-    Double pi, Double predictedFraction, double lr, double gradNorm, double tokensPerS, double seconds,
-    Integer explainCut, Double confidence, Double tau, Double lCycle, Double cycleAccuracy, Double gumbelTemperature) {}
+public record StepRecord(String stage, int step, StepLosses losses, double lr, double gradNorm, double seconds) {
+
+  /** The loss optimised (with λ·L_cycle when the cycle loss is on); null when the step trained no task. */
+  public Double loss() {
+    return losses.loss();
+  }
+
+  public Double lPred() {
+    return losses.lPred();
+  }
+
+  public Double lRat() {
+    return losses.lRat();
+  }
+
+  public double alpha() {
+    return losses.alpha();
+  }
+
+  public Double pi() {
+    return losses.pi();
+  }
+
+  public Double predictedFraction() {
+    return losses.predictedFraction();
+  }
+
+  public double tokensPerS() {
+    return losses.tokens() / seconds;
+  }
+}

@@ -9,21 +9,15 @@ import dev.reason2decide.prompts.PromptTemplates;
  * decay, no warm-up, weight decay 0, max grad norm 1.0 — Hugging Face Trainer's — 1024 input / 256 target tokens,
  * α = 0.7, W = 5%, π ramp over 60% capped at 0.9, Stage-1 evaluation every 1000 steps with patience 3, Stage-2 every
  * 500 with patience 5, Stage-1 = 50k of an 80k budget (R2D-C's recipes: 30k of 60k), seed 42). Settings are
- * changed by name through {@link TrainSettings} (the CLI flags, the experiment files, config.json) or with the
- * {@code with…} methods.
+ * changed by name through {@link TrainSettings} (the CLI flags, the experiment files, config.json, and code:
+ * {@link TrainSettings#with}); no record has positional {@code with…} copies.
  */
 public record TrainConfig(Recipe recipe, long seed, DataConfig data, OptimConfig optim, ScheduleConfig schedules,
     EvalConfig eval, DecodeConfig decode, RuntimeConfig runtime, PromptTemplates prompts) {
 
   public TrainConfig {
-    check(recipe != null && data != null && optim != null && schedules != null && eval != null && decode != null
+    SettingCheck.require(recipe != null && data != null && optim != null && schedules != null && eval != null && decode != null
         && runtime != null && prompts != null, "every part of a training configuration is required");
-  }
-
-  static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
-    }
   }
 
   /** The reference configuration for {@code recipe}, with its authors' step budget ({@link OptimConfig#reference}). */
@@ -31,47 +25,6 @@ public record TrainConfig(Recipe recipe, long seed, DataConfig data, OptimConfig
     return new TrainConfig(recipe, 42L, DataConfig.reference(), OptimConfig.reference(recipe),
         ScheduleConfig.reference(), EvalConfig.reference(), DecodeConfig.reference(), RuntimeConfig.reference(),
         PromptTemplates.reference());
-  }
-
-  public TrainConfig withRecipe(Recipe v) {
-    return new TrainConfig(v, seed, data, optim, schedules, eval, decode, runtime, prompts);
-  }
-
-  public TrainConfig withSeed(long v) {
-    return new TrainConfig(recipe, v, data, optim, schedules, eval, decode, runtime, prompts);
-  }
-
-  public TrainConfig withData(DataConfig v) {
-    return new TrainConfig(recipe, seed, v, optim, schedules, eval, decode, runtime, prompts);
-  }
-
-  public TrainConfig withOptim(OptimConfig v) {
-    return new TrainConfig(recipe, seed, data, v, schedules, eval, decode, runtime, prompts);
-  }
-
-  public TrainConfig withSchedules(ScheduleConfig v) {
-    return new TrainConfig(recipe, seed, data, optim, v, eval, decode, runtime, prompts);
-  }
-
-  public TrainConfig withEval(EvalConfig v) {
-    return new TrainConfig(recipe, seed, data, optim, schedules, v, decode, runtime, prompts);
-  }
-
-  public TrainConfig withDecode(DecodeConfig v) {
-    return new TrainConfig(recipe, seed, data, optim, schedules, eval, v, runtime, prompts);
-  }
-
-  public TrainConfig withRuntime(RuntimeConfig v) {
-    return new TrainConfig(recipe, seed, data, optim, schedules, eval, decode, v, prompts);
-  }
-
-  public TrainConfig withPrompts(PromptTemplates v) {
-    return new TrainConfig(recipe, seed, data, optim, schedules, eval, decode, runtime, v);
-  }
-
-  /** Copy with another step budget (the experiment's). */
-  public TrainConfig withSteps(int v) {
-    return withOptim(optim.withSteps(v));
   }
 
   /**
@@ -83,6 +36,7 @@ public record TrainConfig(Recipe recipe, long seed, DataConfig data, OptimConfig
   }
 
   private TrainConfig identity() {
-    return withRuntime(RuntimeConfig.reference()).withSchedules(schedules.withSampling(schedules.sampling().effective()));
+    return RecordPaths.with(RecordPaths.with(this, "runtime", RuntimeConfig.reference()), "schedules.sampling",
+        schedules.sampling().effective());
   }
 }

@@ -17,7 +17,7 @@ public record TrainSetting<T>(String name, Class<T> type, boolean nullable, Stri
     Function<TrainConfig, T> get, BiFunction<TrainConfig, T, TrainConfig> set) {
 
   public TrainSetting {
-    TrainConfig.check(name.matches("[a-z][a-z0-9-]*"), "setting names are lower-case with dashes: " + name);
+    SettingCheck.require(name.matches("[a-z][a-z0-9-]*"), "setting names are lower-case with dashes: " + name);
   }
 
   /** The picocli parameter label, e.g. {@code <batchSize>} for {@code batch-size}. */

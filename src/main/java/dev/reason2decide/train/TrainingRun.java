@@ -212,9 +212,10 @@ public final class TrainingRun {
       if (cfg.optim().scratchTied()) {
         c = c.withTiedEmbeddings();
       }
-      String init = cfg.optim().scratchInit();
-      model = T5Init.create(c, cfg.seed(), m, !OptimConfig.INIT_TRANSFORMERS.equals(init),
-          OptimConfig.INIT_NUMBERS.equals(init) ? NumberEmbeddings.rows(tok.vocab(), c.dModel()) : Map.of());
+      OptimConfig.ScratchInit init = cfg.optim().scratchInit();
+      model = T5Init.create(c, cfg.seed(), m, init != OptimConfig.ScratchInit.TRANSFORMERS,
+          init == OptimConfig.ScratchInit.SCALED_HEAD_NUMBERS ? NumberEmbeddings.rows(tok.vocab(), c.dModel())
+              : Map.of());
     }
     if (cfg.optim().dropout() != null) {
       model = new T5Model(dev.reason2decide.model.T5Parameters.of(model.config().withDropout(cfg.optim().dropout()),

@@ -38,7 +38,7 @@ class QuickstartGoalsTest {
     TrainConfig c = q.config();
     assertEquals(2e-3f, c.optim().learningRate());
     assertEquals("r2d-gold-only", c.recipe().cliName());
-    assertEquals(OptimConfig.INIT_TRANSFORMERS, c.optim().scratchInit());
+    assertEquals(OptimConfig.ScratchInit.TRANSFORMERS, c.optim().scratchInit());
     assertEquals(1800, c.optim().steps());
     assertTrue(c.optim().scratchTied(), "--set of one setting keeps the quickstart's others");
     QuickstartCommand plain = new QuickstartCommand();
@@ -46,7 +46,7 @@ class QuickstartGoalsTest {
     TrainConfig p = plain.config();
     assertEquals("r2d-gold-only", p.recipe().cliName(), "the grid's most faithful recipe");
     // the measured levers of docs/results.md: numbers-aware tied embeddings, positions learned at 20x the rate
-    assertEquals(OptimConfig.INIT_NUMBERS, p.optim().scratchInit());
+    assertEquals(OptimConfig.ScratchInit.SCALED_HEAD_NUMBERS, p.optim().scratchInit());
     assertTrue(p.optim().scratchTied());
     assertEquals(20f, p.optim().positionLrScale());
     // the goal stop: Stage-2 validated every 100 steps on 100 notes, ends after 2 met validations in a row

@@ -158,7 +158,8 @@ class ExperimentConfigTest {
   void trainOverridesReachTheTrainingConfigurationAndBadOnesAreRefused() {
     JsonObject o = JsonParser.parseString("{\"batch_size\": 8, \"learning_rate\": 0.002, \"eval_every\": 7, "
         + "\"alpha\": {\"alpha\": 0.5, \"warmup_fraction\": 0.1}}").getAsJsonObject();
-    TrainConfig c = TrainSettings.apply(TrainConfig.reference(Recipe.DSS), o, "t.json: train.").withSeed(5).withSteps(300);
+    TrainConfig c = TrainSettings.with(TrainSettings.apply(TrainConfig.reference(Recipe.DSS), o, "t.json: train."),
+        "seed", 5L, "steps", 300);
     assertEquals(8, c.data().batchSize());
     assertEquals(0.002f, c.optim().learningRate());
     assertEquals(7, c.eval().evalEvery());

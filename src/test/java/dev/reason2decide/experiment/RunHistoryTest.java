@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.reason2decide.train.JointLoss;
 import dev.reason2decide.train.MetricsWriter;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.RecipePlan;
+import dev.reason2decide.train.StepLosses;
 import dev.reason2decide.train.StepRecord;
 import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainSettings;
@@ -37,7 +39,7 @@ class RunHistoryTest {
     Path f = tmp.resolve("metrics.jsonl");
     Files.writeString(f, LINES);
     // 8 steps, stage1 fraction 0.625: stage1 = 5 steps, stage2 = 3
-    TrainConfig cfg = TrainConfig.reference(Recipe.R2D).withSteps(8);
+    TrainConfig cfg = TrainSettings.with(TrainConfig.reference(Recipe.R2D), "steps", 8);
     RunHistory h = RunHistory.read(f, RecipePlan.phases(cfg));
     assertEquals(List.of(1, 5, 6), h.steps().stream().map(RunHistory.Point::step).toList());
     assertEquals(List.of(5, 8), h.evals().stream().map(RunHistory.Point::step).toList());
@@ -63,7 +65,7 @@ class RunHistoryTest {
         {"kind":"step","stage":"sft","step":2,"loss":1.5,"grad_norm":NaN,"lr":0.1,"seconds":0.1}
         {"kind":"step","stage":"sft","step":3,"loss":NaN,"grad_norm":NaN,"lr":0.1,"seconds":0.1}
         """);
-    RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainConfig.reference(Recipe.SFT).withSteps(3)));
+    RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainSettings.with(TrainConfig.reference(Recipe.SFT), "steps", 3)));
     assertEquals(2, h.nonFiniteStep());
   }
 
@@ -72,7 +74,7 @@ class RunHistoryTest {
     Path f = tmp.resolve("metrics.jsonl");
     Files.writeString(f, "{\"kind\":\"step\",\"stage\":\"sft\",\"step\":1}\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunHistory.read(f, RecipePlan.phases(TrainConfig.reference(Recipe.DSS).withSteps(4))));
+        () -> RunHistory.read(f, RecipePlan.phases(TrainSettings.with(TrainConfig.reference(Recipe.DSS), "steps", 4))));
     assertTrue(e.getMessage().contains("metrics.jsonl:1") && e.getMessage().contains("'sft'"), e.getMessage());
   }
 
@@ -81,10 +83,11 @@ class RunHistoryTest {
     Path f = tmp.resolve("metrics.jsonl");
     try (MetricsWriter w = new MetricsWriter(f)) {
       w.openForPhase("stage2", 0);
-      w.step(new StepRecord("step", "stage2", 1, 2.5, 1.0, 3.0, 0.7, 0.25, 0.125, 1e-3, 0.5, 100, 0.1, null,
-          0.625, 0.75, 4.0, 0.5, 0.875));
-      w.step(new StepRecord("step", "stage2", 2, 2.0, 1.0, 2.0, 0.7, 0.5, 0.25, 1e-3, 0.5, 100, 0.1, null,
-          0.5, 0.75, null, null, null));
+      JointLoss weights = new JointLoss(0.7, 0.1);
+      w.step(new StepRecord("stage2", 1, new StepLosses(weights, 1.0, 3.0, 4.0, 0.5, 0.25, 1, 8, 10, null, 2.5, 4,
+          0.75, 0.875), 1e-3, 0.5, 0.1));
+      w.step(new StepRecord("stage2", 2, new StepLosses(weights, 1.0, 2.0, null, null, 0.5, 2, 8, 10, null, 2.0, 4,
+          0.75, null), 1e-3, 0.5, 0.1));
     }
     // r2dc with 8 steps and Stage-1 = 0.625: Stage-1 has 5 steps, Stage-2 3
     RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainSettings.with(TrainConfig.reference(Recipe.R2DC),

@@ -25,7 +25,7 @@ class AdamWGroupsTest {
           new Shape(2)));
       grads.put("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight",
           Tensors.owned(m, new float[] {0.5f, -2f}, new Shape(2)));
-      OptimConfig optim = OptimConfig.reference().withPositionLrScale(20f);
+      OptimConfig optim = TrainSettings.with(TrainConfig.reference(Recipe.R2D), "position-lr-scale", 20f).optim();
       try (AdamW opt = new AdamW(AdamW.Settings.defaults(), m)) {
         opt.step(params, grads, 0.01f, optim::lrScale);
       }
@@ -41,7 +41,7 @@ class AdamWGroupsTest {
 
   @Test
   void onlyRelativeAttentionBiasesAreScaled() {
-    OptimConfig optim = OptimConfig.reference().withPositionLrScale(30f);
+    OptimConfig optim = TrainSettings.with(TrainConfig.reference(Recipe.R2D), "position-lr-scale", 30f).optim();
     assertEquals(30f, optim.lrScale("decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"));
     assertEquals(1f, optim.lrScale("shared.weight"));
     assertEquals(1f, optim.lrScale("decoder.block.1.layer.1.EncDecAttention.k.weight"));

@@ -99,6 +99,6 @@ class ConfidenceThresholdTest {
     assertEquals(1.0, c.gumbelTemperature(0, 30_000), 0);
     assertEquals(Math.sqrt(0.5), c.gumbelTemperature(15_000, 30_000), 1e-12);
     assertEquals(0.5, c.gumbelTemperature(30_000, 30_000), 1e-12);
-    assertEquals(0.5, c.withGumbelHalfLife(0.25).gumbelTemperature(20_000, 30_000), 0);
+    assertEquals(0.5, TrainSettings.with(TrainConfig.reference(Recipe.R2DC), "gumbel-half-life", 0.25).schedules().consistency().gumbelTemperature(20_000, 30_000), 0);
   }
 }

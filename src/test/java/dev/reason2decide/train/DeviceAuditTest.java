@@ -73,7 +73,7 @@ class DeviceAuditTest {
       JointObjective objective = new JointObjective(model, enc, tok, cfg, stage2, LABELS);
       AdamW opt = new AdamW(AdamW.Settings.defaults(), root);
       Grad.seed(11);
-      JointObjective.Result r;
+      StepLosses r;
       try (NDManager m = root.newSubManager()) {
         r = objective.forwardBackward(m, new int[] {0, 2, 5, 7, 11, 13}, 80, 1f, new SplittableRandom(5));
       }

@@ -55,7 +55,7 @@ class JointObjectiveTest {
       int[] batch = {0, 3, 5, 8, 13};
       int t = 80; // after the α warm-up: α = 0.7
       JointObjective objective = new JointObjective(model, enc, tok, cfg, stage2, List.of("routine", "soon", "urgent"));
-      JointObjective.Result r = objective.forwardBackward(m, batch, t, 1f, new SplittableRandom(1));
+      StepLosses r = objective.forwardBackward(m, batch, t, 1f, new SplittableRandom(1));
       Map<String, float[]> joint = grads(model);
       double a = stage2.alpha().at(t, stage2.steps());
       assertEquals(0.7, a, 1e-6);
@@ -99,7 +99,7 @@ class JointObjectiveTest {
         SplittableRandom coins = new SplittableRandom(t);
         for (int rep = 0; rep < 12; rep++) {
           try (NDManager m = root.newSubManager()) {
-            JointObjective.Result r = objective.forwardBackward(m, batch, t, 1f, coins);
+            StepLosses r = objective.forwardBackward(m, batch, t, 1f, coins);
             assertEquals(pi, r.pi(), 1e-12);
             predicted += r.predicted();
             total += r.examples();
@@ -130,7 +130,7 @@ class JointObjectiveTest {
       int t = 80; // α = 0.7, cycle on (W_c = 10), temperature 2^(−80/200)
       JointObjective objective = new JointObjective(model, enc, tok, cfg, stage2, List.of("routine", "soon", "urgent"));
       dev.reason2decide.engine.Grad.seed(99);
-      JointObjective.Result r = objective.forwardBackward(m, batch, t, 1f, new SplittableRandom(1));
+      StepLosses r = objective.forwardBackward(m, batch, t, 1f, new SplittableRandom(1));
       Map<String, float[]> joint = grads(model);
       assertEquals(Math.pow(2, -80 / 200.0), r.gumbelTemperature(), 1e-12);
       float lp = lossAndBackward(model, m, JointObjective.rows(enc.predict, batch), JointObjective.rows(enc.label, batch));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.reason2decide.engine.DeviceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +44,7 @@ class RunConfigTest {
     assertEquals(1, c.runtime().threads());
     assertEquals(SamplingSchedule.Kind.REFERENCE, c.schedules().sampling().kind());
     assertEquals(c, baselineRun());
-    RunConfig now = new RunConfig(baselineRun().withRuntime(new RuntimeConfig(2, DeviceSpec.gpu(1))), null, "tiny",
+    RunConfig now = new RunConfig(TrainSettings.with(baselineRun(), "threads", 2, "device", "gpu:1"), null, "tiny",
         "tok");
     assertEquals(List.of(), now.differences(old));           // threads and the device do not count
   }

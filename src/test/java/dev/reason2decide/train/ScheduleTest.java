@@ -59,13 +59,13 @@ class ScheduleTest {
 
   @Test
   void ablationsUseConstantPi() {
-    TrainConfig c = TrainConfig.reference(Recipe.R2D_GOLD_ONLY).withSteps(1000);
+    TrainConfig c = TrainSettings.with(TrainConfig.reference(Recipe.R2D_GOLD_ONLY), "steps", 1000);
     Phase stage2 = RecipePlan.phases(c).get(1);
     assertEquals(0.0, stage2.sampling().at(900, stage2.steps()), EPS);
-    TrainConfig p = TrainConfig.reference(Recipe.R2D_PRED_ONLY).withSteps(1000);
+    TrainConfig p = TrainSettings.with(TrainConfig.reference(Recipe.R2D_PRED_ONLY), "steps", 1000);
     Phase s2 = RecipePlan.phases(p).get(1);
     assertEquals(1.0, s2.sampling().at(s2.steps() - 1, s2.steps()), EPS);
-    List<Phase> r2d = RecipePlan.phases(TrainConfig.reference(Recipe.R2D).withSteps(800));
+    List<Phase> r2d = RecipePlan.phases(TrainSettings.with(TrainConfig.reference(Recipe.R2D), "steps", 800));
     assertEquals(500, r2d.get(0).steps());
     assertEquals(300, r2d.get(1).steps());
   }

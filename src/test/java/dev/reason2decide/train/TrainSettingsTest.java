@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import dev.reason2decide.cli.TrainOptions;
 import dev.reason2decide.cli.Main;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -34,6 +35,74 @@ class TrainSettingsTest {
     assertEquals("p: {x}", c.prompts().predict());
     assertEquals(c, TrainSettings.apply(REF, TrainSettings.toJson(c), ""));
     assertEquals(REF, TrainSettings.apply(TrainConfig.reference(Recipe.SFT), TrainSettings.toJson(REF), ""));
+  }
+
+  /** A value other than the reference's for every row that is text (each must have one here). */
+  private static final Map<String, String> OTHER_TEXT = Map.of("recipe", "dss", "lr-schedule", "constant", "schedule",
+      "linear", "sampled-label", "constrained", "scratch-init", "scaled-head", "device", "gpu:1", "prompt-predict",
+      "p: {x}", "prompt-explain", "e: {x}", "prompt-labelled", "l {y}: {x}");
+
+  /** A value other than the reference's, valid for the setting: halved (0.25 for 0), one more, negated, or above. */
+  private static Object otherValue(TrainSetting<?> s) {
+    Object d = s.get().apply(REF);
+    if (s.name().equals("explain-max-input-tokens")) {
+      return 512; // 0 or at least 8
+    }
+    if (s.type() == String.class) {
+      assertTrue(OTHER_TEXT.containsKey(s.name()), "no other value for the text setting " + s.name());
+      return OTHER_TEXT.get(s.name());
+    }
+    if (d == null || d instanceof Float) {
+      return d == null || (Float) d == 0f ? 0.25f : (Float) d / 2;
+    }
+    if (d instanceof Double x) {
+      return x == 0 ? 0.25 : x / 2;
+    }
+    if (d instanceof Integer i) {
+      return i + 1;
+    }
+    if (d instanceof Long l) {
+      return l + 1;
+    }
+    return !(Boolean) d;
+  }
+
+  @Test
+  void everySettingIsSetByNameAndReadBackThroughConfigJsonAndTheCommandLine() {
+    String[] files = {"--train", "a", "--validation", "b", "--out", "c"};
+    for (TrainSetting<?> s : TrainSettings.ALL) {
+      Object v = otherValue(s);
+      TrainConfig c = TrainSettings.with(REF, s.name(), v);
+      assertEquals(v, s.get().apply(c), s.name());
+      for (TrainSetting<?> other : TrainSettings.ALL) { // the value reached its own component and no other
+        if (other != s) {
+          assertEquals(other.toJson(REF), other.toJson(c), s.name() + " changed " + other.name());
+        }
+      }
+      TrainConfig read = TrainSettings.fromJson(JsonParser.parseString(TrainSettings.toJson(c).toString()),
+          "config.json: train.");
+      assertEquals(c, read, s.name() + " through config.json");
+      String[] flag = v instanceof Boolean ? new String[] {"--" + s.name()} : new String[] {"--" + s.name(), v + ""};
+      assertEquals(c, TrainOptions.toConfig(parseTrain(concat(files, flag))), s.name() + " on the command line");
+    }
+  }
+
+  @Test
+  void choicesAreSpelledAsTheCommandLineSpellsThemAndOldSpellingsLoad() {
+    TrainConfig c = TrainSettings.with(REF, "lr-schedule", "constant", "sampled-label", "constrained",
+        "scratch-init", "scaled-head-numbers");
+    assertEquals(OptimConfig.LrSchedule.CONSTANT, c.optim().lrSchedule());
+    assertEquals(ScheduleConfig.SampledLabel.CONSTRAINED, c.schedules().sampledLabel());
+    assertEquals(OptimConfig.ScratchInit.SCALED_HEAD_NUMBERS, c.optim().scratchInit());
+    JsonObject written = TrainSettings.toJson(c);
+    assertEquals("constant", written.get("lr-schedule").getAsString());
+    assertEquals("constrained", written.get("sampled-label").getAsString());
+    assertEquals("scaled-head-numbers", written.get("scratch-init").getAsString());
+    // config.json of a run written when these were strings, and the flat form before settings had names
+    assertEquals(c, TrainSettings.fromJson(json("{\"lr-schedule\": \"constant\", \"sampled-label\": "
+        + "\"constrained\", \"scratch-init\": \"scaled-head-numbers\"}"), "config.json: train."));
+    assertEquals(OptimConfig.ScratchInit.SCALED_HEAD, TrainSettings.with(REF, "scratch-init",
+        OptimConfig.ScratchInit.SCALED_HEAD).optim().scratchInit());
   }
 
   @Test
@@ -76,6 +145,10 @@ class TrainSettingsTest {
     IllegalArgumentException check = assertThrows(IllegalArgumentException.class,
         () -> TrainSettings.apply(REF, json("{\"lr-schedule\": \"cosine\"}"), "x.json: train."));
     assertEquals("x.json: train.lr-schedule: lr-schedule must be linear or constant, got cosine", check.getMessage());
+    IllegalArgumentException choice = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.apply(REF, json("{\"scratch-init\": \"zeros\"}"), "x.json: train."));
+    assertEquals("x.json: train.scratch-init: scratch-init must be transformers, scaled-head or scaled-head-numbers, "
+        + "got zeros", choice.getMessage());
     IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
         () -> TrainSettings.apply(REF, json("{\"batch-size\": 2, \"batch_size\": 3}"), "x: "));
     assertTrue(twice.getMessage().contains("batch-size is given twice"), twice.getMessage());
