@@ -16,8 +16,8 @@ import dev.reason2decide.runs.PhaseKind;
  * logits); see {@link ConsistencyConfig}. {@code kind} says which phase it is ({@link PhaseKind}; {@code name} in
  * config.json's list of phases).
  */
-public record Phase(@SerializedName("name") PhaseKind kind, int steps, AlphaSchedule alpha, RationaleTask rationale, SamplingSchedule sampling,
-    Selection selection, int evalEvery, int patience, int patienceDelay, boolean adaptive, boolean cycle) {
+public record Phase(@SerializedName("name") PhaseKind kind, int steps, AlphaSchedule alpha, RationaleTask rationale,
+    SamplingSchedule sampling, Selection selection, int evalEvery, int patience, int patienceDelay, boolean adaptive, boolean cycle) {
 
   /** A phase without Reason2Decide-C's options. */
   public Phase(PhaseKind kind, int steps, AlphaSchedule alpha, RationaleTask rationale, SamplingSchedule sampling,

@@ -109,7 +109,8 @@ public final class PhaseTrainer {
         opt.load(PhaseFolder.optimizer(folder.state()));
       }
       ModelCard card = new ModelCard(labelSet, cfg.prompts(), cfg.data().maxInputTokens(),
-          cfg.decode().labelMaxNewTokens(), cfg.decode().rationaleMaxNewTokens(), cfg.recipe().cliName(), phase.kind().prompt());
+          cfg.decode().labelMaxNewTokens(), cfg.decode().rationaleMaxNewTokens(), cfg.recipe().cliName(),
+          phase.kind().prompt());
       PhaseCheckpoints checkpoints = new PhaseCheckpoints(folder, model, tokenizerDir, card, cfg.seed(), opt, stopping,
           goalStop, threshold);
       List<TrainingListener> listeners = List.of(log, checkpoints, listener);

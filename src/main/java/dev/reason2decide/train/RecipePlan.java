@@ -44,7 +44,7 @@ public final class RecipePlan {
   }
 
   static Phase dss(int steps, TrainConfig c) {
-    return new Phase(PhaseKind.DSS, steps, AlphaSchedule.constant(c.schedules().dssAlpha()), Phase.RationaleTask.EXPLAIN, null,
-        Phase.Selection.MACRO_F1, c.eval().evalEvery(), c.eval().dssPatience(), 0);
+    return new Phase(PhaseKind.DSS, steps, AlphaSchedule.constant(c.schedules().dssAlpha()),
+        Phase.RationaleTask.EXPLAIN, null, Phase.Selection.MACRO_F1, c.eval().evalEvery(), c.eval().dssPatience(), 0);
   }
 }

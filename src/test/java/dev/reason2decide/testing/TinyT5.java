@@ -21,7 +21,8 @@ public final class TinyT5 {
     for (String f : List.of("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json")) {
       Files.copy(fixture.resolve(f), dir.resolve(f));
     }
-    ModelCard card = new ModelCard(labels, PromptTemplates.reference(), 256, 6, 24, "untrained", PromptKind.LABELLED);
+    ModelCard card = new ModelCard(labels, PromptTemplates.reference(), 256, 6, 24, "untrained",
+        PromptKind.LABELLED);
     Files.writeString(dir.resolve(ModelCard.FILE), Json.PRETTY.toJson(card));
     return dir;
   }

@@ -37,8 +37,8 @@ class PhaseTrainerGoalStopTest {
   @TempDir
   Path tmp;
 
-  private static final Phase PHASE = new Phase(PhaseKind.STAGE2, 100, AlphaSchedule.constant(0f), Phase.RationaleTask.NONE,
-      null, Phase.Selection.MACRO_F1, 5, 5, 65);
+  private static final Phase PHASE = new Phase(PhaseKind.STAGE2, 100, AlphaSchedule.constant(0f),
+      Phase.RationaleTask.NONE, null, Phase.Selection.MACRO_F1, 5, 5, 65);
 
   static Map<String, Object> validation(int step) {
     boolean met = step == 20 || step == 30 || step == 35;
