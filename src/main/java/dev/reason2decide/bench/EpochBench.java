@@ -13,6 +13,7 @@ import dev.reason2decide.io.Json;
 import dev.reason2decide.model.T5Init;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.prompts.PromptTemplates;
+import dev.reason2decide.runs.PhaseKind;
 import dev.reason2decide.tokens.TextTokenizer;
 import dev.reason2decide.train.AdamW;
 import dev.reason2decide.train.AlphaSchedule;
@@ -75,7 +76,7 @@ final class EpochBench implements Callable<Integer> {
     TrainConfig cfg = TrainSettings.with(TrainConfig.reference(Recipe.R2D_STAGE2), "steps", 1, "batch-size", batch,
         "eval-batch-size", batch, "lr-schedule", "constant", "max-input-tokens", maxInput, "max-target-tokens",
         maxTarget, "threads", threads);
-    Phase phase = new Phase("stage2", 1, AlphaSchedule.constant(0.5f), Phase.RationaleTask.LABELLED,
+    Phase phase = new Phase(PhaseKind.STAGE2, 1, AlphaSchedule.constant(0.5f), Phase.RationaleTask.LABELLED,
         SamplingSchedule.constant(0), Phase.Selection.MACRO_F1, 1, 1, 0);
     try (TextTokenizer tok = TextTokenizer.load(tokenizer)) {
       EncodedExamples data = new EncodedExamples(train, tok, cfg.prompts(), maxInput, maxTarget, true);

@@ -69,9 +69,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (scratch != null) {
       cfg = cfg.withScratch(scratch);
     }
-    for (String recipe : cfg.recipes()) {
+    for (Recipe recipe : cfg.recipes()) {
       for (long seed : cfg.seeds()) {
-        PhaseBudget.check(cfg.training(Recipe.parse(recipe), seed));
+        PhaseBudget.check(cfg.training(recipe, seed));
       }
     }
     Path dir = out != null ? out : Path.of("experiments", cfg.name());

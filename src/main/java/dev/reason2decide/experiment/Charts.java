@@ -37,12 +37,12 @@ final class Charts {
   /** Writes the charts into {@code dir}; returns the file names written, in order. */
   static List<String> write(Path dir, ExperimentConfig cfg, List<RunOutcome> runs, List<ResultsTable> tables) {
     Map<String, List<RunOutcome>> byRecipe = new LinkedHashMap<>();
-    for (String r : cfg.recipes()) {
+    for (String r : cfg.recipeNames()) {
       byRecipe.put(r, runs.stream().filter(o -> o.recipe().equals(r)).toList());
     }
     List<ChartImage.Key> recipeKeys = new ArrayList<>();
     for (int i = 0; i < cfg.recipes().size(); i++) {
-      recipeKeys.add(new ChartImage.Key(cfg.recipes().get(i), ChartImage.color(i), false));
+      recipeKeys.add(new ChartImage.Key(cfg.recipeNames().get(i), ChartImage.color(i), false));
     }
     String seeds = cfg.seeds().size() + (cfg.seeds().size() == 1 ? " seed" : " seeds");
     double budget = cfg.steps();

@@ -31,7 +31,7 @@ import java.util.Set;
  *
  * @param name a short name, used for the default output folder
  * @param data where the examples come from
- * @param recipes recipe names as {@code r2d train} knows them, in table order
+ * @param recipes the recipes, in table order (named as {@code r2d train} knows them: {@link #recipeNames()})
  * @param seeds the seeds every recipe runs with
  * @param steps the step budget of every run
  * @param train training settings by name ({@link TrainSettings}, e.g. batch-size), over the reference
@@ -39,7 +39,7 @@ import java.util.Set;
  * @param evaluation test-set evaluation settings
  * @param metrics the metrics tabulated and charted, in order
  */
-public record ExperimentConfig(String name, DataSpec data, List<String> recipes, List<Long> seeds, int steps,
+public record ExperimentConfig(String name, DataSpec data, List<Recipe> recipes, List<Long> seeds, int steps,
     JsonObject train, ModelSpec model, EvaluationSpec evaluation, List<Metric> metrics) {
 
   /** Folder of the configurations shipped with the project (class-path resources). */
@@ -135,16 +135,17 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     String name = f.string("name", null);
     f.require(name != null && name.matches("[A-Za-z0-9._-]+"), "name",
         "needs a name of letters, digits, '.', '_' or '-'");
-    List<String> recipes = f.strings("recipes", List.of());
-    f.require(!recipes.isEmpty(), "recipes", "needs at least one recipe");
-    Set<String> seen = new HashSet<>();
-    for (String r : recipes) {
+    List<String> names = f.strings("recipes", List.of());
+    f.require(!names.isEmpty(), "recipes", "needs at least one recipe");
+    List<Recipe> recipes = new ArrayList<>();
+    for (String r : names) {
       try {
-        Recipe.parse(r);
+        recipes.add(Recipe.parse(r));
       } catch (IllegalArgumentException e) {
         throw f.error("recipes", e.getMessage());
       }
-      f.require(seen.add(r), "recipes", "'" + r + "' is listed twice");
+      f.require(recipes.indexOf(recipes.get(recipes.size() - 1)) == recipes.size() - 1, "recipes", "'" + r
+          + "' is listed twice");
     }
     List<Long> seeds = f.longs("seeds", List.of(42L));
     f.require(!seeds.isEmpty() && new HashSet<>(seeds).size() == seeds.size(), "seeds",
@@ -257,6 +258,11 @@ public record ExperimentConfig(String name, DataSpec data, List<String> recipes,
     e.require(max >= 0, "max_test_examples", "must be >= 0 (0 = the whole test split)");
     e.require(batch >= 1, "batch_size", "must be >= 1");
     return new EvaluationSpec(bert, layer, max, batch);
+  }
+
+  /** The recipes' names as {@code r2d train} knows them, in table order: the tables' and run folders' names. */
+  public List<String> recipeNames() {
+    return recipes.stream().map(Recipe::cliName).toList();
   }
 
   /** The training configuration of {@code recipe} with {@code seed}: the reference, the file's settings, its budget. */

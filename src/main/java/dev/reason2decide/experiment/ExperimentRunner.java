@@ -1,7 +1,6 @@
 // Runs every recipe × seed of an experiment (one at a time or side by side), evaluates each, writes results and charts.
 package dev.reason2decide.experiment;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.AtomicFiles;
@@ -12,7 +11,6 @@ import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.Phase;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.RecipePlan;
-import dev.reason2decide.train.RunConfig;
 import dev.reason2decide.train.TrainSettings;
 import dev.reason2decide.train.StepRecord;
 import dev.reason2decide.train.TrainConfig;
@@ -77,7 +75,7 @@ public final class ExperimentRunner {
     Set<String> trainedByWorkers = new HashSet<>();
     if (parallel > 1) {
       List<ParallelRuns.Job> jobs = new ArrayList<>();
-      for (String recipeName : cfg.recipes()) {
+      for (String recipeName : cfg.recipeNames()) {
         for (long seed : cfg.seeds()) {
           RunFolder f = new RunFolder(out.resolve("runs").resolve(RunOutcome.folderName(recipeName, seed)));
           if (!Files.exists(f.done())) {
@@ -88,7 +86,7 @@ public final class ExperimentRunner {
           }
         }
       }
-      int threads = ParallelRuns.threadsPerRun(cfg.training(Recipe.parse(cfg.recipes().get(0)), cfg.seeds().get(0))
+      int threads = ParallelRuns.threadsPerRun(cfg.training(cfg.recipes().get(0), cfg.seeds().get(0))
           .runtime().threads(), parallel);
       log.printf(Locale.ROOT, "%d runs to do, %d at a time, %d intra-op thread(s) each%n", jobs.size(), parallel,
           threads);
@@ -96,9 +94,9 @@ public final class ExperimentRunner {
     }
     List<RunOutcome> outcomes = new ArrayList<>();
     int total = cfg.recipes().size() * cfg.seeds().size();
-    for (String recipeName : cfg.recipes()) {
+    for (Recipe recipe : cfg.recipes()) {
       for (long seed : cfg.seeds()) {
-        RunOutcome o = runOne(Recipe.parse(recipeName), recipeName, seed, data, source, outcomes.size() + 1, total, 0);
+        RunOutcome o = runOne(recipe, recipe.cliName(), seed, data, source, outcomes.size() + 1, total, 0);
         outcomes.add(trainedByWorkers.contains(o.dir().getFileName().toString()) ? new RunOutcome(o.recipe(),
             o.seed(), o.dir(), o.report(), o.history(), o.trainSeconds(), o.evalSeconds(), true) : o);
       }
@@ -115,13 +113,13 @@ public final class ExperimentRunner {
    * and {@code seed} with {@code threads} intra-op threads, on the data and tokenizer the parent prepared.
    */
   public void runWorker(String recipeName, long seed, int threads) {
-    if (!cfg.recipes().contains(recipeName) || !cfg.seeds().contains(seed)) {
+    if (!cfg.recipeNames().contains(recipeName) || !cfg.seeds().contains(seed)) {
       throw new IllegalArgumentException("run " + recipeName + ":" + seed + " is not in the experiment "
-          + "(recipes " + cfg.recipes() + ", seeds " + cfg.seeds() + ")");
+          + "(recipes " + cfg.recipeNames() + ", seeds " + cfg.seeds() + ")");
     }
     Engines.setThreads(threads);
     ExperimentData data = ExperimentData.prepare(cfg.data(), out, false);
-    int index = cfg.recipes().indexOf(recipeName) * cfg.seeds().size() + cfg.seeds().indexOf(seed) + 1;
+    int index = cfg.recipeNames().indexOf(recipeName) * cfg.seeds().size() + cfg.seeds().indexOf(seed) + 1;
     runOne(Recipe.parse(recipeName), recipeName, seed, data, source(data), index,
         cfg.recipes().size() * cfg.seeds().size(), threads);
   }
@@ -145,9 +143,10 @@ public final class ExperimentRunner {
     String tag = String.format(Locale.ROOT, "[%d/%d %s seed %d]", index, total, name, seed);
     boolean finished = Files.exists(new RunFolder(dir).done());
     if (finished) {
-      checkSame(dir, tc, source, data);
-    }
-    if (!finished) {
+      // the start check of every run: a finished run is reused only with this configuration, source and data
+      TrainingRun.run(tc, data.forTraining(), source, dir, TrainingRun.Start.of(true), extra, 0);
+      log.println(tag + " finished earlier: " + dir);
+    } else {
       log.println(tag + (Files.exists(new RunFolder(dir).config()) ? " resuming" : " training") + " into " + dir);
       long t0 = System.nanoTime();
       double before = trainedSoFar(dir);
@@ -156,8 +155,6 @@ public final class ExperimentRunner {
       TrainingRun.run(tc, data.forTraining(), source, dir, TrainingRun.Start.of(true), new Progress(tag, tc, timing), 0,
           new TrustFinisher(TrustSettings.defaults(), line -> log.println(tag + " " + line)));
       timing.run();
-    } else {
-      log.println(tag + " finished earlier: " + dir);
     }
     Path evalDir = new RunFolder(dir).evaluation().dir();
     if (!RunEvaluation.finished(evalDir)) {
@@ -176,25 +173,6 @@ public final class ExperimentRunner {
     log.printf(Locale.ROOT, "%s test macro-F1 %s  accuracy %s  ROUGE-L %s%n", tag, fmt(o.value(Metric.MACRO_F1)),
         fmt(o.value(Metric.ACCURACY)), fmt(o.value(Metric.ROUGE_L)));
     return o;
-  }
-
-  /** A finished run is only reused when it was trained with this configuration, model source and data. */
-  private void checkSame(Path dir, TrainConfig tc, ModelSource source, ExperimentData data) {
-    List<String> changed = RunConfig.of(tc, source).differences(RunConfig.read(new RunFolder(dir).config()));
-    if (!changed.isEmpty()) {
-      throw new IllegalArgumentException(dir + " was trained with another configuration or model source "
-          + "(config.json: " + String.join(", ", changed) + "); use another --out for this experiment");
-    }
-    JsonObject prov = Json.readObject(new RunFolder(dir).provenance());
-    JsonObject files = prov.getAsJsonObject("data");
-    for (Map.Entry<String, Path> e : Map.of("train", data.trainFile(), "validation", data.validationFile()).entrySet()) {
-      JsonElement f = files == null ? null : files.get(e.getKey());
-      String sha = f != null && f.isJsonObject() ? f.getAsJsonObject().get("sha256").getAsString() : null;
-      if (!Provenance.sha256(e.getValue()).equals(sha)) {
-        throw new IllegalArgumentException(dir + " was trained on other " + e.getKey() + " data than "
-            + e.getValue() + " (provenance.json); use another --out for this experiment");
-      }
-    }
   }
 
   /** Training wall time recorded by earlier invocations (0 for a new run). */
@@ -222,13 +200,13 @@ public final class ExperimentRunner {
     d.put("counts", Map.of("train", data.train().size(), "validation", data.validation().size(), "test",
         data.test().size(), "test_evaluated", data.test(cfg.evaluation().maxTestExamples()).size()));
     m.put("data", d);
-    m.put("recipes", cfg.recipes());
+    m.put("recipes", cfg.recipeNames());
     m.put("seeds", cfg.seeds());
     m.put("steps", cfg.steps());
     m.put("train_overrides", cfg.train());
     Map<String, Object> resolved = new LinkedHashMap<>();
-    for (String r : cfg.recipes()) {
-      TrainConfig tc = cfg.training(Recipe.parse(r), cfg.seeds().get(0));
+    for (Recipe recipe : cfg.recipes()) {
+      TrainConfig tc = cfg.training(recipe, cfg.seeds().get(0));
       JsonObject t = TrainSettings.toJson(tc);
       t.remove("seed");
       Map<String, Integer> phases = new LinkedHashMap<>();
@@ -236,7 +214,7 @@ public final class ExperimentRunner {
         phases.put(p.name(), p.steps());
       }
       t.add("phase_steps", Json.PRETTY.toJsonTree(phases));
-      resolved.put(r, t);
+      resolved.put(recipe.cliName(), t);
     }
     m.put("train_resolved", resolved);
     Map<String, Object> model = new LinkedHashMap<>();

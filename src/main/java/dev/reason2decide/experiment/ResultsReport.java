@@ -7,7 +7,9 @@ import com.google.gson.JsonObject;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
+import dev.reason2decide.runs.PhaseKind;
 import dev.reason2decide.runs.RunFolder;
+import dev.reason2decide.train.Recipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,13 +25,12 @@ import java.util.Map;
 final class ResultsReport {
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
       .serializeSpecialFloatingPointValues().create();
-  private static final List<String> PHASES = List.of("stage1", "stage2", "sft", "dss");
 
   private ResultsReport() {}
 
   /** The recipe the others are compared with. */
   static String reference(ExperimentConfig cfg) {
-    return cfg.recipes().contains("r2d") ? "r2d" : cfg.recipes().get(0);
+    return (cfg.recipes().contains(Recipe.R2D) ? Recipe.R2D : cfg.recipes().get(0)).cliName();
   }
 
   /** One table per configured metric, values in seed order. */
@@ -37,7 +38,7 @@ final class ResultsReport {
     List<ResultsTable> out = new ArrayList<>();
     for (Metric m : cfg.metrics()) {
       Map<String, List<Double>> values = new LinkedHashMap<>();
-      for (String r : cfg.recipes()) {
+      for (String r : cfg.recipeNames()) {
         List<Double> v = new ArrayList<>();
         for (long s : cfg.seeds()) {
           v.add(runs.stream().filter(o -> o.recipe().equals(r) && o.seed() == s).findFirst().orElseThrow().value(m));
@@ -58,7 +59,7 @@ final class ResultsReport {
 
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", cfg.name());
-    json.put("recipes", cfg.recipes());
+    json.put("recipes", cfg.recipeNames());
     json.put("seeds", cfg.seeds());
     json.put("steps", cfg.steps());
     json.put("model", model);
@@ -109,7 +110,7 @@ final class ResultsReport {
   /** Each finished phase's done.json (last step, best step, early stop), by phase name. */
   private static Map<String, Object> phases(Path dir) {
     Map<String, Object> m = new LinkedHashMap<>();
-    for (String p : PHASES) {
+    for (PhaseKind p : PhaseKind.values()) {
       Path f = new RunFolder(dir).phase(p).done();
       if (Files.exists(f)) {
         JsonObject o = Json.readObject(f);
@@ -117,7 +118,7 @@ final class ResultsReport {
         ph.put("last_step", o.get("last_step").getAsInt());
         ph.put("best_step", o.get("best_step").getAsInt());
         ph.put("stopped_early", o.get("stopped_early").getAsBoolean());
-        m.put(p, ph);
+        m.put(p.folder(), ph);
       }
     }
     return m;

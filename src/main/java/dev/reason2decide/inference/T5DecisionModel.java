@@ -15,6 +15,7 @@ import dev.reason2decide.io.Json;
 import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Config;
 import dev.reason2decide.model.T5Model;
+import dev.reason2decide.prompts.PromptKind;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.TextTokenizer;
 import dev.reason2decide.runs.ModelCard;
@@ -41,10 +42,11 @@ import java.util.Map;
  */
 public final class T5DecisionModel implements DecisionModel {
   private final Path dir;
-  private final NDManager root;
-  private final T5Model model;
-  private final TextTokenizer tok;
-  private final ModelCard card;
+  // read by FittingStates too
+  final NDManager root;
+  final T5Model model;
+  final TextTokenizer tok;
+  final ModelCard card;
   private final long[][] labelIds;
   private final DeviceSpec device;
   private volatile TrustFile trust;
@@ -80,10 +82,10 @@ public final class T5DecisionModel implements DecisionModel {
       if (labels == null || labels.isEmpty()) {
         throw new IllegalArgumentException(dir + ": no r2d.json (label set) in this folder; pass --labels");
       }
-      card = new ModelCard(labels, PromptTemplates.reference(), 1024, 49, 255, "unknown", "unknown");
+      card = new ModelCard(labels, PromptTemplates.reference(), 1024, 49, 255, "unknown", PromptKind.LABELLED);
     } else if (labels != null && !labels.isEmpty()) {
       card = new ModelCard(labels, card.prompts(), card.maxInputTokens(), card.labelMaxNewTokens(),
-          card.rationaleMaxNewTokens(), card.recipe(), card.stage());
+          card.rationaleMaxNewTokens(), card.recipe(), card.rationalePrompt());
     }
     CardLimits.check(dir, card);
     TrustFile trust = null;
@@ -189,34 +191,10 @@ public final class T5DecisionModel implements DecisionModel {
     });
   }
 
-  /**
-   * An upper estimate of the native memory one input token holds while its decision runs. The two passes (predict,
-   * then explain) run one after the other, each encoder block frees its intermediates when it ends
-   * ({@code model.LayerScopes}), so what one token holds at most is one block's: {@value #ATTENTION_COPIES}
-   * (B,H,S,S) tensors alive together (the mask-and-position bias, the scores, their softmax), counted at the model's
-   * longest input S because they grow with its square, and about {@value #BLOCK_ACTIVATIONS} × d_model + 4 × d_ff
-   * floats of activations; added to that (the encoder's peak and the decoding that follows are not simultaneous, so
-   * this is an upper estimate), the encoder output, the decoder's cross-attention keys and values (4 × inner
-   * dimension per decoder layer: the projections and their contiguous copies), and the label scoring's copy of the
-   * encoder output and one decoder block's keys and values per label. Checked against the resident size in
-   * {@code ServeMemoryReliabilityTest}; docs/limits.md (memory) has the figures.
-   */
+  /** {@link InferenceMemory#bytesPerInputToken} of this model, its input length and its label set. */
   @Override
   public long bytesPerInputToken() {
-    return bytesPerInputToken(model.config(), card.maxInputTokens(), labelIds.length);
-  }
-
-  /**
-   * {@link #bytesPerInputToken()} of a model of configuration {@code c} with inputs of {@code maxInputTokens} and
-   * {@code labels} labels.
-   */
-  public static long bytesPerInputToken(T5Config c, int maxInputTokens, int labels) {
-    long width = Math.max(c.dModel(), c.innerDim());
-    long encoderBlock = (long) ATTENTION_COPIES * c.numHeads() * maxInputTokens + BLOCK_ACTIVATIONS * width
-        + 4L * c.dFf();
-    long decoding = c.dModel() + 4L * c.innerDim() * c.numDecoderLayers()
-        + (long) labels * (c.dModel() + 2L * c.innerDim());
-    return (encoderBlock + decoding) * Float.BYTES;
+    return InferenceMemory.bytesPerInputToken(model.config(), card.maxInputTokens(), labelIds.length);
   }
 
   @Override
@@ -224,14 +202,9 @@ public final class T5DecisionModel implements DecisionModel {
     return card.maxInputTokens();
   }
 
-  /** (B,H,S,S) tensors alive at once in an encoder block at inference: bias, scores (bias added in place), softmax. */
-  static final int ATTENTION_COPIES = 3;
-  /** Tensors of (B,S,width) one encoder block keeps until it ends (norms, q, k, v, context, outputs, residuals). */
-  static final int BLOCK_ACTIVATIONS = 12;
-
-  /** The explanation prompt for ŷ: a DSS model learned unconditioned rationales, every other recipe explains ŷ. */
-  private String explainPrompt(String text, String label) {
-    return "dss".equals(card.stage()) ? card.prompts().explain(text) : card.prompts().labelled(label, text);
+  /** The rationale prompt for ŷ, of the kind the card records. */
+  String explainPrompt(String text, String label) {
+    return card.rationalePrompt().prompt(card.prompts(), label, text);
   }
 
   private ModelSignals signals(String raw, String label, Map<String, Double> p, TrustFile stats, float[] input,
@@ -245,53 +218,6 @@ public final class T5DecisionModel implements DecisionModel {
         in == null ? null : in.distance(input), in == null ? null : in.relativeDistance(input),
         out == null ? null : out.distance(output), out == null ? null : out.relativeDistance(output), surprise,
         tokenDistance);
-  }
-
-  /** Mean-pooled encoder states (D) of {@code predict: x} per text: what the input statistics are fitted on. */
-  public float[][] inputStates(List<String> texts) {
-    return inputStatesWithTokens(texts).pooled();
-  }
-
-  /**
-   * The encoder states of {@code predict: x} per text, from one pass: mean-pooled (B rows of D) and per token
-   * (B rows of (S_i,D)), what the input and the token statistics are fitted on.
-   */
-  public record InputStates(float[][] pooled, float[][][] tokens) {}
-
-  /** {@link InputStates} of {@code texts}. */
-  public InputStates inputStatesWithTokens(List<String> texts) {
-    return Grad.off(() -> {
-      try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDArray[] im = predictInputs(m, texts);
-        NDArray enc = model.encode(im[0], im[1], false);                       // (B,S,D)
-        return new InputStates(PooledStates.mean(enc, im[1]), PooledStates.tokens(enc, im[1]));
-      }
-    });
-  }
-
-  /**
-   * Mean-pooled decoder states (D) over each given rationale, teacher-forced under the prompt that explains
-   * {@code labels[i]}: the states greedy decoding pools over a rationale it writes, computed in one pass.
-   */
-  public float[][] rationaleStates(List<String> texts, List<String> labels, List<String> rationales) {
-    return Grad.off(() -> {
-      try (NDManager m = root.newSubManager(); NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        List<long[]> prompts = new ArrayList<>();
-        List<long[]> targets = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-          prompts.add(tok.encode(explainPrompt(texts.get(i), labels.get(i)), card.maxInputTokens()).ids());
-          targets.add(tok.encode(rationales.get(i), card.rationaleMaxNewTokens()).ids());
-        }
-        NDArray[] em = TokenBatch.inputs(m, prompts, model.config().padTokenId());
-        NDArray enc = model.encode(em[0], em[1], false);                                     // (B,S,D)
-        long[][] gold = TokenBatch.labels(targets);                                          // (B,T), -100 pad
-        NDArray hidden = model.decode(TokenBatch.matrix(m, model.shiftRight(gold)), enc, em[1], false); // (B,T,D)
-        NDArray mask = TokenBatch.matrix(m, gold).gte(0L);                                   // (B,T)
-        return PooledStates.mean(hidden, mask);
-      }
-    });
   }
 
   /** Uses {@code stats} for every later decision (null: none); what fitting does before it scores validation. */
@@ -320,7 +246,7 @@ public final class T5DecisionModel implements DecisionModel {
   }
 
   /** Ids (B,S) and mask of {@code predict: x} for each text, truncated to the card's input limit. */
-  private NDArray[] predictInputs(NDManager m, List<String> texts) {
+  NDArray[] predictInputs(NDManager m, List<String> texts) {
     List<long[]> prompts = new ArrayList<>();
     for (String t : texts) {
       prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());

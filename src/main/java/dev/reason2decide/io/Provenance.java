@@ -19,42 +19,64 @@ import java.util.Map;
 public final class Provenance {
   private Provenance() {}
 
-  /** The {@code provenance} block of an evaluation report: input files by role with their SHA-256, versions, time. */
+  /**
+   * The {@code provenance} block of an evaluation report, one shape whichever command evaluates ({@code r2d evaluate},
+   * an experiment's evaluation, {@code r2d spark evaluate}): {@code files} (each with its role, path and SHA-256;
+   * a file on a distributed file system has a null SHA-256), {@code tool}, the versions and machine of
+   * {@link #base()} with the time as {@code date}, then the context the command adds ({@code device},
+   * {@code command}, {@code spark}, ...).
+   */
   public static final class Report {
     private final List<Map<String, Object>> files = new ArrayList<>();
+    private final Map<String, Object> context = new LinkedHashMap<>();
 
     /** Records a file (or a folder: its regular files, each hashed) under a role such as "predictions". */
     public Report file(String role, Path path) {
       if (Files.isDirectory(path)) {
         try (var stream = Files.list(path)) {
           for (Path p : stream.filter(Files::isRegularFile).sorted().toList()) {
-            add(role, p);
+            add(role, p.toAbsolutePath().normalize().toString(), sha256(p));
           }
         } catch (IOException e) {
           throw new UncheckedIOException(path + ": cannot be listed: " + e.getMessage(), e);
         }
       } else {
-        add(role, path);
+        add(role, path.toAbsolutePath().normalize().toString(), sha256(path));
       }
       return this;
     }
 
-    private void add(String role, Path p) {
+    /** Records a path this process does not read whole (a Spark input on any Hadoop file system), not hashed. */
+    public Report location(String role, String path) {
+      if (path != null) {
+        add(role, path, null);
+      }
+      return this;
+    }
+
+    /** Adds {@code key}: {@code value} to the block, after the versions. */
+    public Report with(String key, Object value) {
+      context.put(key, value);
+      return this;
+    }
+
+    private void add(String role, String path, String sha256) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("role", role);
-      m.put("path", p.toAbsolutePath().normalize().toString());
-      m.put("sha256", sha256(p));
+      m.put("path", path);
+      m.put("sha256", sha256);
       files.add(m);
     }
 
-    /** The block: files, tool, versions, UTC time. */
+    /** The block: files, tool, versions, machine, UTC time, context. */
     public Map<String, Object> build() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("files", files);
       m.put("tool", "reason2decide " + Versions.PROJECT);
-      m.put("djl", Versions.DJL);
-      m.put("java", System.getProperty("java.version"));
-      m.put("date", Instant.now().toString());
+      Map<String, Object> base = base();
+      m.put("date", base.remove("created"));
+      m.putAll(base);
+      m.putAll(context);
       return m;
     }
   }

@@ -54,8 +54,8 @@ public record RunFolder(Path dir) {
     return dir.resolve(LOCK);
   }
 
-  /** The folder of the phase called {@code name}. */
-  public PhaseFolder phase(String name) {
-    return new PhaseFolder(dir.resolve(name));
+  /** The folder of a phase of {@code kind}. */
+  public PhaseFolder phase(PhaseKind kind) {
+    return new PhaseFolder(dir.resolve(kind.folder()));
   }
 }

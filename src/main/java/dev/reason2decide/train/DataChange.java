@@ -71,15 +71,33 @@ public record DataChange(List<String> roles, Map<String, Map<String, Object>> no
     if (!changed() || allowed) {
       return;
     }
+    throw new IllegalArgumentException(run.provenance() + ": the run was trained on other data (" + differences()
+        + "); resume with the same files, choose another --out, or pass --allow-data-change to continue on "
+        + "the new data (recorded in provenance.json)");
+  }
+
+  /**
+   * Throws (one line, as {@link #requireAllowed}) unless unchanged: a finished run is not trained further, so other
+   * data are refused whether allowed or not.
+   */
+  public void requireUnchangedWhenFinished(RunFolder run) {
+    if (!changed()) {
+      return;
+    }
+    throw new IllegalArgumentException(run.provenance() + ": the finished run was trained on other data ("
+        + differences() + "); a finished run is not trained further: give the files it was trained on, or choose "
+        + "another --out for the new data");
+  }
+
+  /** Each changed role: the file given now and the one recorded, separated by "; ". */
+  private String differences() {
     List<String> what = new ArrayList<>();
     for (String role : roles) {
       Map<String, Object> f = now.get(role);
       what.add(role + " " + (f == null ? "(not given now)" : f.get("path") + " sha256 " + shortSha(f.get("sha256")))
           + " was " + describe(latest(previous).get(role)));
     }
-    throw new IllegalArgumentException(run.provenance() + ": the run was trained on other data (" + String.join("; ",
-        what) + "); resume with the same files, choose another --out, or pass --allow-data-change to continue on "
-        + "the new data (recorded in provenance.json)");
+    return String.join("; ", what);
   }
 
   /** The data a provenance says the run used last: its latest change's, else the data it was started on. */

@@ -1,6 +1,7 @@
 // Refuses, before anything is created, a recipe that would give some phase no step (or a goal stop no Stage-2).
 package dev.reason2decide.train;
 
+import dev.reason2decide.runs.PhaseKind;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +17,7 @@ public final class PhaseBudget {
   /** Throws {@link IllegalArgumentException} (one line) when a phase of {@code c}'s recipe gets no step. */
   public static void check(TrainConfig c) {
     List<Phase> phases = RecipePlan.phases(c);
-    if (c.eval().goalStop() > 0 && phases.stream().noneMatch(p -> p.name().equals("stage2"))) {
+    if (c.eval().goalStop() > 0 && phases.stream().noneMatch(p -> p.kind() == PhaseKind.STAGE2)) {
       throw new IllegalArgumentException("goal-stop " + c.eval().goalStop() + ": recipe " + c.recipe().cliName()
           + " has no Stage-2, whose label-conditioned rationales the goals judge; use goal-stop 0 with it");
     }

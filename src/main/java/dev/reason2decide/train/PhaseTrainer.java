@@ -11,6 +11,7 @@ import dev.reason2decide.engine.Grad;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.runs.ModelCard;
 import dev.reason2decide.runs.PhaseFolder;
+import dev.reason2decide.runs.PhaseKind;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -108,7 +109,8 @@ public final class PhaseTrainer {
         opt.load(PhaseFolder.optimizer(folder.state()));
       }
       ModelCard card = new ModelCard(labelSet, cfg.prompts(), cfg.data().maxInputTokens(),
-          cfg.decode().labelMaxNewTokens(), cfg.decode().rationaleMaxNewTokens(), cfg.recipe().cliName(), phase.name());
+          cfg.decode().labelMaxNewTokens(), cfg.decode().rationaleMaxNewTokens(), cfg.recipe().cliName(),
+          phase.kind().prompt());
       PhaseCheckpoints checkpoints = new PhaseCheckpoints(folder, model, tokenizerDir, card, cfg.seed(), opt, stopping,
           goalStop, threshold);
       List<TrainingListener> listeners = List.of(log, checkpoints, listener);
@@ -252,7 +254,7 @@ public final class PhaseTrainer {
 
   /** Whether this phase checks the goals at each validation: Stage-2 with goal-stop on ({@link GoalStop}). */
   private boolean goalChecks() {
-    return cfg.eval().goalStop() > 0 && phase.name().equals("stage2");
+    return cfg.eval().goalStop() > 0 && phase.kind() == PhaseKind.STAGE2;
   }
 
   /** Linear decay to 0 over the phase (with optional linear warm-up), or constant; t counts steps taken. */

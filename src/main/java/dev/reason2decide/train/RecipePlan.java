@@ -1,6 +1,7 @@
 // The phases a configuration's recipe runs: each with its share of the step budget, weights, sampling and selection.
 package dev.reason2decide.train;
 
+import dev.reason2decide.runs.PhaseKind;
 import java.util.List;
 
 /** Where {@link Recipe}, {@link TrainConfig} and {@link Phase} meet: the one place that turns a config into phases. */
@@ -27,23 +28,23 @@ public final class RecipePlan {
   }
 
   static Phase stage1(int steps, TrainConfig c) {
-    return new Phase("stage1", steps, AlphaSchedule.constant(0f), Phase.RationaleTask.EXPLAIN, null,
+    return new Phase(PhaseKind.STAGE1, steps, AlphaSchedule.constant(0f), Phase.RationaleTask.EXPLAIN, null,
         Phase.Selection.VALIDATION_LOSS, c.eval().stage1EvalEvery(), c.eval().stage1Patience(), 0);
   }
 
   static Phase stage2(int steps, TrainConfig c, SamplingSchedule s) {
     int delay = s.warmupSteps(steps) + s.mixSteps(steps);
-    return new Phase("stage2", steps, c.schedules().alpha(), Phase.RationaleTask.LABELLED, s,
+    return new Phase(PhaseKind.STAGE2, steps, c.schedules().alpha(), Phase.RationaleTask.LABELLED, s,
         Phase.Selection.MACRO_F1, c.eval().evalEvery(), c.eval().patience(), delay);
   }
 
   static Phase sft(int steps, TrainConfig c) {
-    return new Phase("sft", steps, AlphaSchedule.constant(1f), Phase.RationaleTask.NONE, null,
+    return new Phase(PhaseKind.SFT, steps, AlphaSchedule.constant(1f), Phase.RationaleTask.NONE, null,
         Phase.Selection.MACRO_F1, c.eval().evalEvery(), c.eval().patience(), 0);
   }
 
   static Phase dss(int steps, TrainConfig c) {
-    return new Phase("dss", steps, AlphaSchedule.constant(c.schedules().dssAlpha()), Phase.RationaleTask.EXPLAIN, null,
-        Phase.Selection.MACRO_F1, c.eval().evalEvery(), c.eval().dssPatience(), 0);
+    return new Phase(PhaseKind.DSS, steps, AlphaSchedule.constant(c.schedules().dssAlpha()),
+        Phase.RationaleTask.EXPLAIN, null, Phase.Selection.MACRO_F1, c.eval().evalEvery(), c.eval().dssPatience(), 0);
   }
 }

@@ -1,6 +1,7 @@
 // Undoes a fresh run's start that failed before its first step: the corrected command then starts cleanly.
 package dev.reason2decide.train;
 
+import dev.reason2decide.runs.PhaseKind;
 import dev.reason2decide.runs.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ final class RefusedStart {
     }
   }
 
-  /** Removes what a fresh start made in {@code run}; {@code phases} are the recipe's phase names. */
-  static void undo(RunFolder run, List<String> phases) {
+  /** Removes what a fresh start made in {@code run}; {@code phases} are the recipe's phases. */
+  static void undo(RunFolder run, List<PhaseKind> phases) {
     List<Path> made = new ArrayList<>(List.of(run.config(), run.provenance(), run.metrics(), run.model().dir()));
     phases.forEach(p -> made.add(run.phase(p).dir()));
     for (Path p : made) {

@@ -8,7 +8,6 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.AtomicFiles;
-import dev.reason2decide.io.Folders;
 import dev.reason2decide.io.Json;
 import dev.reason2decide.io.Provenance;
 import dev.reason2decide.model.NumberEmbeddings;
@@ -18,6 +17,7 @@ import dev.reason2decide.model.T5Init;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.runs.ModelFolder;
 import dev.reason2decide.runs.PhaseFolder;
+import dev.reason2decide.runs.PhaseKind;
 import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.runs.RunLock;
 import dev.reason2decide.tokens.TextTokenizer;
@@ -93,39 +93,45 @@ public final class TrainingRun {
     }
   }
 
+  /** The steps of a run, each named: check the start, record it, train what is left, put the final model in place. */
   private static Path runLocked(TrainConfig cfg, Data data, ModelSource source, Path out, Start start,
       TrainingListener listener, int haltAfter, ModelFinisher finisher) {
-    boolean resume = start.resume();
     RunFolder run = new RunFolder(out);
-    Path configFile = run.config();
     RunConfig runConfig = RunConfig.of(cfg, source);
-    if (Files.exists(run.done()) && resume) {
+    DataChange dataChange = RunStart.check(run, runConfig, data.files(), start);
+    if (Files.exists(run.done())) {
       return run.model().dir();
     }
-    if (Files.exists(configFile)) {
-      if (!resume) {
-        throw new IllegalArgumentException(out + ": a run already exists here; pass --resume to continue it or "
-            + "choose another --out");
-      }
-      List<String> changed = runConfig.differences(RunConfig.read(configFile));
-      if (!changed.isEmpty()) {
-        throw new IllegalArgumentException(configFile + ": the existing run was started with another configuration ("
-            + String.join(", ", changed) + "); resume it with the same options or choose another --out");
-      }
-    }
-    DataChange dataChange = DataChange.of(run, data.files());
-    dataChange.requireAllowed(run, start.allowDataChange());
-    boolean fresh = !Files.exists(configFile);
+    boolean fresh = !Files.exists(run.config());
     if (fresh) {
-      AtomicFiles.writeString(configFile, runConfig.toJson(out));
+      AtomicFiles.writeString(run.config(), runConfig.toJson(out));
     }
     try {
-      return train(cfg, data, source, run, dataChange, resume, listener, haltAfter, finisher);
+      return train(cfg, data, source, run, dataChange, start.resume(), listener, haltAfter, finisher);
     } catch (RuntimeException | Error e) {
       if (fresh && RefusedStart.nothingTrained(run)) {
-        RefusedStart.undo(run, RecipePlan.phases(cfg).stream().map(Phase::name).toList());
+        RefusedStart.undo(run, RecipePlan.phases(cfg).stream().map(Phase::kind).toList());
       }
       throw e;
+    }
+  }
+
+  /** The training and validation sets as token ids; {@code stage1} is {@code train} unless given its own set. */
+  private record Encoded(EncodedExamples train, EncodedExamples stage1, EncodedExamples validation) {
+    static Encoded of(Data data, TextTokenizer tok, TrainConfig cfg) {
+      DataConfig d = cfg.data();
+      EncodedExamples train = encode(data.train(), tok, cfg);
+      EncodedExamples stage1 = data.stage1Train() == null ? train : encode(data.stage1Train(), tok, cfg);
+      List<Example> val = data.validation();
+      if (d.maxValidationExamples() > 0 && val.size() > d.maxValidationExamples()) {
+        val = val.subList(0, d.maxValidationExamples());
+      }
+      return new Encoded(train, stage1, encode(val, tok, cfg));
+    }
+
+    private static EncodedExamples encode(List<Example> examples, TextTokenizer tok, TrainConfig cfg) {
+      return new EncodedExamples(examples, tok, cfg.prompts(), cfg.data().maxInputTokens(),
+          cfg.data().maxTargetTokens(), true);
     }
   }
 
@@ -139,59 +145,57 @@ public final class TrainingRun {
     // sub-manager of this root
     try (TextTokenizer tok = TextTokenizer.load(source.tokenizerDir());
         NDManager root = Engines.newManager(cfg.runtime().device())) {
-      EncodedExamples train = new EncodedExamples(data.train(), tok, cfg.prompts(), cfg.data().maxInputTokens(),
-          cfg.data().maxTargetTokens(), true);
-      EncodedExamples stage1 = data.stage1Train() == null ? train : new EncodedExamples(data.stage1Train(), tok,
-          cfg.prompts(), cfg.data().maxInputTokens(), cfg.data().maxTargetTokens(), true);
-      List<Example> valList = data.validation();
-      if (cfg.data().maxValidationExamples() > 0 && valList.size() > cfg.data().maxValidationExamples()) {
-        valList = valList.subList(0, cfg.data().maxValidationExamples());
-      }
-      EncodedExamples val = new EncodedExamples(valList, tok, cfg.prompts(), cfg.data().maxInputTokens(),
-          cfg.data().maxTargetTokens(), true);
-      writeProvenance(run, cfg, dataChange, source, tok, labels, train, val);
+      Encoded encoded = Encoded.of(data, tok, cfg);
+      writeProvenance(run, cfg, dataChange, source, tok, labels, encoded.train(), encoded.validation());
       List<Phase> phases = RecipePlan.phases(cfg);
-      ModelFolder previousBest = null;
-      int offset = 0;
       try (MetricsWriter log = new MetricsWriter(run.metrics())) {
-        for (int i = 0; i < phases.size(); i++) {
-          Phase phase = phases.get(i);
-          PhaseFolder phaseDir = run.phase(phase.name());
-          int phaseHalt = haltAfter > offset ? haltAfter - offset : 0;
-          offset += phase.steps();
-          if (Files.exists(phaseDir.done())) {
-            previousBest = phaseDir.best();
-            continue;
-          }
-          PhaseCheckpoints.State state = resume ? PhaseCheckpoints.readState(phaseDir) : null;
-          try (NDManager m = root.newSubManager()) {
-            T5Model model;
-            if (state != null) {
-              model = T5Checkpoint.load(phaseDir.state(), m);
-            } else if (previousBest != null) {
-              model = T5Checkpoint.load(previousBest.dir(), m);
-            } else {
-              model = initialModel(source, tok, cfg, m);
-            }
-            EncodedExamples phaseTrain = phase.name().equals("stage1") ? stage1 : train;
-            new PhaseTrainer(model, tok, source.tokenizerDir(), cfg, phase, i, phaseTrain, val, labels, phaseDir, log,
-                listener, phaseHalt).run(m, state);
-          }
-          previousBest = phaseDir.best();
-        }
+        trainPhases(cfg, source, tok, root, phases, encoded, labels, run, log, resume, listener, haltAfter);
       }
-      Path finalModel = run.model().dir();
-      Folders.replace(finalModel, tmp -> {
-        Folders.copyFiles(run.phase(phases.get(phases.size() - 1).name()).best().dir(), tmp);
-        finisher.finish(tmp, data);
-      });
-      Map<String, Object> done = new LinkedHashMap<>();
-      done.put("recipe", cfg.recipe().cliName());
-      done.put("model", finalModel.toString());
-      done.put("finished", java.time.Instant.now().toString());
-      Json.writePretty(run.done(), done);
+      Path finalModel = FinalModel.put(run, phases.get(phases.size() - 1), data, finisher);
+      writeDone(run, cfg, finalModel);
       return finalModel;
     }
+  }
+
+  /** Each phase in turn, from the best model of the one before; a finished phase is skipped, a started one resumed. */
+  private static void trainPhases(TrainConfig cfg, ModelSource source, TextTokenizer tok, NDManager root,
+      List<Phase> phases, Encoded encoded, List<String> labels, RunFolder run, MetricsWriter log, boolean resume,
+      TrainingListener listener, int haltAfter) {
+    ModelFolder previousBest = null;
+    int offset = 0;
+    for (int i = 0; i < phases.size(); i++) {
+      Phase phase = phases.get(i);
+      PhaseFolder phaseDir = run.phase(phase.kind());
+      int phaseHalt = haltAfter > offset ? haltAfter - offset : 0;
+      offset += phase.steps();
+      if (Files.exists(phaseDir.done())) {
+        previousBest = phaseDir.best();
+        continue;
+      }
+      PhaseCheckpoints.State state = resume ? PhaseCheckpoints.readState(phaseDir) : null;
+      try (NDManager m = root.newSubManager()) {
+        T5Model model;
+        if (state != null) {
+          model = T5Checkpoint.load(phaseDir.state(), m);
+        } else if (previousBest != null) {
+          model = T5Checkpoint.load(previousBest.dir(), m);
+        } else {
+          model = initialModel(source, tok, cfg, m);
+        }
+        EncodedExamples phaseTrain = phase.kind() == PhaseKind.STAGE1 ? encoded.stage1() : encoded.train();
+        new PhaseTrainer(model, tok, source.tokenizerDir(), cfg, phase, i, phaseTrain, encoded.validation(), labels,
+            phaseDir, log, listener, phaseHalt).run(m, state);
+      }
+      previousBest = phaseDir.best();
+    }
+  }
+
+  private static void writeDone(RunFolder run, TrainConfig cfg, Path finalModel) {
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("recipe", cfg.recipe().cliName());
+    done.put("model", finalModel.toString());
+    done.put("finished", java.time.Instant.now().toString());
+    Json.writePretty(run.done(), done);
   }
 
   /** Sorted distinct gold labels of the training set. */

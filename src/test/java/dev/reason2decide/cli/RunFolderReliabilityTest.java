@@ -170,6 +170,59 @@ class RunFolderReliabilityTest {
   }
 
   @Test
+  void resumingAFinishedRunOnOtherDataIsRefusedEvenWhenAllowed() throws Exception {
+    Path train = data("train.jsonl", false);
+    Path out = dir.resolve("run");
+    assertEquals(0, run(train(train, out, 2)).code(), "finished");
+    String original = sha256(train);
+    // model/ says where it came from: the run, Stage-2 (the last phase), the step of its best checkpoint (its only
+    // step), the run's configuration and provenance as the run folder has them
+    JsonObject model = JsonParser.parseString(Files.readString(out.resolve("model/provenance.json")))
+        .getAsJsonObject();
+    JsonObject from = model.getAsJsonObject("from");
+    assertEquals(out.toAbsolutePath().normalize().toString(), from.get("run").getAsString());
+    assertEquals("stage2", from.get("phase").getAsString());
+    assertEquals(1, from.get("step").getAsInt());
+    assertEquals("stage2/best", from.get("checkpoint").getAsString());
+    assertEquals(JsonParser.parseString(Files.readString(out.resolve("config.json"))), model.get("config"));
+    assertEquals(JsonParser.parseString(Files.readString(out.resolve("provenance.json"))), model.get("run"));
+    byte[] provenance = Files.readAllBytes(out.resolve("provenance.json"));
+    byte[] done = Files.readAllBytes(out.resolve("done.json"));
+
+    // the same run is handed back as it is
+    CliRun same = run(train(train, out, 2, "--resume"));
+    assertEquals(0, same.code(), same.err());
+    assertArrayEquals(done, Files.readAllBytes(out.resolve("done.json")));
+
+    Path edited = data("edited.jsonl", true);
+    String changed = sha256(edited);
+    List<String> otherData = train(edited, out, 2, "--resume");
+    otherData.set(otherData.indexOf("--validation") + 1, train.toString());
+    String expected = "r2d train: " + out.resolve("provenance.json") + ": the finished run was trained on other data "
+        + "(train " + edited + " sha256 " + changed.substring(0, 12) + " was " + train + " sha256 "
+        + original.substring(0, 12) + "); a finished run is not trained further: give the files it was trained on, "
+        + "or choose another --out for the new data";
+    CliRun refused = run(otherData);
+    assertEquals(1, refused.code());
+    assertEquals(expected, refused.errLine());
+    otherData.add("--allow-data-change");
+    CliRun allowed = run(otherData);
+    assertEquals(1, allowed.code());
+    assertEquals(expected, allowed.errLine());
+    assertArrayEquals(provenance, Files.readAllBytes(out.resolve("provenance.json")), "nothing recorded");
+    assertArrayEquals(done, Files.readAllBytes(out.resolve("done.json")));
+    assertFalse(Files.exists(out.resolve("run.lock")));
+
+    // another configuration is refused for a finished run too
+    List<String> otherLr = train(train, out, 2, "--resume");
+    otherLr.set(otherLr.indexOf("--lr") + 1, "1e-3");
+    CliRun otherConfig = run(otherLr);
+    assertEquals(1, otherConfig.code());
+    assertTrue(otherConfig.errLine().startsWith("r2d train: " + out.resolve("config.json") + ": the existing run was "
+        + "started with another configuration (lr "), otherConfig.err());
+  }
+
+  @Test
   void aPhaseOfZeroStepsIsRefusedBeforeAnythingIsCreated() throws Exception {
     Path train = data("train.jsonl", false);
     Path out = dir.resolve("run");

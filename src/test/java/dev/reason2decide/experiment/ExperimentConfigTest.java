@@ -40,9 +40,9 @@ class ExperimentConfigTest {
       if (source == dev.reason2decide.data.synth.RationaleSource.RULES) {
         recipes.add("sft");
       }
-      assertEquals(recipes, c.recipes(), source.cliName());
-      for (String r : c.recipes()) {
-        c.training(Recipe.parse(r), 1);
+      assertEquals(recipes, c.recipeNames(), source.cliName());
+      for (Recipe r : c.recipes()) {
+        c.training(r, 1);
       }
     }
   }
@@ -55,10 +55,10 @@ class ExperimentConfigTest {
     assertEquals(10000, c.data().synthetic().plan().train());
     assertEquals(dev.reason2decide.data.synth.SynthTriage.Mix.RULE_BALANCED, c.data().synthetic().plan().trainMix());
     assertEquals(java.util.Arrays.stream(Recipe.values()).filter(r -> r != Recipe.R2D_STAGE2).map(Recipe::cliName)
-        .sorted().toList(), c.recipes().stream().sorted().toList(), "every recipe but r2d-stage2");
+        .sorted().toList(), c.recipeNames().stream().sorted().toList(), "every recipe but r2d-stage2");
     assertEquals("tiny", c.model().scratch());
-    for (String r : c.recipes()) {     // every override is a real training setting
-      c.training(Recipe.parse(r), 1);
+    for (Recipe r : c.recipes()) {     // every override is a real training setting
+      c.training(r, 1);
     }
   }
 
@@ -85,10 +85,10 @@ class ExperimentConfigTest {
       }
       ExperimentConfig c = ExperimentConfig.parse(text, name, dir);
       assertEquals(dir.resolve("data").resolve(name).resolve("test.jsonl"), c.data().test());
-      assertEquals(List.of("r2d", "sft", "dss"), c.recipes());
+      assertEquals(List.of(Recipe.R2D, Recipe.SFT, Recipe.DSS), c.recipes());
       assertEquals(3, c.seeds().size());
-      for (String r : c.recipes()) {
-        c.training(Recipe.parse(r), 1);
+      for (Recipe r : c.recipes()) {
+        c.training(r, 1);
       }
     }
   }

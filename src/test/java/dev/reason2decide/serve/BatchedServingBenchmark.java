@@ -12,6 +12,7 @@ import dev.reason2decide.io.Json;
 import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Config;
 import dev.reason2decide.model.T5Init;
+import dev.reason2decide.prompts.PromptKind;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.runs.ModelCard;
 import dev.reason2decide.testing.Shared;
@@ -123,7 +124,7 @@ class BatchedServingBenchmark {
     T5Config c = T5Init.named("small", 32_128);
     try (NDManager m = Engines.newManager()) {
       ModelCard card = new ModelCard(List.of("ESI-1", "ESI-2", "ESI-3", "ESI-4", "ESI-5"),
-          PromptTemplates.reference(), 512, 8, 32, "r2d", "stage2");
+          PromptTemplates.reference(), 512, 8, 32, "r2d", PromptKind.LABELLED);
       T5Checkpoint.save(T5Init.create(c, 7, m), dir, Shared.fixture("t5-tiny-v1_1"), Map.of(ModelCard.FILE, card));
     }
     return dir;

@@ -171,7 +171,7 @@ class ServeMemoryReliabilityTest {
     com.google.gson.JsonObject base = com.google.gson.JsonParser.parseString("{\"d_model\": 768, \"d_ff\": 2048, "
         + "\"d_kv\": 64, \"num_layers\": 12, \"num_heads\": 12, \"feed_forward_proj\": \"gated-gelu\", "
         + "\"tie_word_embeddings\": false}").getAsJsonObject();
-    long perToken = dev.reason2decide.inference.T5DecisionModel.bytesPerInputToken(
+    long perToken = dev.reason2decide.inference.InferenceMemory.bytesPerInputToken(
         dev.reason2decide.model.T5Config.fromJson(base), 512, 5);
     // by hand, five labels: one encoder block 3*12*512 + 12*768 + 4*2048 = 35,840 floats; decoding 768 (encoder
     // output) + 4*768*12 (cross keys and values) + 5*(768 + 2*768) (label scoring) = 49,152; 84,992 floats of 4 bytes

@@ -2,6 +2,7 @@
 package dev.reason2decide.testing;
 
 import dev.reason2decide.io.Json;
+import dev.reason2decide.prompts.PromptKind;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.runs.ModelCard;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class TinyModelFolder {
       dir.resolve(f).toFile().setWritable(true);
     }
     ModelCard card = new ModelCard(LABELS, PromptTemplates.reference(), maxInputTokens, labelTokens, rationaleTokens,
-        "r2d", "stage2");
+        "r2d", PromptKind.LABELLED);
     Files.writeString(dir.resolve(ModelCard.FILE), Json.PRETTY.toJson(card));
     return dir;
   }

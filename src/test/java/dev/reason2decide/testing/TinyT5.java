@@ -2,6 +2,7 @@
 package dev.reason2decide.testing;
 
 import dev.reason2decide.io.Json;
+import dev.reason2decide.prompts.PromptKind;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.runs.ModelCard;
 import java.io.IOException;
@@ -20,7 +21,8 @@ public final class TinyT5 {
     for (String f : List.of("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json")) {
       Files.copy(fixture.resolve(f), dir.resolve(f));
     }
-    ModelCard card = new ModelCard(labels, PromptTemplates.reference(), 256, 6, 24, "untrained", "fixture");
+    ModelCard card = new ModelCard(labels, PromptTemplates.reference(), 256, 6, 24, "untrained",
+        PromptKind.LABELLED);
     Files.writeString(dir.resolve(ModelCard.FILE), Json.PRETTY.toJson(card));
     return dir;
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason2decide.runs.PhaseFolder;
+import dev.reason2decide.runs.PhaseKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntToDoubleFunction;
@@ -143,9 +144,9 @@ class EarlyStoppingTest {
 
   @Test
   void oldStateFilesResumeExactlyOrAreRefused() {
-    Phase stage2 = new Phase("stage2", T, AlphaSchedule.constant(1f), Phase.RationaleTask.NONE, null,
+    Phase stage2 = new Phase(PhaseKind.STAGE2, T, AlphaSchedule.constant(1f), Phase.RationaleTask.NONE, null,
         Phase.Selection.MACRO_F1, 5, 5, A);
-    Phase sft = new Phase("sft", T, AlphaSchedule.constant(1f), Phase.RationaleTask.NONE, null,
+    Phase sft = new Phase(PhaseKind.SFT, T, AlphaSchedule.constant(1f), Phase.RationaleTask.NONE, null,
         Phase.Selection.MACRO_F1, 5, 5, 0);
     Path file = Path.of("state/trainer_state.json");
     // an old file read as the plain rule's: baseline = best, failures = bad_evals

@@ -16,6 +16,7 @@ import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Init;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.runs.PhaseFolder;
+import dev.reason2decide.runs.PhaseKind;
 import dev.reason2decide.testing.Shared;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.nio.file.Files;
@@ -36,8 +37,8 @@ class PhaseTrainerGoalStopTest {
   @TempDir
   Path tmp;
 
-  private static final Phase PHASE = new Phase("stage2", 100, AlphaSchedule.constant(0f), Phase.RationaleTask.NONE,
-      null, Phase.Selection.MACRO_F1, 5, 5, 65);
+  private static final Phase PHASE = new Phase(PhaseKind.STAGE2, 100, AlphaSchedule.constant(0f),
+      Phase.RationaleTask.NONE, null, Phase.Selection.MACRO_F1, 5, 5, 65);
 
   static Map<String, Object> validation(int step) {
     boolean met = step == 20 || step == 30 || step == 35;

@@ -14,6 +14,7 @@ import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Init;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.runs.PhaseFolder;
+import dev.reason2decide.runs.PhaseKind;
 import dev.reason2decide.testing.Shared;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ class PhaseTrainerStoppingTest {
   Path tmp;
 
   /** No task is trained (α = 0, no rationale prompt), so that a step costs next to nothing; the loop is the same. */
-  private static final Phase PHASE = new Phase("stage2", 100, AlphaSchedule.constant(0f), Phase.RationaleTask.NONE,
-      null, Phase.Selection.MACRO_F1, 5, 5, 65);
+  private static final Phase PHASE = new Phase(PhaseKind.STAGE2, 100, AlphaSchedule.constant(0f),
+      Phase.RationaleTask.NONE, null, Phase.Selection.MACRO_F1, 5, 5, 65);
 
   private PhaseFolder train(String name, int haltAfter) {
     List<Example> data = TinyTraining.sixteen().subList(0, 4);

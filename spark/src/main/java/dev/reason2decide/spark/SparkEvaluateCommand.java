@@ -132,16 +132,13 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
       }
       EvaluationTotals all = new EvaluationTotals(eceBins);
       totals.values().forEach(all::merge);
-      Map<String, Object> prov = new LinkedHashMap<>(Provenance.base());
-      prov.put("command", "r2d spark evaluate");
-      prov.put("spark", spark.version());
-      prov.put("master", spark.sparkContext().master());
-      prov.put("predictions", predictions);
-      prov.put("gold", gold);
+      Provenance.Report prov = new Provenance.Report().location("predictions", predictions).location("gold", gold)
+          .with("command", "r2d spark evaluate").with("spark", spark.version())
+          .with("master", spark.sparkContext().master());
       if (train != null) {
-        prov.put("simulator_train", Provenance.file(train));
+        prov.file("simulator_train", train);
       }
-      EvaluationReport report = withoutModel(all.finish(labelSet, settings(), prov,
+      EvaluationReport report = withoutModel(all.finish(labelSet, settings(), prov.build(),
           all.checks().report(true, simulator.simulator(), simulator.simulatorNote(), null)));
       Map<String, SelectiveScores> curves = new LinkedHashMap<>();
       if (report.selective().available()) {

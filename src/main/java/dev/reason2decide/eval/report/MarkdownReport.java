@@ -45,8 +45,8 @@ public final class MarkdownReport {
   private static void provenance(StringBuilder md, Map<String, Object> p) {
     md.append(p.get("tool")).append(", ").append(p.get("date")).append("\n\n");
     for (Map<String, Object> f : (List<Map<String, Object>>) p.getOrDefault("files", List.of())) {
-      md.append("- ").append(f.get("role")).append(": `").append(f.get("path")).append("` (sha256 `")
-          .append(f.get("sha256")).append("`)\n");
+      md.append("- ").append(f.get("role")).append(": `").append(f.get("path")).append(f.get("sha256") == null
+          ? "` (not hashed)\n" : "` (sha256 `" + f.get("sha256") + "`)\n");
     }
     md.append('\n');
   }

@@ -5,6 +5,7 @@ import dev.reason2decide.data.Example;
 import dev.reason2decide.eval.faith.ExampleChecks;
 import dev.reason2decide.eval.faith.TrustReview;
 import dev.reason2decide.inference.Decision;
+import dev.reason2decide.inference.FittingStates;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.trust.Gaussian;
 import dev.reason2decide.trust.ModelSignals;
@@ -59,7 +60,7 @@ public final class TrustFit {
     List<float[]> tokenStates = new ArrayList<>();
     for (int i = 0; i < sample.size(); i += s.batchSize()) {
       List<Example> b = sample.subList(i, Math.min(sample.size(), i + s.batchSize()));
-      T5DecisionModel.InputStates states = model.inputStatesWithTokens(b.stream().map(Example::input).toList());
+      FittingStates.Inputs states = FittingStates.inputs(model, b.stream().map(Example::input).toList());
       for (float[] v : states.pooled()) {
         in.add(v);
       }
@@ -72,7 +73,7 @@ public final class TrustFit {
       List<Example> withRationale = b.stream().filter(e -> e.rationale() != null && !e.rationale().isBlank())
           .toList();
       if (!withRationale.isEmpty()) {
-        for (float[] v : model.rationaleStates(withRationale.stream().map(Example::input).toList(),
+        for (float[] v : FittingStates.rationales(model, withRationale.stream().map(Example::input).toList(),
             withRationale.stream().map(Example::label).toList(),
             withRationale.stream().map(Example::rationale).toList())) {
           out.add(v);
