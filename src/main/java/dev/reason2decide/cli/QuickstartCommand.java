@@ -21,8 +21,6 @@ import dev.reason2decide.eval.faith.ExampleChecks;
 import dev.reason2decide.eval.faith.FaithfulnessChecks;
 import dev.reason2decide.eval.faith.FaithfulnessSummary;
 import dev.reason2decide.eval.faith.UnsupportedNumbers;
-import dev.reason2decide.eval.triage.CounterfactualRun;
-import dev.reason2decide.eval.triage.TriageFaithfulness;
 import dev.reason2decide.eval.labels.LabelScores;
 import dev.reason2decide.eval.report.EvaluationOptions;
 import dev.reason2decide.eval.report.EvaluationReport;
@@ -37,7 +35,6 @@ import dev.reason2decide.runs.EvaluationFolder;
 import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.tokens.BpeTrainer;
 import dev.reason2decide.tokens.TokenizerTrainer;
-import dev.reason2decide.train.GoalStop;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.Recipe;
 import dev.reason2decide.train.TrainConfig;
@@ -72,12 +69,6 @@ import picocli.CommandLine.Option;
         + "and on counterfactual probes (one deciding finding edited), show a few decisions with their rationales and "
         + "a verdict per check. About four minutes on 2 cores (docs/performance.md)."})
 public final class QuickstartCommand implements Callable<Integer> {
-  /** The goals the quickstart is held to (issue: a small model that gets it right). */
-  static final double GOAL_ACCURACY = GoalStop.Goals.QUICKSTART.accuracy();
-  static final double GOAL_AGREEMENT = GoalStop.Goals.QUICKSTART.decisionAgreement();
-  static final double GOAL_CITED = GoalStop.Goals.QUICKSTART.citedInNote();
-  static final double GOAL_FULLY_FAITHFUL = GoalStop.Goals.QUICKSTART.fullyFaithful();
-  static final double GOAL_COUNTERFACTUAL = 0.90;
   /** The shipped experiment whose training settings the quickstart uses. */
   static final String SETTINGS_FROM = "synthetic-triage";
 
@@ -244,7 +235,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     summary.put("model", model.toString());
     summary.put("faithfulness_checks", checks.toMap());
     summary.put("trust_verdicts", shiftedLines);
-    List<Verdict> verdicts = verdicts(scores.accuracy(), checks);
+    List<QuickstartGoals.Verdict> verdicts = QuickstartGoals.verdicts(scores.accuracy(), checks);
     summary.put("goals", verdicts.stream().map(Verdict::toMap).toList());
     AtomicFiles.writeString(out.resolve("summary.json"), Json.PRETTY.toJson(summary) + "\n");
     System.out.println();
@@ -272,44 +263,11 @@ public final class QuickstartCommand implements Callable<Integer> {
       shiftedLines.forEach(l -> System.out.println("  " + l));
     }
     System.out.println("Goals:");
-    for (Verdict v : verdicts) {
+    for (QuickstartGoals.Verdict v : verdicts) {
       System.out.println("  " + v.line());
     }
     System.out.println("Model: " + model + "   (try: ./r2d serve --model " + model + ")");
     return 0;
-  }
-
-  /** One goal: what is measured, its value, and the bar. */
-  record Verdict(String what, Double value, double goal) {
-    boolean met() {
-      return value != null && value >= goal;
-    }
-
-    String line() {
-      return String.format(Locale.ROOT, "%-4s %-46s %s (goal >= %.2f)", met() ? "MET" : "MISS", what,
-          value == null ? "not measured" : String.format(Locale.ROOT, "%.3f", value), goal);
-    }
-
-    Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("check", what);
-      m.put("value", value);
-      m.put("goal", goal);
-      m.put("met", met());
-      return m;
-    }
-  }
-
-  static List<Verdict> verdicts(double accuracy, FaithfulnessChecks.Report checks) {
-    TriageFaithfulness.Rates t = checks.triage() == null ? null : checks.triage().all();
-    CounterfactualRun.Result cf = checks.counterfactual();
-    return List.of(
-        new Verdict("accuracy on held-out notes", accuracy, GOAL_ACCURACY),
-        new Verdict("rationale states the decision made", t == null ? null : t.decisionAgreement(), GOAL_AGREEMENT),
-        new Verdict("cited findings agree with the note", t == null ? null : t.citedFindingsInNote(), GOAL_CITED),
-        new Verdict("rationales fully faithful", t == null ? null : t.fullyFaithful(), GOAL_FULLY_FAITHFUL),
-        new Verdict("counterfactual decisions follow the rules", cf == null ? null : cf.all().decisionFollowsRules(),
-            GOAL_COUNTERFACTUAL));
   }
 
   /**

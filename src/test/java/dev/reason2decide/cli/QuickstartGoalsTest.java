@@ -15,19 +15,19 @@ import picocli.CommandLine;
 class QuickstartGoalsTest {
   @Test
   void aGoalIsMetAtItsBarAndNotBelow() {
-    assertTrue(new QuickstartCommand.Verdict("accuracy", 0.95, 0.95).met());
-    assertFalse(new QuickstartCommand.Verdict("accuracy", 0.949, 0.95).met());
-    QuickstartCommand.Verdict none = new QuickstartCommand.Verdict("probes", null, 0.9);
+    assertTrue(new QuickstartGoals.Verdict("accuracy", 0.95, 0.95).met());
+    assertFalse(new QuickstartGoals.Verdict("accuracy", 0.949, 0.95).met());
+    QuickstartGoals.Verdict none = new QuickstartGoals.Verdict("probes", null, 0.9);
     assertFalse(none.met());
     assertTrue(none.line().startsWith("MISS") && none.line().contains("not measured"), none.line());
-    assertTrue(new QuickstartCommand.Verdict("accuracy", 0.96, 0.95).line().startsWith("MET "));
+    assertTrue(new QuickstartGoals.Verdict("accuracy", 0.96, 0.95).line().startsWith("MET "));
     JsonObject expected = new JsonObject();
     expected.addProperty("check", "accuracy");
     expected.addProperty("value", 0.5);
     expected.addProperty("goal", 0.95);
     expected.add("met", new JsonPrimitive(false));
     assertEquals(expected, dev.reason2decide.io.Json.COMPACT.toJsonTree(
-        new QuickstartCommand.Verdict("accuracy", 0.5, 0.95).toMap()));
+        new QuickstartGoals.Verdict("accuracy", 0.5, 0.95).toMap()));
   }
 
   @Test
