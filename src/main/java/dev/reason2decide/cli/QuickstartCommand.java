@@ -236,7 +236,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     summary.put("faithfulness_checks", checks.toMap());
     summary.put("trust_verdicts", shiftedLines);
     List<QuickstartGoals.Verdict> verdicts = QuickstartGoals.verdicts(scores.accuracy(), checks);
-    summary.put("goals", verdicts.stream().map(Verdict::toMap).toList());
+    summary.put("goals", verdicts.stream().map(QuickstartGoals.Verdict::toMap).toList());
     AtomicFiles.writeString(out.resolve("summary.json"), Json.PRETTY.toJson(summary) + "\n");
     System.out.println();
     for (int i = 0; i < Math.min(show, test.size()); i++) {
