@@ -16,10 +16,10 @@ final class BenchReport {
     m.put("peer", "r2d-djl");
     m.put("torch", Engines.pytorch().getVersion());
     m.put("djl", Engine.getDjlVersion());
-    m.put("threads", s.threads);
+    m.put("threads", s.load.threads);
     m.put("config", s.config);
     m.put("params", params);
-    m.put("batch", s.batch);
+    m.put("batch", s.load.batch);
     m.put("src", s.src);
     return m;
   }

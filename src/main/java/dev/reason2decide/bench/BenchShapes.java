@@ -3,6 +3,7 @@ package dev.reason2decide.bench;
 
 import dev.reason2decide.model.T5Config;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,8 +15,8 @@ public final class BenchShapes {
   @Option(names = "--config", defaultValue = "small", description = "tiny, small, t5-small or base (default: ${DEFAULT-VALUE}).")
   String config;
 
-  @Option(names = "--batch", defaultValue = "8", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Mixin
+  BenchLoad load;
 
   @Option(names = "--src", defaultValue = "256", description = "Source length in tokens (default: ${DEFAULT-VALUE}).")
   int src;
@@ -25,9 +26,6 @@ public final class BenchShapes {
 
   @Option(names = "--new", defaultValue = "64", description = "New tokens for greedy decoding (default: ${DEFAULT-VALUE}).")
   int newTokens;
-
-  @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
 
   @Option(names = "--steps", defaultValue = "5", description = "Timed steps after warm-up (default: ${DEFAULT-VALUE}).")
   int steps;
@@ -64,7 +62,7 @@ public final class BenchShapes {
   }
 
   void validate() {
-    if (batch <= 0 || src <= 0 || tgt <= 0 || newTokens <= 0 || steps <= 0 || threads <= 0) {
+    if (load.batch <= 0 || src <= 0 || tgt <= 0 || newTokens <= 0 || steps <= 0 || load.threads <= 0) {
       throw new IllegalArgumentException("--batch, --src, --tgt, --new, --steps and --threads must be positive");
     }
   }

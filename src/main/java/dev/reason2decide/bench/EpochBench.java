@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,8 +52,8 @@ final class EpochBench implements Callable<Integer> {
   @Option(names = "--size", defaultValue = "tiny", description = "Model size from scratch (default: ${DEFAULT-VALUE}).")
   String size;
 
-  @Option(names = "--batch", defaultValue = "8", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Mixin
+  BenchLoad load;
 
   @Option(names = "--max-input", defaultValue = "1024", description = "Input token limit (default: the reference's ${DEFAULT-VALUE}).")
   int maxInput;
@@ -63,19 +64,16 @@ final class EpochBench implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (0 = all).")
   int limit;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
-
   @Override
   public Integer call() {
-    Engines.setThreads(threads);
+    Engines.setThreads(load.threads);
     List<Example> train = PubMedQa.convert(new PubMedQa.Options(raw)).get("train");
     if (limit > 0 && limit < train.size()) {
       train = train.subList(0, limit);
     }
-    TrainConfig cfg = TrainSettings.with(TrainConfig.reference(Recipe.R2D_STAGE2), "steps", 1, "batch-size", batch,
-        "eval-batch-size", batch, "lr-schedule", "constant", "max-input-tokens", maxInput, "max-target-tokens",
-        maxTarget, "threads", threads);
+    TrainConfig cfg = TrainSettings.with(TrainConfig.reference(Recipe.R2D_STAGE2), "steps", 1, "batch-size", load.batch,
+        "eval-batch-size", load.batch, "lr-schedule", "constant", "max-input-tokens", maxInput, "max-target-tokens",
+        maxTarget, "threads", load.threads);
     Phase phase = new Phase(PhaseKind.STAGE2, 1, AlphaSchedule.constant(0.5f), Phase.RationaleTask.LABELLED,
         SamplingSchedule.constant(0), Phase.Selection.MACRO_F1, 1, 1, 0);
     try (TextTokenizer tok = TextTokenizer.load(tokenizer)) {
@@ -91,7 +89,7 @@ final class EpochBench implements Callable<Integer> {
 
   private Map<String, Object> epoch(TextTokenizer tok, EncodedExamples data, TrainConfig cfg, Phase phase,
       boolean grouped) {
-    List<int[]> order = BatchOrder.epoch(data.size(), batch, cfg.seed(), 0, grouped, data.lengths());
+    List<int[]> order = BatchOrder.epoch(data.size(), load.batch, cfg.seed(), 0, grouped, data.lengths());
     long padded = 0;
     long real = 0;
     for (int[] b : order) {
@@ -131,9 +129,9 @@ final class EpochBench implements Callable<Integer> {
     r.put("mode", "epoch");
     r.put("batches", grouped ? "length_grouped" : "random_padded");
     r.put("size", size);
-    r.put("threads", threads);
+    r.put("threads", load.threads);
     r.put("examples", data.size());
-    r.put("batch", batch);
+    r.put("batch", load.batch);
     r.put("steps", order.size());
     r.put("seconds", seconds);
     r.put("padded_tokens", padded);

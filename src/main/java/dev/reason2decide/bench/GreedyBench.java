@@ -22,16 +22,16 @@ final class GreedyBench implements Callable<Integer> {
   @Override
   public Integer call() {
     s.validate();
-    Engines.setThreads(s.threads);
+    Engines.setThreads(s.load.threads);
     try (BenchModel b = new BenchModel(s.modelConfig(), s.seed)) {
-      NDArray ids = TokenBatch.matrix(b.root, b.randomIds(s.batch, s.src));
-      NDArray mask = BenchModel.ones(b.root, s.batch, s.src);
+      NDArray ids = TokenBatch.matrix(b.root, b.randomIds(s.load.batch, s.src));
+      NDArray mask = BenchModel.ones(b.root, s.load.batch, s.src);
       StepTimes t = StepTimes.measure(b.greedy(ids, mask, s.newTokens), s.steps, s.warmup(1));
       Map<String, Object> r = BenchReport.header(s, b.model.parameters().count());
       r.put("mode", "greedy_kv_cache");
       r.put("new_tokens", s.newTokens);
       BenchReport.times(r, t);
-      r.put("new_tokens_per_s", s.batch * (double) s.newTokens / t.median());
+      r.put("new_tokens_per_s", s.load.batch * (double) s.newTokens / t.median());
       if (profile != null) {
         OpProfile.of(b.greedy(ids, mask, s.newTokens), profile);
       }

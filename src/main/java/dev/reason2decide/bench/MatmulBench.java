@@ -16,12 +16,12 @@ final class MatmulBench implements Callable<Integer> {
   @Override
   public Integer call() {
     s.validate();
-    Engines.setThreads(s.threads);
+    Engines.setThreads(s.load.threads);
     try (var root = Engines.newManager()) {
       Map<String, Object> r = BenchReport.header(s, 0);
       r.put("mode", "matmul");
       r.put("tgt", s.tgt);
-      r.put("matmul_flops_per_s", MatmulProbe.modelShapes(root, s.modelConfig(), s.batch, s.src, s.tgt, s.steps));
+      r.put("matmul_flops_per_s", MatmulProbe.modelShapes(root, s.modelConfig(), s.load.batch, s.src, s.tgt, s.steps));
       BenchReport.print(r);
     }
     return 0;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,23 +47,20 @@ final class MemoryBench implements Callable<Integer> {
   @Option(names = "--every", defaultValue = "100", description = "Print the resident size every N steps (default: ${DEFAULT-VALUE}).")
   int every;
 
-  @Option(names = "--batch", defaultValue = "8", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
-
-  @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin
+  BenchLoad load;
 
   @Override
   public Integer call() throws IOException {
-    if (steps <= 0 || every <= 0 || batch <= 0 || threads <= 0) {
+    if (steps <= 0 || every <= 0 || load.batch <= 0 || load.threads <= 0) {
       throw new IllegalArgumentException("--steps, --every, --batch and --threads must be positive");
     }
     List<Example> train = SynthTriage.generate(256, 1);
     List<Example> val = SynthTriage.generate(16, 2);
     TrainConfig cfg = TrainSettings.with(TrainConfig.reference(Recipe.R2D_STAGE2), "steps", steps, "stage1-fraction",
-        0.5, "batch-size", batch, "eval-batch-size", batch, "lr", 1e-3f, "stage1-eval-every", steps, "eval-every",
-        steps, "max-input-tokens", 256, "max-target-tokens", 64, "label-max-new-tokens", 8,
-        "rationale-max-new-tokens", 32, "seed", 7L, "threads", threads);
+        0.5, "batch-size", load.batch, "eval-batch-size", load.batch, "lr", 1e-3f, "stage1-eval-every", steps,
+        "eval-every", steps, "max-input-tokens", 256, "max-target-tokens", 64, "label-max-new-tokens", 8,
+        "rationale-max-new-tokens", 32, "seed", 7L, "threads", load.threads);
     Path out = Files.createTempDirectory("r2d-bench-memory");
     long start = System.nanoTime();
     try {
@@ -74,8 +72,8 @@ final class MemoryBench implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("mode", "memory");
                 m.put("size", size);
-                m.put("threads", threads);
-                m.put("batch", batch);
+                m.put("threads", load.threads);
+                m.put("batch", load.batch);
                 m.put("step", r.step());
                 m.put("seconds", (System.nanoTime() - start) / 1e9);
                 m.put("rss_mib", Resident.currentMiB());

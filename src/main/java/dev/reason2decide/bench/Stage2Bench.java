@@ -31,9 +31,9 @@ final class Stage2Bench implements Callable<Integer> {
   @Override
   public Integer call() {
     s.validate();
-    Engines.setThreads(s.threads);
+    Engines.setThreads(s.load.threads);
     try (BenchModel b = new BenchModel(s.modelConfig(), s.seed)) {
-      Stage2Step st = new Stage2Step(b, s.batch, s.src, labelTokens, labelNew, s.tgt, alpha);
+      Stage2Step st = new Stage2Step(b, s.load.batch, s.src, labelTokens, labelNew, s.tgt, alpha);
       int w = s.warmup(2);
       Map<String, Double> parts = new LinkedHashMap<>();
       StepTimes whole = StepTimes.measure(st.whole(), s.steps, w);

@@ -34,23 +34,23 @@ final class TrainBench implements Callable<Integer> {
   @Override
   public Integer call() {
     s.validate();
-    Engines.setThreads(s.threads);
+    Engines.setThreads(s.load.threads);
     T5Config c = s.modelConfig();
     try (BenchModel b = new BenchModel(c, s.seed)) {
-      NDArray ids = TokenBatch.matrix(b.root, b.randomIds(s.batch, s.src));
-      NDArray mask = BenchModel.ones(b.root, s.batch, s.src);
-      long[][] labels = b.randomIds(s.batch, s.tgt);
+      NDArray ids = TokenBatch.matrix(b.root, b.randomIds(s.load.batch, s.src));
+      NDArray mask = BenchModel.ones(b.root, s.load.batch, s.src);
+      long[][] labels = b.randomIds(s.load.batch, s.tgt);
       StepTimes t = StepTimes.measure(b.trainStep(ids, mask, labels), s.steps, s.warmup(2));
       Map<String, Object> r = BenchReport.header(s, b.model.parameters().count());
       r.put("mode", "train_step");
       r.put("tgt", s.tgt);
       BenchReport.times(r, t);
-      r.put("tokens_per_s", s.batch * (double) (s.src + s.tgt) / t.median());
-      double flops = MatmulFlops.trainStep(c, s.batch, s.src, s.tgt);
+      r.put("tokens_per_s", s.load.batch * (double) (s.src + s.tgt) / t.median());
+      double flops = MatmulFlops.trainStep(c, s.load.batch, s.src, s.tgt);
       r.put("matmul_flops_per_step", flops);
       r.put("achieved_flops_per_s", flops / t.median());
       if (!noMatmul) {
-        Map<String, Double> mm = MatmulProbe.modelShapes(b.root, c, s.batch, s.src, s.tgt, 5);
+        Map<String, Double> mm = MatmulProbe.modelShapes(b.root, c, s.load.batch, s.src, s.tgt, 5);
         r.put("matmul_flops_per_s", mm);
         r.put("mfu", flops / t.median() / mm.get("best"));
       }

@@ -68,8 +68,8 @@ public final class DataCommand implements Runnable {
     @Option(names = "--raw", required = true, description = "Folder with ori_pqal.json and test_ground_truth.json.")
     Path raw;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Bounded(min = 0, max = 1e6)
     @Option(names = "--validation", defaultValue = "50", description = "Validation size (default: ${DEFAULT-VALUE}).")
@@ -81,8 +81,8 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
-      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
-      printSummary(out, PubMedQa.write(new PubMedQa.Options(raw, validation, seed), out));
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out.path()).check();
+      printSummary(out.path(), PubMedQa.write(new PubMedQa.Options(raw, validation, seed), out.path()));
       return 0;
     }
   }
@@ -93,13 +93,13 @@ public final class DataCommand implements Runnable {
     @Option(names = "--raw", required = true, description = "Folder with train.tsv, dev.tsv, test.tsv (or its parent).")
     Path raw;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Override
     public Integer call() {
-      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out).check();
-      printSummary(out, CasiMedicosArg.write(raw, out));
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", out.path()).check();
+      printSummary(out.path(), CasiMedicosArg.write(raw, out.path()));
       return 0;
     }
   }
@@ -115,9 +115,10 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
-      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", split.out).check();
+      new InputOutputPaths().inputFolder("--raw", raw).outputFolder("--out", split.out.path()).check();
       double[] f = split.fractions();
-      printSummary(split.out, MedMcqa.write(new MedMcqa.Options(raw, f[0], f[1], f[2], split.seed), split.out));
+      printSummary(split.out.path(),
+          MedMcqa.write(new MedMcqa.Options(raw, f[0], f[1], f[2], split.seed), split.out.path()));
       return 0;
     }
   }
@@ -146,12 +147,12 @@ public final class DataCommand implements Runnable {
         + "${DEFAULT-VALUE}).")
     int far;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Override
     public Integer call() {
-      new InputOutputPaths().inputFolder("--pubmedqa", pubmedqa).outputFolder("--out", out).check();
+      new InputOutputPaths().inputFolder("--pubmedqa", pubmedqa).outputFolder("--out", out.path()).check();
       if (far < 1) {
         throw new IllegalArgumentException("--far " + far + ": must be at least 1; nothing written");
       }
@@ -159,7 +160,7 @@ public final class DataCommand implements Runnable {
       if (pubmedqa == null) {
         System.err.println("r2d data shift: no --pubmedqa, so no far text (far.jsonl) is written");
       }
-      printSummary(out, ShiftSuite.write(out, n, seed, farText, PubMedQaQuestions.LABEL,
+      printSummary(out.path(), ShiftSuite.write(out.path(), n, seed, farText, PubMedQaQuestions.LABEL,
           pubmedqa == null ? null : pubmedqa.resolve("ori_pqal.json")));
       return 0;
     }
@@ -179,7 +180,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
-      new InputOutputPaths().input("FILE", in).outputFolder("--out", split.out).check();
+      new InputOutputPaths().input("FILE", in).outputFolder("--out", split.out.path()).check();
       double[] f = split.fractions();
       ReadOptions o = files.toReadOptions();
       ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(o).read(in));
@@ -193,8 +194,8 @@ public final class DataCommand implements Runnable {
       LabelSet labels = o.labels().isAny() ? LabelSet.observed(set.examples()) : o.labels();
       DatasetCard card = new DatasetCard(stem(in), in.toString(), "as the source file", false, split.seed, labels,
           List.of(in), options);
-      DatasetFolder.write(split.out, splits, card);
-      printSummary(split.out, splits);
+      DatasetFolder.write(split.out.path(), splits, card);
+      printSummary(split.out.path(), splits);
       return 0;
     }
 

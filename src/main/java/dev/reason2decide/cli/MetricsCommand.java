@@ -45,13 +45,25 @@ public final class MetricsCommand implements Runnable {
     List<List<String>> read() {
       return TextLines.readPair(hyp, ref);
     }
+
+    /**
+     * The one flow of every metric: reads both files, starts the object with metric and n, lets {@code fields} add
+     * the metric's own fields, and prints the object as one JSON line.
+     */
+    int print(String metric, Fields fields) {
+      List<List<String>> t = read();
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("metric", metric);
+      out.put("n", t.get(0).size());
+      fields.add(t.get(0), t.get(1), out);
+      System.out.println(Json.COMPACT.toJson(out));
+      return 0;
+    }
   }
 
-  static Map<String, Object> head(String metric, int n) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("metric", metric);
-    m.put("n", n);
-    return m;
+  /** A metric's fields, scored from hypotheses and references and put into {@code out}. */
+  interface Fields {
+    void add(List<String> hyp, List<String> ref, Map<String, Object> out);
   }
 
   /** {@code r2d metrics bleu}. */
@@ -67,33 +79,31 @@ public final class MetricsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<List<String>> t = files.read();
-      Map<String, Object> out = head("bleu", t.get(0).size());
-      out.put("flavor", flavor);
-      switch (flavor) {
-        case "nltk" -> {
-          NltkBleu.Result r = new NltkBleu().score(t.get(0), t.get(1));
-          out.put("score", r.score());
-          out.put("per_line", r.perLine());
-          out.put("settings", NltkBleu.settings());
+      return files.print("bleu", (hyp, ref, out) -> {
+        out.put("flavor", flavor);
+        switch (flavor) {
+          case "nltk" -> {
+            NltkBleu.Result r = new NltkBleu().score(hyp, ref);
+            out.put("score", r.score());
+            out.put("per_line", r.perLine());
+            out.put("settings", NltkBleu.settings());
+          }
+          case "sacrebleu" -> {
+            SacreBleu.Result r = new SacreBleu().score(hyp, ref);
+            out.put("score", r.corpus().score());
+            out.put("signature", r.signature());
+            out.put("counts", r.corpus().counts());
+            out.put("totals", r.corpus().totals());
+            out.put("precisions", r.corpus().precisions());
+            out.put("bp", r.corpus().bp());
+            out.put("sys_len", r.corpus().sysLen());
+            out.put("ref_len", r.corpus().refLen());
+            out.put("per_line", r.perLine());
+            out.put("per_line_signature", r.sentenceSignature());
+          }
+          default -> throw new IllegalArgumentException("--flavor must be nltk or sacrebleu, not '" + flavor + "'");
         }
-        case "sacrebleu" -> {
-          SacreBleu.Result r = new SacreBleu().score(t.get(0), t.get(1));
-          out.put("score", r.corpus().score());
-          out.put("signature", r.signature());
-          out.put("counts", r.corpus().counts());
-          out.put("totals", r.corpus().totals());
-          out.put("precisions", r.corpus().precisions());
-          out.put("bp", r.corpus().bp());
-          out.put("sys_len", r.corpus().sysLen());
-          out.put("ref_len", r.corpus().refLen());
-          out.put("per_line", r.perLine());
-          out.put("per_line_signature", r.sentenceSignature());
-        }
-        default -> throw new IllegalArgumentException("--flavor must be nltk or sacrebleu, not '" + flavor + "'");
-      }
-      System.out.println(Json.COMPACT.toJson(out));
-      return 0;
+      });
     }
   }
 
@@ -106,14 +116,12 @@ public final class MetricsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<List<String>> t = files.read();
-      ChrF.Result r = new ChrF().score(t.get(0), t.get(1));
-      Map<String, Object> out = head("chrf", t.get(0).size());
-      out.put("score", r.score());
-      out.put("signature", r.signature());
-      out.put("per_line", r.perLine());
-      System.out.println(Json.COMPACT.toJson(out));
-      return 0;
+      return files.print("chrf", (hyp, ref, out) -> {
+        ChrF.Result r = new ChrF().score(hyp, ref);
+        out.put("score", r.score());
+        out.put("signature", r.signature());
+        out.put("per_line", r.perLine());
+      });
     }
   }
 
@@ -126,24 +134,22 @@ public final class MetricsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<List<String>> t = files.read();
-      Rouge.Result r = new Rouge().score(t.get(0), t.get(1));
-      Map<String, Object> out = head("rouge", t.get(0).size());
-      out.put("rouge1", r.mean().rouge1().toMap());
-      out.put("rouge2", r.mean().rouge2().toMap());
-      out.put("rougeL", r.mean().rougeL().toMap());
-      List<Object> per = new ArrayList<>();
-      for (Rouge.Scores s : r.perLine()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rouge1", s.rouge1().toMap());
-        m.put("rouge2", s.rouge2().toMap());
-        m.put("rougeL", s.rougeL().toMap());
-        per.add(m);
-      }
-      out.put("per_line", per);
-      out.put("settings", Rouge.settings());
-      System.out.println(Json.COMPACT.toJson(out));
-      return 0;
+      return files.print("rouge", (hyp, ref, out) -> {
+        Rouge.Result r = new Rouge().score(hyp, ref);
+        out.put("rouge1", r.mean().rouge1().toMap());
+        out.put("rouge2", r.mean().rouge2().toMap());
+        out.put("rougeL", r.mean().rougeL().toMap());
+        List<Object> per = new ArrayList<>();
+        for (Rouge.Scores s : r.perLine()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("rouge1", s.rouge1().toMap());
+          m.put("rouge2", s.rouge2().toMap());
+          m.put("rougeL", s.rougeL().toMap());
+          per.add(m);
+        }
+        out.put("per_line", per);
+        out.put("settings", Rouge.settings());
+      });
     }
   }
 
@@ -179,34 +185,32 @@ public final class MetricsCommand implements Runnable {
       }
       Baseline b = baseline != null ? Baseline.constant(baseline)
           : baselineFile != null ? Baseline.fromFile(baselineFile, layer) : null;
-      List<List<String>> t = files.read();
-      try (BertScorer scorer = BertScorer.load(model, layer)) {
-        BertScoreResult r = scorer.score(t.get(0), t.get(1), BertScoreOptions.of(layer).withIdf(idf).withBaseline(b));
-        Map<String, Object> out = head("bertscore", t.get(0).size());
-        out.putAll(ReportJson.bertscore(r));
-        List<Object> per = new ArrayList<>();
-        for (BertScoreResult.Pair p : r.perLine()) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("P", p.p());
-          m.put("R", p.r());
-          m.put("F", p.f());
-          per.add(m);
+      return files.print("bertscore", (hyp, ref, out) -> {
+        try (BertScorer scorer = BertScorer.load(model, layer)) {
+          BertScoreResult r = scorer.score(hyp, ref, BertScoreOptions.of(layer).withIdf(idf).withBaseline(b));
+          out.putAll(ReportJson.bertscore(r));
+          List<Object> per = new ArrayList<>();
+          for (BertScoreResult.Pair p : r.perLine()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("P", p.p());
+            m.put("R", p.r());
+            m.put("F", p.f());
+            per.add(m);
+          }
+          out.put("per_line", per);
+          Map<String, Object> settings = new LinkedHashMap<>();
+          settings.put("model", model.toAbsolutePath().normalize().toString());
+          settings.put("layer", layer);
+          settings.put("idf", idf);
+          settings.put("baseline", b == null ? null : b.source());
+          out.put("settings", settings);
+          if (r.truncatedHypotheses() + r.truncatedReferences() > 0) {
+            System.err.println("r2d metrics bertscore: " + r.truncatedHypotheses() + " hypotheses and "
+                + r.truncatedReferences() + " references were longer than " + r.maxTokens()
+                + " tokens and were truncated");
+          }
         }
-        out.put("per_line", per);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("model", model.toAbsolutePath().normalize().toString());
-        settings.put("layer", layer);
-        settings.put("idf", idf);
-        settings.put("baseline", b == null ? null : b.source());
-        out.put("settings", settings);
-        if (r.truncatedHypotheses() + r.truncatedReferences() > 0) {
-          System.err.println("r2d metrics bertscore: " + r.truncatedHypotheses() + " hypotheses and "
-              + r.truncatedReferences() + " references were longer than " + r.maxTokens()
-              + " tokens and were truncated");
-        }
-        System.out.println(Json.COMPACT.toJson(out));
-      }
-      return 0;
+      });
     }
   }
 }

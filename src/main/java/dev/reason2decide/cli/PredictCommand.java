@@ -57,8 +57,8 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads (0: all cores).")
   int threads;
 
-  @Option(names = "--quiet", description = "No progress output.")
-  boolean quiet;
+  @Mixin
+  QuietOption quiet;
 
   @Mixin
   ExampleFileOptions files;
@@ -72,11 +72,11 @@ public final class PredictCommand implements Callable<Integer> {
         .output("--output's provenance", Path.of(output + ".provenance.json")).check();
     boolean csv = csvOutput(output);
     DeviceSpec device = devices.resolve();
-    if (!quiet) {
+    if (!quiet.on()) {
       System.err.println(DeviceOption.logLine("predict", device));
     }
     ExampleSet set = RequiredExamples.atLeastOne(new ExampleReader(files.toReadOptions().forPrediction()).read(input));
-    if (!quiet || !set.report().skipped().isEmpty()) {
+    if (!quiet.on() || !set.report().skipped().isEmpty()) {
       System.err.println(PrintableText.escape(set.report().summary()));
     }
     if (threads > 0) {
@@ -86,7 +86,7 @@ public final class PredictCommand implements Callable<Integer> {
     List<Decision> decisions = new ArrayList<>();
     long start = System.nanoTime();
     try (T5DecisionModel m = T5DecisionModel.load(model, labelOverride, device);
-        Progress bar = Progress.start("predict", set.size(), quiet)) {
+        Progress bar = Progress.start("predict", set.size(), quiet.on())) {
       List<Example> ex = set.examples();
       for (int i = 0; i < ex.size(); i += batchSize) {
         List<String> texts = ex.subList(i, Math.min(ex.size(), i + batchSize)).stream().map(Example::input).toList();
@@ -114,7 +114,7 @@ public final class PredictCommand implements Callable<Integer> {
       // a device or FIFO (--output /dev/stdout) gets no provenance file beside it
       OutputTarget.sideFile(output, ".provenance.json")
           .ifPresent(f -> AtomicFiles.writeString(f, Json.PRETTY.toJson(prov) + "\n"));
-      if (!quiet) {
+      if (!quiet.on()) {
         m.trustNotice().ifPresent(n -> System.err.println(PrintableText.escape(n)));
       }
     }

@@ -1,13 +1,13 @@
 // Command-line options of the data commands that split examples: output folder, split fractions and split seed.
 package dev.reason2decide.cli;
 
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A picocli mixin: {@code --out}, {@code --fractions} (train,validation,test) and {@code --seed}. */
 final class SplitOptions {
-  @Option(names = "--out", required = true, description = "Output folder.")
-  Path out;
+  @Mixin
+  OutputFolderOption out;
 
   @Option(names = "--fractions", defaultValue = "0.8,0.1,0.1", description = "train,validation,test "
       + "(default: ${DEFAULT-VALUE}).")

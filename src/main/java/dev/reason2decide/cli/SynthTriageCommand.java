@@ -7,6 +7,7 @@ import dev.reason2decide.data.synth.SynthTriage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Writes train/validation/test JSONL and dataset.json; see docs/data.md. */
@@ -69,8 +70,8 @@ public final class SynthTriageCommand implements Callable<Integer> {
       + "wrong, or a finding that did not decide given as deciding (default: 0.10).")
   Double noiseRate;
 
-  @Option(names = "--out", required = true, description = "Output folder.")
-  Path out;
+  @Mixin
+  OutputFolderOption out;
 
   @Override
   public Integer call() {
@@ -87,8 +88,8 @@ public final class SynthTriageCommand implements Callable<Integer> {
       if (n != null || fractions != null) {
         throw new IllegalArgumentException("--n/--fractions and --train/--validation/--test are alternatives");
       }
-      DataCommand.printSummary(out, SynthTriage.write(out, new SynthTriage.Plan(train, validation, test, seed,
-          SynthTriage.Mix.of(trainMix), notes)));
+      DataCommand.printSummary(out.path(), SynthTriage.write(out.path(), new SynthTriage.Plan(train, validation, test,
+          seed, SynthTriage.Mix.of(trainMix), notes)));
       return 0;
     }
     if (!notes.forms().heldOut().isEmpty()) {
@@ -99,7 +100,8 @@ public final class SynthTriageCommand implements Callable<Integer> {
           + "--test (only the training split takes the source)");
     }
     double[] f = SplitOptions.fractions(fractions == null ? "0.8,0.1,0.1" : fractions);
-    DataCommand.printSummary(out, SynthTriage.write(out, n == null ? 2000 : n, seed, f[0], f[1], f[2], grammar));
+    DataCommand.printSummary(out.path(),
+        SynthTriage.write(out.path(), n == null ? 2000 : n, seed, f[0], f[1], f[2], grammar));
     return 0;
   }
 }

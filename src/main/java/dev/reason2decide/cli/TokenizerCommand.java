@@ -71,20 +71,20 @@ public final class TokenizerCommand implements Runnable {
         + "'HR', 'hr' and 'Hr' encode alike (default: off, case kept).")
     boolean lowercase;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Mixin
     ExampleFileOptions files;
 
     @Override
     public Integer call() {
-      InputOutputPaths paths = new InputOutputPaths().outputFolder("--out", out);
+      InputOutputPaths paths = new InputOutputPaths().outputFolder("--out", out.path());
       corpus.forEach(f -> paths.input("--corpus", f));
       paths.check();
       TokenizerTrainer.Report r = TokenizerTrainer.build(corpus,
           new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet, splitDigits,
-          splitPunctuation, wholeNumbers, lowercase), files.toReadOptions(), out);
+          splitPunctuation, wholeNumbers, lowercase), files.toReadOptions(), out.path());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("out", r.dir().toString());
       m.put("corpus_files", r.files());

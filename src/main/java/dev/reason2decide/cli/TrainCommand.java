@@ -68,8 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
       + "trained on so far (provenance.json records the original and the new files).")
   boolean allowDataChange;
 
-  @Option(names = "--quiet", description = "No progress output.")
-  boolean quiet;
+  @Mixin
+  QuietOption quiet;
 
   @Bounded(min = 0, max = 1e9)
   @Option(names = "--halt-after", hidden = true, defaultValue = "0")
@@ -97,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     PhaseBudget.check(cfg);
     Engines.check(cfg.runtime().device());
-    if (!quiet) {
+    if (!quiet.on()) {
       System.err.println(DeviceOption.logLine("train", cfg.runtime().device()));
     }
     ModelSource source = new ModelSource(init, scratch, tokenizer);
@@ -127,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       Path model = TrainingRun.run(cfg, new TrainingRun.Data(trainExamples, valSet.examples(), stage1, dataFiles),
           source, out, new TrainingRun.Start(resume, breakLock, allowDataChange, "r2d train"),
-          new TrainProgress(quiet), haltAfter, new TrustFinisher(TrustSettings.defaults()
+          new TrainProgress(quiet.on()), haltAfter, new TrustFinisher(TrustSettings.defaults()
               .withTargetCoverage(trustCoverage), System.err::println));
       System.out.println(model);
       return 0;
@@ -138,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private void report(ExampleSet set, Path file) {
-    if (!quiet || !set.report().skipped().isEmpty()) {
+    if (!quiet.on() || !set.report().skipped().isEmpty()) {
       System.err.println(PrintableText.escape(set.report().summary()));
     }
   }

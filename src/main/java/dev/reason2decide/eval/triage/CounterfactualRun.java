@@ -101,24 +101,10 @@ public final class CounterfactualRun {
   }
 
   static Rates rates(List<Outcome> os) {
-    int n = os.size();
-    int follows = 0;
-    int citesN = 0;
-    int cites = 0;
-    int states = 0;
-    int faithful = 0;
-    int absent = 0;
-    for (Outcome o : os) {
-      absent += o.citesAbsentFinding() ? 1 : 0;
-      follows += o.decisionFollowsRules() ? 1 : 0;
-      if (o.citesEditedValue() != null) {
-        citesN++;
-        cites += o.citesEditedValue() ? 1 : 0;
-      }
-      states += o.statesNewLevel() ? 1 : 0;
-      faithful += o.fullyFaithful() ? 1 : 0;
-    }
-    return new Rates(n, n == 0 ? 0 : (double) follows / n, citesN == 0 ? null : (double) cites / citesN,
-        n == 0 ? 0 : (double) states / n, n == 0 ? 0 : (double) faithful / n, n == 0 ? 0 : (double) absent / n);
+    List<Outcome> withValue = os.stream().filter(o -> o.citesEditedValue() != null).toList();
+    return new Rates(os.size(), Shares.orZero(Shares.of(os, Outcome::decisionFollowsRules)),
+        Shares.of(withValue, Outcome::citesEditedValue), Shares.orZero(Shares.of(os, Outcome::statesNewLevel)),
+        Shares.orZero(Shares.of(os, Outcome::fullyFaithful)),
+        Shares.orZero(Shares.of(os, Outcome::citesAbsentFinding)));
   }
 }

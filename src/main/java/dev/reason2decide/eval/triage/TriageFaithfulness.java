@@ -84,35 +84,13 @@ public final class TriageFaithfulness {
   /** The rates of one group. */
   public static Rates rates(List<TriageCheck> checks) {
     int n = checks.size();
-    int unparsed = 0;
-    int agree = 0;
-    int cited = 0;
-    int inNote = 0;
-    int grounded = 0;
-    int rule = 0;
-    int faithful = 0;
-    int withGold = 0;
-    int statesGold = 0;
-    int absent = 0;
-    for (TriageCheck c : checks) {
-      absent += c.citesAbsentFinding() ? 1 : 0;
-      unparsed += c.parsed() ? 0 : 1;
-      agree += c.agreesWithDecision() ? 1 : 0;
-      cited += c.cited().size();
-      inNote += c.citedInNote();
-      grounded += c.grounded() ? 1 : 0;
-      rule += c.ruleCorrect() ? 1 : 0;
-      faithful += c.fullyFaithful() ? 1 : 0;
-      if (c.goldLevel() != 0) {
-        withGold++;
-        statesGold += c.statesGold() ? 1 : 0;
-      }
-    }
-    return new Rates(n, unparsed, share(agree, n), cited, share(inNote, cited), share(grounded, n), share(rule, n),
-        share(faithful, n), share(agree, n), share(statesGold, withGold), share(absent, n));
-  }
-
-  private static Double share(int k, int n) {
-    return n == 0 ? null : (double) k / n;
+    int agree = Shares.count(checks, TriageCheck::agreesWithDecision);
+    int cited = Shares.sum(checks, c -> c.cited().size());
+    List<TriageCheck> withGold = checks.stream().filter(c -> c.goldLevel() != 0).toList();
+    return new Rates(n, n - Shares.count(checks, TriageCheck::parsed), Shares.share(agree, n), cited,
+        Shares.share(Shares.sum(checks, TriageCheck::citedInNote), cited), Shares.of(checks, TriageCheck::grounded),
+        Shares.of(checks, TriageCheck::ruleCorrect), Shares.of(checks, TriageCheck::fullyFaithful),
+        Shares.share(agree, n), Shares.of(withGold, TriageCheck::statesGold),
+        Shares.of(checks, TriageCheck::citesAbsentFinding));
   }
 }
