@@ -77,7 +77,8 @@ class ServeDrainReliabilityTest {
   /** Waits until a new connection to {@code port} is refused (the listening socket is closed). */
   private static void awaitRefused(int port) throws Exception {
     for (int i = 0; i < 200; i++) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
+      try {
+        new Socket("127.0.0.1", port).close();
         Thread.sleep(10);
       } catch (ConnectException e) {
         return;
