@@ -110,6 +110,10 @@ public final class QuickstartCommand implements Callable<Integer> {
           + "on).")
   boolean splitPunctuation;
 
+  @Option(names = "--lowercase", description = "Tokenizer that folds case (a Lowercase normaliser, as r2d tokenizer "
+      + "build --lowercase): the model reads 'HR', 'hr' and 'Hr' as one; decisions and rationales come out lower-case.")
+  boolean lowercase;
+
   @Bounded(min = 0, max = 100_000)
   @Option(names = "--whole-numbers", defaultValue = "300", paramLabel = "MAX", description = "Tokenizer with every "
       + "number 0..MAX one piece (0: off; default: ${DEFAULT-VALUE}).")
@@ -175,7 +179,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     Path tok = out.resolve("tokenizer");
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
       TokenizerTrainer.build(List.of(DatasetFolder.split(data, DatasetFolder.TRAIN)), new BpeTrainer.Config(vocabSize, 2, 300, splitDigits,
-          splitPunctuation, wholeNumbers),
+          splitPunctuation, wholeNumbers, lowercase),
           ReadOptions.DEFAULT, tok);
     }
     say("synthetic triage: %d train (%s mix) / %d validation / %d test cases (natural mix, other seeds; SYNTHETIC, "

@@ -17,6 +17,7 @@ import dev.reason2decide.model.T5Config;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.prompts.PromptKind;
 import dev.reason2decide.prompts.PromptTemplates;
+import dev.reason2decide.tokens.LabelTexts;
 import dev.reason2decide.tokens.TextTokenizer;
 import dev.reason2decide.runs.ModelCard;
 import dev.reason2decide.runs.RunFolder;
@@ -48,6 +49,7 @@ public final class T5DecisionModel implements DecisionModel {
   final TextTokenizer tok;
   final ModelCard card;
   private final long[][] labelIds;
+  private final LabelTexts labelTexts;
   private final DeviceSpec device;
   private volatile TrustFile trust;
   private String trustNotice;
@@ -61,6 +63,7 @@ public final class T5DecisionModel implements DecisionModel {
     this.tok = tok;
     this.card = card;
     this.labelIds = SequenceScorer.encodeCandidates(tok, card.labels());
+    this.labelTexts = LabelTexts.of(card.labels(), tok);
   }
 
   /**
@@ -168,7 +171,8 @@ public final class T5DecisionModel implements DecisionModel {
           String y = tok.decode(ids[i]).strip();
           raw.add(y);
           // a label text outside the label set is never decided; the most probable label stands in for it
-          String label = card.labels().contains(y) ? y : card.labels().get(LabelScores.argMax(scores[i]));
+          String named = labelTexts.labelOf(y);
+          String label = named != null ? named : card.labels().get(LabelScores.argMax(scores[i]));
           labels.add(label);
           explain.add(tok.encode(explainPrompt(texts.get(i), label), card.maxInputTokens()).ids());
         }
@@ -214,7 +218,7 @@ public final class T5DecisionModel implements DecisionModel {
         .max().orElse(0);
     RelativeMahalanobis in = stats == null ? null : stats.input();
     RelativeMahalanobis out = stats == null ? null : stats.output();
-    return new ModelSignals(raw, card.labels().contains(raw), mine, mine - other,
+    return new ModelSignals(raw, labelTexts.labelOf(raw) != null, mine, mine - other,
         in == null ? null : in.distance(input), in == null ? null : in.relativeDistance(input),
         out == null ? null : out.distance(output), out == null ? null : out.relativeDistance(output), surprise,
         tokenDistance);

@@ -14,6 +14,7 @@ import dev.reason2decide.eval.triage.NoteParser;
 import dev.reason2decide.eval.triage.TriageCheck;
 import dev.reason2decide.eval.triage.TriageFaithfulness;
 import dev.reason2decide.model.T5Model;
+import dev.reason2decide.tokens.LabelTexts;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,14 @@ public final class Validator {
     });
   }
 
+  /**
+   * Decoded label texts as the labels they name (tokens.LabelTexts): with a case-folding tokenizer "esi-3" is the
+   * label "ESI-3"; with one that keeps labels as they are, nothing changes.
+   */
+  static List<String> labelsNamed(List<String> decoded, List<String> gold, TextTokenizer tok) {
+    return LabelTexts.of(gold.stream().distinct().toList(), tok).labelsOf(decoded);
+  }
+
   /** Greedy labels for every validation example (max {@code maxNew} tokens), as text. */
   public static List<String> predictLabels(T5Model model, EncodedExamples val, TextTokenizer tok, int batchSize,
       int maxNew, NDManager parent) {
@@ -69,8 +78,8 @@ public final class Validator {
   /** Accuracy and macro-F1 of greedy predictions on the validation set. */
   public static Map<String, Double> labelMetrics(T5Model model, EncodedExamples val, TextTokenizer tok, int batchSize,
       int maxNew, NDManager parent) {
-    List<String> pred = predictLabels(model, val, tok, batchSize, maxNew, parent);
     List<String> gold = val.examples.stream().map(e -> e.label()).toList();
+    List<String> pred = labelsNamed(predictLabels(model, val, tok, batchSize, maxNew, parent), gold, tok);
     Map<String, Double> m = new LinkedHashMap<>();
     LabelScores scores = LabelMetrics.score(gold, pred); // scikit-learn semantics, as the reference's compute_metrics
     m.put("val_macro_f1", scores.macroF1());
@@ -87,8 +96,9 @@ public final class Validator {
   public static Map<String, Object> goalMetrics(T5Model model, EncodedExamples val, TextTokenizer tok, TrainConfig cfg,
       GoalStop.Goals goals, NDManager parent) {
     int batchSize = cfg.data().evalBatchSize();
-    List<String> pred = predictLabels(model, val, tok, batchSize, cfg.decode().labelMaxNewTokens(), parent);
     List<String> gold = val.examples.stream().map(e -> e.label()).toList();
+    List<String> pred = labelsNamed(predictLabels(model, val, tok, batchSize, cfg.decode().labelMaxNewTokens(), parent),
+        gold, tok);
     LabelScores scores = LabelMetrics.score(gold, pred);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("val_macro_f1", scores.macroF1());
