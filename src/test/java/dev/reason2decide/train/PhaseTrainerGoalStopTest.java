@@ -6,19 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.reason2decide.data.Example;
-import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.Json;
-import dev.reason2decide.model.T5Checkpoint;
-import dev.reason2decide.model.T5Init;
-import dev.reason2decide.model.T5Model;
 import dev.reason2decide.runs.PhaseFolder;
-import dev.reason2decide.runs.PhaseKind;
-import dev.reason2decide.testing.Shared;
-import dev.reason2decide.tokens.TextTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,9 +28,6 @@ class PhaseTrainerGoalStopTest {
   @TempDir
   Path tmp;
 
-  private static final Phase PHASE = new Phase(PhaseKind.STAGE2, 100, AlphaSchedule.constant(0f),
-      Phase.RationaleTask.NONE, null, Phase.Selection.MACRO_F1, 5, 5, 65);
-
   static Map<String, Object> validation(int step) {
     boolean met = step == 20 || step == 30 || step == 35;
     Map<String, Object> m = new HashMap<>();
@@ -52,21 +40,8 @@ class PhaseTrainerGoalStopTest {
   }
 
   private PhaseFolder train(String name, int haltAfter) {
-    List<Example> data = TinyTraining.sixteen().subList(0, 4);
-    TrainConfig cfg = TrainSettings.with(TinyTraining.config(Recipe.R2D_STAGE2, 100), "batch-size", 4,
-        "goal-stop", 2);
-    PhaseFolder folder = new PhaseFolder(tmp.resolve(name).resolve("stage2"));
-    Path tokDir = Shared.fixture("tokenizer-pubmed-2k");
-    try (TextTokenizer tok = TextTokenizer.load(tokDir); NDManager m = Engines.newManager();
-        MetricsWriter log = new MetricsWriter(tmp.resolve(name).resolve("metrics.jsonl"))) {
-      PhaseCheckpoints.State state = PhaseCheckpoints.readState(folder);
-      T5Model model = state != null ? T5Checkpoint.load(folder.state(), m)
-          : T5Init.create(T5Init.named("tiny", tok.vocabSize()).withDropout(0f), 3L, m);
-      EncodedExamples enc = new EncodedExamples(data, tok, cfg.prompts(), 32, 16, false);
-      new PhaseTrainer(model, tok, tokDir, cfg, PHASE, 1, enc, enc, List.of("routine", "soon", "urgent"), folder, log,
-          null, haltAfter).scriptValidation(PhaseTrainerGoalStopTest::validation).run(m, state);
-    }
-    return folder;
+    return ScriptedPhase.train(tmp.resolve(name), TrainSettings.with(TinyTraining.config(Recipe.R2D_STAGE2, 100),
+        "batch-size", 4, "goal-stop", 2), haltAfter, PhaseTrainerGoalStopTest::validation);
   }
 
   private List<JsonObject> records(String name, String kind) throws Exception {
