@@ -35,6 +35,7 @@ class ExperimentConfigTest {
       assertEquals(0.10, plan.notes().noiseRate());
       assertEquals(List.of(10000, 200, 400, 7L), List.of(plan.train(), plan.validation(), plan.test(), plan.seed()));
       assertEquals(1800, c.steps());
+      assertEquals("micro", c.model().scratch(), "the quickstart's model");
       assertEquals(List.of(1L, 2L, 3L), c.seeds());
       List<String> recipes = new java.util.ArrayList<>(List.of("r2d", "r2d-gold-only", "r2dc", "dss"));
       if (source == dev.reason2decide.data.synth.RationaleSource.RULES) {
