@@ -14,7 +14,7 @@ import java.util.Map;
  * fitted to the largest tenth ({@link #tail}), so that far-away inputs still rank below near ones. The score is the smallest tail probability
  * over the features (a note is as doubtful as its most unusual signal), times {@link #VETO_FACTOR} per veto (a
  * label outside the label set, a rationale that contradicts the decision or the note). The threshold is chosen so
- * that a target share of the validation notes is decided. The rule is monotone in every feature and is fitted on
+ * that a target share of the validation notes no veto refuses is decided (a vetoed note is never decided). The rule is monotone in every feature and is fitted on
  * validation data only.
  *
  * @param references feature → its validation values, ascending
@@ -139,12 +139,21 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
       }
     }
     TrustRule scoring = new TrustRule(refs, 0, targetCoverage);
-    double[] scores = new double[signals.size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = scoring.verdict(signals.get(i), vetoes.get(i)).score();
+    // Vetoed notes are never decided, whatever the threshold; choosing it over them as well would pull it down to
+    // their vetoed scores once more than 1 − targetCoverage of the validation notes carry a veto, and then the
+    // features would decide nothing. So the threshold is chosen among the notes no veto refuses.
+    List<Double> open = new ArrayList<>();
+    for (int i = 0; i < signals.size(); i++) {
+      TrustVerdict v = scoring.verdict(signals.get(i), vetoes.get(i));
+      if (v.decide()) {
+        open.add(v.score());
+      }
     }
-    Arrays.sort(scores);
-    // the largest threshold that still decides at least targetCoverage of the validation notes
+    if (open.isEmpty()) {
+      return new TrustRule(refs, 1.0, targetCoverage);
+    }
+    double[] scores = open.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    // the largest threshold that still decides at least targetCoverage of them
     int decided = (int) Math.ceil(targetCoverage * scores.length - 1e-9);
     double threshold = scores[scores.length - Math.max(decided, 1)];
     return new TrustRule(refs, threshold, targetCoverage);

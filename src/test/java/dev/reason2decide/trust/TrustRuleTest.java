@@ -50,6 +50,35 @@ class TrustRuleTest {
   }
 
   @Test
+  void theThresholdIsChosenAmongTheNotesNoVetoRefuses() {
+    // 100 validation notes, input 0..99; every tenth (0, 10, .., 90) carries a veto, more than the 2 % the target
+    // leaves out. Chosen over all 100, the threshold would fall to the vetoed notes' scores (×0.1) and decide every
+    // open note; chosen among the 90 open notes it decides ceil(0.98·90) = 89 of them and refuses the most unusual.
+    List<ModelSignals> val = new ArrayList<>();
+    List<List<String>> vetoes = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      val.add(withInput(i));
+      vetoes.add(i % 10 == 0 ? List.of("the rationale states ESI-2, not the decision ESI-3") : List.of());
+    }
+    TrustRule rule = TrustRule.fit(val, vetoes, List.of(TrustFeature.INPUT_RMD), 0.98);
+    int decided = 0;
+    for (int i = 0; i < 100; i++) {
+      decided += rule.verdict(val.get(i), vetoes.get(i)).decide() ? 1 : 0;
+    }
+    assertEquals(89, decided);
+    assertFalse(rule.verdict(withInput(99), List.of()).decide());
+    assertTrue(rule.verdict(withInput(98), List.of()).decide());
+    // 98's tail: the top tenth (90..99) is the fitted tail, u = 89, β = 5.5, q = 11/101
+    assertEquals(11 / 101.0 * Math.exp(-9 / 5.5), rule.threshold(), 1e-12);
+
+    List<List<String>> allVetoed = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      allVetoed.add(List.of("the rationale cites SpO2 99%, which the note does not have"));
+    }
+    assertEquals(1.0, TrustRule.fit(val, allVetoed, List.of(TrustFeature.INPUT_RMD), 0.98).threshold());
+  }
+
+  @Test
   void oneOddTokenRefusesANoteWhosePooledDistanceIsTypical() {
     // token_md references 1..19 as in tailProbabilityByHand; input_rmd references 0, 1, 2
     double[] ref = new double[19];

@@ -106,9 +106,11 @@ public final class TrustFit {
     }
     TrustRule rule = TrustRule.fit(signals, vetoes, s.features(), s.targetCoverage());
     int decided = 0;
+    int vetoed = 0;
     for (int i = 0; i < signals.size(); i++) {
       TrustVerdict v = rule.verdict(signals.get(i), vetoes.get(i));
       decided += v.decide() ? 1 : 0;
+      vetoed += vetoes.get(i).isEmpty() && signals.get(i).labelInSet() ? 0 : 1;
     }
     Map<String, Object> fitted = new LinkedHashMap<>();
     fitted.put("train_notes", in.size());
@@ -117,6 +119,7 @@ public final class TrustFit {
     fitted.put("validation_notes", validation.size());
     fitted.put("validation_accuracy", (double) right / validation.size());
     fitted.put("validation_coverage", (double) decided / validation.size());
+    fitted.put("validation_vetoed", vetoed);
     fitted.put("shrinkage", s.shrinkage());
     fitted.put("features", s.features().stream().map(f -> f.key()).toList());
     fitted.put("background", "one Gaussian over the same training notes; foreground: one per gold label, shared "
@@ -128,7 +131,8 @@ public final class TrustFit {
     TrustFile f = new TrustFile(input, output, tokens, rule, known, fitted, phrases);
     model.useTrust(f);
     log.accept(String.format(java.util.Locale.ROOT, "trust: threshold %.4g decides %d of %d validation notes "
-        + "(target %.0f %%)", rule.threshold(), decided, validation.size(), 100 * s.targetCoverage()));
+        + "(target %.0f %% of the %d no veto refuses)", rule.threshold(), decided, validation.size(),
+        100 * s.targetCoverage(), validation.size() - vetoed));
     return f;
   }
 
