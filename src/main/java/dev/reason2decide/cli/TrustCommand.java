@@ -60,8 +60,8 @@ public final class TrustCommand implements Runnable {
         description = "At most this many training notes, evenly spaced; 0: all (default: ${DEFAULT-VALUE}).")
     int maxTrain;
 
-    @Option(names = "--features", split = ",", description = "Signals to combine (default: input_rmd, label_surprise, "
-        + "token_md; also output_rmd, input_md, output_md, margin_gap, rationale_surprise).")
+    @Option(names = "--features", split = ",", description = "Signals to combine (default: input_rmd, input_md, "
+        + "label_surprise, token_md; also output_rmd, output_md, margin_gap, rationale_surprise).")
     List<String> features;
 
     @Mixin

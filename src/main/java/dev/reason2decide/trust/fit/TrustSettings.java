@@ -17,7 +17,7 @@ public record TrustSettings(double shrinkage, int maxTrainNotes, double targetCo
     int batchSize) {
   /** The signals kept by default (docs/trust.md says what each bought). */
   public static final List<TrustFeature> DEFAULT_FEATURES = List.of(TrustFeature.INPUT_RMD,
-      TrustFeature.LABEL_SURPRISE, TrustFeature.TOKEN_MD);
+      TrustFeature.INPUT_MD, TrustFeature.LABEL_SURPRISE, TrustFeature.TOKEN_MD);
 
   public TrustSettings {
     features = List.copyOf(features);
