@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, paramLabel = "FILE|NAME",
       description = "Experiment configuration (JSON), or a shipped one: synthetic-triage, pubmedqa, casimedicos, "
-          + "medmcqa, rationale-sources-rules, -nurse, -llm, -llm-noisy.")
+          + "medmcqa, rationale-sources-rules, -nurse, -llm, -llm-noisy, notes-as-written.")
   String config;
 
   @Option(names = "--init", paramLabel = "DIR",

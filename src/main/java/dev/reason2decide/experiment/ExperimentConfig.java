@@ -46,7 +46,8 @@ public record ExperimentConfig(String name, DataSpec data, List<Recipe> recipes,
   public static final String SHIPPED = "dev/reason2decide/experiments/";
   /** Names of the shipped configurations. */
   public static final List<String> SHIPPED_NAMES = List.of("synthetic-triage", "pubmedqa", "casimedicos", "medmcqa",
-      "rationale-sources-rules", "rationale-sources-nurse", "rationale-sources-llm", "rationale-sources-llm-noisy");
+      "rationale-sources-rules", "rationale-sources-nurse", "rationale-sources-llm", "rationale-sources-llm-noisy",
+      "notes-as-written");
 
   /**
    * Examples: three files ({@code train}, {@code validation}, {@code test}; absolute once loaded) or a generated

@@ -1,4 +1,4 @@
-// The three splits of an experiment, read from files (generated first for the synthetic triage set).
+// The splits of an experiment, read from files (generated first for the synthetic triage set), held-out forms included.
 package dev.reason2decide.experiment;
 
 import dev.reason2decide.data.DatasetFolder;
@@ -14,10 +14,12 @@ import java.util.Map;
 /**
  * Train, validation and test examples with the files they were read from. A synthetic set is written to
  * {@code <out>/data/} first (deterministic: the same n and seed give the same files), so every run and report can
- * name and hash a real file.
+ * name and hash a real file. A synthetic set with held-out note forms also has the split of notes written only
+ * with them ({@code heldOutForms}, from {@code data/test_held_out_forms.jsonl}); otherwise that split is empty and
+ * its file null.
  */
 public record ExperimentData(List<Example> train, List<Example> validation, List<Example> test, Path trainFile,
-    Path validationFile, Path testFile) {
+    Path validationFile, Path testFile, List<Example> heldOutForms, Path heldOutFormsFile) {
 
   /**
    * Reads (or, for a synthetic set, generates into {@code out/data}) the splits of {@code spec}; with
@@ -27,6 +29,7 @@ public record ExperimentData(List<Example> train, List<Example> validation, List
     Path train = spec.train();
     Path validation = spec.validation();
     Path test = spec.test();
+    Path heldOut = null;
     if (spec.synthetic() != null) {
       ExperimentConfig.SyntheticSpec s = spec.synthetic();
       Path dir = out.resolve("data");
@@ -40,8 +43,15 @@ public record ExperimentData(List<Example> train, List<Example> validation, List
       train = DatasetFolder.split(dir, DatasetFolder.TRAIN);
       validation = DatasetFolder.split(dir, DatasetFolder.VALIDATION);
       test = DatasetFolder.split(dir, DatasetFolder.TEST);
+      if (s.plan() != null && !s.plan().notes().forms().heldOut().isEmpty()) {
+        heldOut = DatasetFolder.split(dir, SynthTriage.HELD_OUT_FORMS_SPLIT);
+      }
     }
-    ExperimentData d = new ExperimentData(read(train), read(validation), read(test), train, validation, test);
+    ExperimentData d = new ExperimentData(read(train), read(validation), read(test), train, validation, test,
+        heldOut == null ? List.of() : read(heldOut), heldOut);
+    if (heldOut != null && d.heldOutForms.isEmpty()) {
+      throw new IllegalArgumentException(heldOut + ": the held-out forms split is empty");
+    }
     for (var e : Map.of("train", d.train, "validation", d.validation, "test", d.test).entrySet()) {
       if (e.getValue().isEmpty()) {
         throw new IllegalArgumentException(e.getKey() + " split is empty");
@@ -64,6 +74,20 @@ public record ExperimentData(List<Example> train, List<Example> validation, List
 
   /** The first {@code max} test examples (all when {@code max} is 0). */
   public List<Example> test(int max) {
-    return max > 0 && test.size() > max ? test.subList(0, max) : test;
+    return first(test, max);
+  }
+
+  /** Whether the data has a held-out forms split (evaluated beside the test split). */
+  public boolean hasHeldOutForms() {
+    return heldOutFormsFile != null;
+  }
+
+  /** The first {@code max} held-out forms examples (all when {@code max} is 0; the test split's cap). */
+  public List<Example> heldOutForms(int max) {
+    return first(heldOutForms, max);
+  }
+
+  private static List<Example> first(List<Example> xs, int max) {
+    return max > 0 && xs.size() > max ? xs.subList(0, max) : xs;
   }
 }

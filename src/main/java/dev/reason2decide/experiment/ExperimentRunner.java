@@ -2,6 +2,7 @@
 package dev.reason2decide.experiment;
 
 import com.google.gson.JsonObject;
+import dev.reason2decide.data.Example;
 import dev.reason2decide.engine.Engines;
 import dev.reason2decide.io.AtomicFiles;
 import dev.reason2decide.io.Json;
@@ -33,7 +34,8 @@ import java.util.Set;
 /**
  * Output layout: {@code experiment.json} (resolved configuration and provenance), {@code data/} (generated sets
  * only), {@code tokenizer/} (from-scratch runs), {@code runs/<recipe>-seed<k>/} (a training run folder with
- * {@code evaluation/}), {@code results.json}, {@code results.md} and {@code charts/*.png}. Runs with
+ * {@code evaluation/}, and {@code evaluation/held_out_forms/} when the data has held-out note forms),
+ * {@code results.json}, {@code results.md} and {@code charts/*.png}. Runs with
  * {@code done.json} and an evaluation are reused, an interrupted run resumes from its last saved state; a finished
  * run made with another configuration or other data is an error, not silently reused.
  */
@@ -81,7 +83,8 @@ public final class ExperimentRunner {
           if (!Files.exists(f.done())) {
             trainedByWorkers.add(f.dir().getFileName().toString());
           }
-          if (!Files.exists(f.done()) || !RunEvaluation.finished(f.evaluation().dir())) {
+          if (!Files.exists(f.done()) || !RunEvaluation.finished(f.evaluation().dir())
+              || data.hasHeldOutForms() && !RunEvaluation.finished(f.heldOutFormsEvaluation().dir())) {
             jobs.add(new ParallelRuns.Job(recipeName, seed));
           }
         }
@@ -160,7 +163,15 @@ public final class ExperimentRunner {
     if (!RunEvaluation.finished(evalDir)) {
       log.println(tag + " evaluating on " + data.test(cfg.evaluation().maxTestExamples()).size() + " test examples");
       RunEvaluation.run(new RunFolder(dir).model().dir(), data.test(cfg.evaluation().maxTestExamples()), data.testFile(),
-          cfg.evaluation(), evalDir, data.train(), tc.runtime().device());
+          cfg.evaluation(), evalDir, data.train(), tc.runtime().device(), true);
+    }
+    Path heldOutDir = new RunFolder(dir).heldOutFormsEvaluation().dir();
+    if (data.hasHeldOutForms() && !RunEvaluation.finished(heldOutDir)) {
+      // also for a run reused from an invocation before the split was evaluated: evaluated, not retrained
+      List<Example> heldOut = data.heldOutForms(cfg.evaluation().maxTestExamples());
+      log.println(tag + " evaluating on " + heldOut.size() + " held-out forms examples");
+      RunEvaluation.run(new RunFolder(dir).model().dir(), heldOut, data.heldOutFormsFile(), cfg.evaluation(),
+          heldOutDir, data.train(), tc.runtime().device(), false);
     }
     JsonObject report = Json.readObject(new RunFolder(dir).evaluation().report());
     JsonObject timing = Json.readObject(new RunFolder(dir).evaluation().timing());
@@ -172,6 +183,11 @@ public final class ExperimentRunner {
         timing.get("total_seconds").getAsDouble(), !finished);
     log.printf(Locale.ROOT, "%s test macro-F1 %s  accuracy %s  ROUGE-L %s%n", tag, fmt(o.value(Metric.MACRO_F1)),
         fmt(o.value(Metric.ACCURACY)), fmt(o.value(Metric.ROUGE_L)));
+    if (data.hasHeldOutForms()) {
+      JsonObject heldOut = Json.readObject(new RunFolder(dir).heldOutFormsEvaluation().report());
+      log.printf(Locale.ROOT, "%s held-out forms macro-F1 %s  accuracy %s%n", tag,
+          fmt(Metric.MACRO_F1.read(heldOut)), fmt(Metric.ACCURACY.read(heldOut)));
+    }
     return o;
   }
 
@@ -199,6 +215,14 @@ public final class ExperimentRunner {
     d.put("test", Provenance.file(data.testFile()));
     d.put("counts", Map.of("train", data.train().size(), "validation", data.validation().size(), "test",
         data.test().size(), "test_evaluated", data.test(cfg.evaluation().maxTestExamples()).size()));
+    if (data.hasHeldOutForms()) {
+      Map<String, Object> h = new LinkedHashMap<>();
+      h.put("forms", HeldOutFormsResults.forms(cfg));
+      h.put("file", Provenance.file(data.heldOutFormsFile()));
+      h.put("examples", data.heldOutForms().size());
+      h.put("evaluated", data.heldOutForms(cfg.evaluation().maxTestExamples()).size());
+      d.put("held_out_forms", h);
+    }
     m.put("data", d);
     m.put("recipes", cfg.recipeNames());
     m.put("seeds", cfg.seeds());

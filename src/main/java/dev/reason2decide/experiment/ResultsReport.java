@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Renders the comparison. The reference recipe of the paired differences is {@code r2d} when the experiment has
@@ -35,13 +36,20 @@ final class ResultsReport {
 
   /** One table per configured metric, values in seed order. */
   static List<ResultsTable> tables(ExperimentConfig cfg, List<RunOutcome> runs) {
+    return tables(cfg, runs, cfg.metrics(), RunOutcome::value);
+  }
+
+  /** One table per metric of {@code metrics}, each run's value read by {@code value}, in seed order. */
+  static List<ResultsTable> tables(ExperimentConfig cfg, List<RunOutcome> runs, List<Metric> metrics,
+      BiFunction<RunOutcome, Metric, Double> value) {
     List<ResultsTable> out = new ArrayList<>();
-    for (Metric m : cfg.metrics()) {
+    for (Metric m : metrics) {
       Map<String, List<Double>> values = new LinkedHashMap<>();
       for (String r : cfg.recipeNames()) {
         List<Double> v = new ArrayList<>();
         for (long s : cfg.seeds()) {
-          v.add(runs.stream().filter(o -> o.recipe().equals(r) && o.seed() == s).findFirst().orElseThrow().value(m));
+          v.add(value.apply(runs.stream().filter(o -> o.recipe().equals(r) && o.seed() == s).findFirst()
+              .orElseThrow(), m));
         }
         values.put(r, v);
       }
@@ -70,6 +78,10 @@ final class ResultsReport {
       metrics.put(t.metric().key(), t.toMap(cfg.seeds()));
     }
     json.put("metrics", metrics);
+    List<ResultsTable> heldOut = HeldOutFormsResults.applies(cfg) ? HeldOutFormsResults.tables(cfg, runs) : null;
+    if (heldOut != null) {
+      json.put("held_out_forms", HeldOutFormsResults.json(cfg, heldOut, experiment));
+    }
     List<Object> runList = new ArrayList<>();
     double train = 0;
     double eval = 0;
@@ -90,6 +102,12 @@ final class ResultsReport {
         values.put(m.key(), o.value(m));
       }
       r.put("values", values);
+      if (heldOut != null) {
+        r.put("held_out_forms_report", out.relativize(new RunFolder(o.dir()).heldOutFormsEvaluation().report())
+            .toString());
+        r.put("held_out_forms_eval_seconds", HeldOutFormsResults.evalSeconds(o));
+        r.put("held_out_forms_values", HeldOutFormsResults.values(o));
+      }
       runList.add(r);
       train += o.trainSeconds();
       eval += o.evalSeconds();
@@ -103,8 +121,8 @@ final class ResultsReport {
     json.put("charts", charts.stream().map(c -> "charts/" + c).toList());
     json.put("machine", machine);
     AtomicFiles.writeString(out.resolve("results.json"), GSON.toJson(json) + "\n");
-    AtomicFiles.writeString(out.resolve("results.md"), markdown(cfg, runs, tables, charts, experiment, model, train,
-        eval, wallSeconds, machine));
+    AtomicFiles.writeString(out.resolve("results.md"), markdown(cfg, runs, tables, heldOut, charts, experiment, model,
+        train, eval, wallSeconds, machine));
   }
 
   /** Each finished phase's done.json (last step, best step, early stop), by phase name. */
@@ -124,9 +142,10 @@ final class ResultsReport {
     return m;
   }
 
+  /** {@code heldOut}: the held-out forms tables, or null when the data has none. */
   private static String markdown(ExperimentConfig cfg, List<RunOutcome> runs, List<ResultsTable> tables,
-      List<String> charts, JsonObject experiment, String model, double train, double eval, double wall,
-      Map<String, Object> machine) {
+      List<ResultsTable> heldOut, List<String> charts, JsonObject experiment, String model, double train, double eval,
+      double wall, Map<String, Object> machine) {
     String ref = reference(cfg);
     JsonObject counts = experiment.getAsJsonObject("data").getAsJsonObject("counts");
     StringBuilder s = new StringBuilder();
@@ -154,37 +173,11 @@ final class ResultsReport {
         + "of a real difference.\n\n");
     for (ResultsTable t : tables) {
       s.append("## ").append(t.metric().title()).append("\n\n");
-      if (t.empty()) {
-        s.append("Not computed for any run (").append(t.metric() == Metric.BERTSCORE
-            ? "give evaluation.bertscore_model" : "missing from the reports").append(").\n\n");
-        continue;
-      }
-      s.append("`").append(t.metric().path()).append("`, ").append(t.metric().higherIsBetter() ? "higher" : "lower")
-          .append(" is better.\n\n| recipe | mean ± sd |");
-      for (long seed : cfg.seeds()) {
-        s.append(" seed ").append(seed).append(" |");
-      }
-      s.append(" Δ vs ").append(ref).append(" | seeds above / below / equal |\n|---|---|");
-      s.append("---|".repeat(cfg.seeds().size())).append("---|---|\n");
-      for (ResultsTable.Row r : t.rows()) {
-        String cell = num(t.metric(), r.mean()) + (r.sd() == null ? "" : " ± " + num(t.metric(), r.sd()));
-        if (r.recipe().equals(t.best())) {
-          cell = "**" + cell + "**";
-        }
-        s.append("| ").append(r.recipe()).append(" | ").append(cell).append(" |");
-        for (Double v : r.values()) {
-          s.append(' ').append(num(t.metric(), v)).append(" |");
-        }
-        ResultsTable.Difference d = r.difference();
-        if (d == null) {
-          s.append(" (reference) | |\n");
-        } else {
-          s.append(' ').append(d.mean() == null ? "n/a" : signed(t.metric(), d.mean())).append(" | ")
-              .append(d.higher()).append(" / ").append(d.lower()).append(" / ").append(d.ties())
-              .append(d.unpaired() > 0 ? " (" + d.unpaired() + " unpaired)" : "").append(" |\n");
-        }
-      }
-      s.append('\n');
+      table(s, cfg, t, ref);
+    }
+    if (heldOut != null) {
+      HeldOutFormsResults.markdown(s, cfg, tables(cfg, runs, HeldOutFormsResults.METRICS, RunOutcome::value),
+          heldOut, experiment);
     }
     s.append("## Runs\n\n| run | phases: last step (best step) | first NaN/inf step | train s | eval s | report |\n"
         + "|---|---|---|---|---|---|\n");
@@ -213,6 +206,44 @@ final class ResultsReport {
     s.append("Configuration and provenance: `experiment.json`; every run's own `config.json`, `provenance.json`, "
         + "`metrics.jsonl` and `evaluation/` are in its folder.\n");
     return s.toString();
+  }
+
+  /**
+   * Appends the table of {@code t} (below its heading): the report key, then per recipe its mean ± sd, per-seed values
+   * and the paired difference to {@code ref}; a line instead when no run has the metric.
+   */
+  static void table(StringBuilder s, ExperimentConfig cfg, ResultsTable t, String ref) {
+    if (t.empty()) {
+      s.append("Not computed for any run (").append(t.metric() == Metric.BERTSCORE
+          ? "give evaluation.bertscore_model" : "missing from the reports").append(").\n\n");
+      return;
+    }
+    s.append("`").append(t.metric().path()).append("`, ").append(t.metric().higherIsBetter() ? "higher" : "lower")
+        .append(" is better.\n\n| recipe | mean ± sd |");
+    for (long seed : cfg.seeds()) {
+      s.append(" seed ").append(seed).append(" |");
+    }
+    s.append(" Δ vs ").append(ref).append(" | seeds above / below / equal |\n|---|---|");
+    s.append("---|".repeat(cfg.seeds().size())).append("---|---|\n");
+    for (ResultsTable.Row r : t.rows()) {
+      String cell = num(t.metric(), r.mean()) + (r.sd() == null ? "" : " ± " + num(t.metric(), r.sd()));
+      if (r.recipe().equals(t.best())) {
+        cell = "**" + cell + "**";
+      }
+      s.append("| ").append(r.recipe()).append(" | ").append(cell).append(" |");
+      for (Double v : r.values()) {
+        s.append(' ').append(num(t.metric(), v)).append(" |");
+      }
+      ResultsTable.Difference d = r.difference();
+      if (d == null) {
+        s.append(" (reference) | |\n");
+      } else {
+        s.append(' ').append(d.mean() == null ? "n/a" : signed(t.metric(), d.mean())).append(" | ")
+            .append(d.higher()).append(" / ").append(d.lower()).append(" / ").append(d.ties())
+            .append(d.unpaired() > 0 ? " (" + d.unpaired() + " unpaired)" : "").append(" |\n");
+      }
+    }
+    s.append('\n');
   }
 
   private static String join(List<Long> seeds) {

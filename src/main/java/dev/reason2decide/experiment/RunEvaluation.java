@@ -1,4 +1,4 @@
-// Evaluates one run's final model on the test split: predictions.jsonl, then r2d evaluate's report.json/report.md.
+// Evaluates one run's final model on a split (test, held-out forms): predictions.jsonl, then r2d evaluate's report.
 package dev.reason2decide.experiment;
 
 import dev.reason2decide.data.Example;
@@ -26,7 +26,8 @@ import java.util.Map;
  * rationale, predicted_label, predicted_rationale, probabilities), {@code report.json} and {@code report.md}
  * (exactly what {@code r2d evaluate --model} computes, through the same {@link EvaluationRun}: labels, calibration,
  * rationale metrics, BERTScore when an encoder is given, same-model consistency and sufficiency, the faithfulness
- * checks) and {@code timing.json}. A folder with report.json is finished.
+ * checks) and {@code timing.json}. A folder with report.json is finished. The held-out forms split is evaluated
+ * the same way into {@code evaluation/held_out_forms/}, without counterfactual probes.
  */
 final class RunEvaluation {
   private RunEvaluation() {}
@@ -41,11 +42,12 @@ final class RunEvaluation {
 
   /**
    * Predicts {@code test} with the model in {@code modelDir} and evaluates; returns the wall seconds taken. The
-   * simulator check learns from {@code train}'s gold rationales; on the synthetic triage set counterfactual probes
-   * run too ({@code counterfactual.jsonl}). The model and the BERTScore encoder run on {@code device} (the run's).
+   * simulator check learns from {@code train}'s gold rationales; on the synthetic triage set with {@code probes}
+   * counterfactual probes run too ({@code counterfactual.jsonl}). The model and the BERTScore encoder run on
+   * {@code device} (the run's).
    */
   static double run(Path modelDir, List<Example> test, Path testFile, ExperimentConfig.EvaluationSpec spec,
-      Path dir, List<Example> train, DeviceSpec device) {
+      Path dir, List<Example> train, DeviceSpec device, boolean probes) {
     long start = System.nanoTime();
     EvaluationFolder folder = new EvaluationFolder(dir);
     try (T5DecisionModel model = T5DecisionModel.load(modelDir, null, device)) {
@@ -59,7 +61,7 @@ final class RunEvaluation {
         prov.file("bertscore_model", spec.bertscoreModel());
       }
       CheckInputs checks = CheckSetup.simulator(train, "the training split");
-      if (FaithfulnessChecks.syntheticTriage(preds)) {
+      if (probes && FaithfulnessChecks.syntheticTriage(preds)) {
         checks = EvaluationRun.withCounterfactual(checks, preds, model, COUNTERFACTUAL_PER_EDIT, 1L,
             spec.batchSize(), folder);
       }

@@ -49,6 +49,29 @@ class ExperimentConfigTest {
   }
 
   @Test
+  void shippedNotesAsWrittenHoldsFormsOutAtTheRulesSourceBudget() {
+    ExperimentConfig c = ExperimentConfig.load("notes-as-written");
+    ExperimentConfig rules = ExperimentConfig.load("rationale-sources-rules");
+    var plan = c.data().synthetic().plan();
+    assertEquals(2, plan.notes().grammar());
+    assertEquals(java.util.Set.of("hr:pulse-bpm", "spo2:o2-sat-percent", "bp:bp-over", "pain:out-of-10",
+        "complaint:says"), plan.notes().forms().heldOut());
+    assertTrue(HeldOutFormsResults.applies(c));
+    assertFalse(HeldOutFormsResults.applies(rules));
+    assertEquals(List.of(10000, 200, 400, 7L), List.of(plan.train(), plan.validation(), plan.test(), plan.seed()));
+    assertEquals(List.of("r2d-gold-only", "r2d", "sft", "dss"), c.recipeNames());
+    assertEquals(List.of(1L, 2L, 3L), c.seeds());
+    // the quickstart's budget and settings as the rationale-sources files have them: only the notes differ
+    assertEquals(rules.steps(), c.steps());
+    assertEquals(rules.train(), c.train());
+    assertEquals(rules.model(), c.model());
+    assertEquals(rules.evaluation(), c.evaluation());
+    for (Recipe r : c.recipes()) {
+      c.training(r, 1);
+    }
+  }
+
+  @Test
   void shippedSyntheticTriageLoadsByName() {
     ExperimentConfig c = ExperimentConfig.load("synthetic-triage");
     assertEquals("synthetic-triage", c.name());

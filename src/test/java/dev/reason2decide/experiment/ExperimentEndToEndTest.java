@@ -2,6 +2,7 @@
 package dev.reason2decide.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -73,6 +74,7 @@ class ExperimentEndToEndTest {
         }
         assertEquals(16, Files.readAllLines(run.resolve("evaluation/predictions.jsonl")).size());
         assertEquals(seed, read(run.resolve("provenance.json")).get("seed").getAsLong());
+        assertFalse(Files.exists(run.resolve("evaluation/held_out_forms")), "no held-out forms in this data");
       }
     }
     // every table value is the run's own report value; mean and sd recomputed here by hand
@@ -105,6 +107,12 @@ class ExperimentEndToEndTest {
       }
     }
     assertTrue(md.contains("## Macro-F1") && md.contains("## ECE"), md);
+    // without held-out forms there is no held-out column (HeldOutFormsExperimentTest has one)
+    assertFalse(results.has("held_out_forms") || md.contains("eld-out"), md);
+    for (var r : results.getAsJsonArray("runs")) {
+      assertFalse(r.getAsJsonObject().has("held_out_forms_values"), r.toString());
+    }
+    assertFalse(read(out.resolve("experiment.json")).getAsJsonObject("data").has("held_out_forms"));
     for (String png : List.of("validation.png", "training_losses.png", "final_metrics.png",
         "scheduled_sampling.png")) {
       BufferedImage img = ImageIO.read(out.resolve("charts").resolve(png).toFile());
