@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * the checks catch them. Text outside the grammar gives null.
  *
  * <p>Any letter case: the text is read first as the templates write it, and only when that fails, with the same
- * templates in the same order ignoring case (a case-folding model writes "esi-2: hr 135 ..."); names read that way
- * (resources, a complaint's risk reason) are given in the grammar's spelling. No two wordings of the grammar differ
- * only in case, so a text the cased reading parses is read exactly as before, and one it does not is read as its
- * cased form would be.
+ * templates in the same order ignoring case (a case-folding model writes "esi-2 (high risk) for heart rate 135
+ * (above 100)."); names read that way (resources, a complaint's risk reason) are given in the grammar's spelling.
+ * No two wordings of the grammar differ only in case, so a text the cased reading parses is read exactly as before,
+ * and one it does not is read as its cased form would be.
  */
 public final class RationaleParser {
   private static final Reading CASED = Reading.CASED;

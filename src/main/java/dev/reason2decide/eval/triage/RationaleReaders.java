@@ -43,9 +43,9 @@ final class RationaleReaders {
 
   /**
    * Every reader {@link RationaleParser} needs, in one letter-case mode: {@link #CASED} reads the templates as
-   * written; {@link #ANY_CASE} reads the same templates in any letter case ("esi-2: hr 135 ..."), the parser's
-   * fallback when the cased reading fails. The two differ only in the patterns' case flag, so both try the same
-   * templates in the same order.
+   * written; {@link #ANY_CASE} reads the same templates in any letter case ("esi-2 (high risk) for heart rate
+   * 135 ..."), the parser's fallback when the cased reading fails. The two differ only in the patterns' case flag,
+   * so both try the same templates in the same order.
    *
    * @param anyCase whether the patterns ignore case (the values read are then mapped to the grammar's spelling)
    * @param capitalised the finding readers for the first item of a {@code {Findings}} list
@@ -55,13 +55,13 @@ final class RationaleReaders {
       Map<Kind, List<Pattern>> findings, Map<Kind, List<Pattern>> capitalised, Pattern resource,
       List<Pattern> vitals) {
     static final Reading CASED = new Reading(false, RationaleReaders.findingSentences(),
-        RationaleReaders.resourceSentences(), findingReaders(false),
-        findingReaders(true), Pattern.compile(SlotTemplate.anyOf(TriageGrammar.resourceNames())), vitalReaders());
-    static final Reading ANY_CASE = new Reading(true, CASED.findingSentences.stream().map(Candidate::anyCase)
-        .toList(), CASED.resourceSentences.stream().map(Candidate::anyCase).toList(),
-        RationaleReaders.anyCase(CASED.findings),
-        RationaleReaders.anyCase(CASED.capitalised), RationaleReaders.anyCase(CASED.resource),
-        CASED.vitals.stream().map(RationaleReaders::anyCase).toList());
+        RationaleReaders.resourceSentences(), findingReaders(false), findingReaders(true),
+        Pattern.compile(SlotTemplate.anyOf(TriageGrammar.resourceNames())), vitalReaders());
+    static final Reading ANY_CASE = new Reading(true,
+        CASED.findingSentences.stream().map(Candidate::anyCase).toList(),
+        CASED.resourceSentences.stream().map(Candidate::anyCase).toList(),
+        RationaleReaders.anyCase(CASED.findings), RationaleReaders.anyCase(CASED.capitalised),
+        RationaleReaders.anyCase(CASED.resource), CASED.vitals.stream().map(RationaleReaders::anyCase).toList());
   }
 
   /**
