@@ -12,11 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Parses notes written by {@code SynthTriage}, in either grammar ({@link NoteScanner}): the exact checks run on
- * synthetic notes. A note that is, word for word, one of the four fixed styles of grammar 1 is reported as grammar 1.
- * A text without an age, a sex and one complaint of the generator's vocabulary gives null.
+ * synthetic notes. A note that is, word for word, one of the four fixed styles of grammar 1 is reported as grammar 1,
+ * in any letter case: read as written first and, only when that fails, ignoring case (a grammar-1 note lower-cased
+ * is still grammar 1; {@link ParsedNote#replaced} writes edits in the note's case). The findings are read in any case
+ * either way ({@link NoteScanner}). A text without an age, a sex and one complaint of the generator's vocabulary gives
+ * null.
  */
 public final class NoteParser {
   private static final List<Pattern> READERS = readers();
+  private static final List<Pattern> ANY_CASE_READERS = READERS.stream().map(RationaleReaders::anyCase).toList();
 
   private NoteParser() {}
 
@@ -29,40 +33,53 @@ public final class NoteParser {
     return NoteScanner.scan(text, grammar1(text) ? 1 : 2);
   }
 
-  /** Whether {@code text} is, word for word, one of grammar 1's note templates with values from its vocabularies. */
+  /**
+   * Whether {@code text} is, word for word, one of grammar 1's note templates with values from its vocabularies: as
+   * written, or else in another letter case.
+   */
   static boolean grammar1(String text) {
-    for (int t = 0; t < READERS.size(); t++) {
-      Map<String, String> s = TriageGrammar.NOTES.get(t).read(READERS.get(t), text);
-      if (s != null && TriageGrammar.complaintPhrased(s.get("complaint")) != null
-          && mentalPhrased(s.get("mental")) != null && history(s.get("history")) != null) {
+    return grammar1(text, READERS, false) || grammar1(text, ANY_CASE_READERS, true);
+  }
+
+  private static boolean grammar1(String text, List<Pattern> readers, boolean anyCase) {
+    for (int t = 0; t < readers.size(); t++) {
+      Map<String, String> s = TriageGrammar.NOTES.get(t).read(readers.get(t), text);
+      if (s != null && complaintPhrased(s.get("complaint"), anyCase) && mentalPhrased(s.get("mental"), anyCase)
+          && history(s.get("history"), anyCase)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The mental status one of whose phrasings is {@code text}, or null. */
-  static MentalStatus mentalPhrased(String text) {
-    for (MentalStatus m : MentalStatus.values()) {
-      if (m.phrasings().contains(text)) {
-        return m;
-      }
-    }
-    return null;
+  private static boolean complaintPhrased(String text, boolean anyCase) {
+    return TriageGrammar.complaints().stream().anyMatch(c -> in(c.phrasings(), text, anyCase));
   }
 
-  private static List<String> history(String text) {
-    if (TriageGrammar.NO_HISTORY.contains(text)) {
-      return List.of();
-    }
-    List<String> items = new ArrayList<>();
-    for (String item : text.split(", ", -1)) {
-      if (!TriageGrammar.HISTORY.contains(item) && !TriageGrammar.ANTICOAGULANTS.contains(item)) {
-        return null;
+  private static boolean mentalPhrased(String text, boolean anyCase) {
+    for (MentalStatus m : MentalStatus.values()) {
+      if (in(m.phrasings(), text, anyCase)) {
+        return true;
       }
-      items.add(item);
     }
-    return items;
+    return false;
+  }
+
+  /** Whether a history slot is a no-history phrase or items of the history vocabulary joined by ", ". */
+  private static boolean history(String text, boolean anyCase) {
+    if (in(TriageGrammar.NO_HISTORY, text, anyCase)) {
+      return true;
+    }
+    for (String item : text.split(", ", -1)) {
+      if (!in(TriageGrammar.HISTORY, item, anyCase) && !in(TriageGrammar.ANTICOAGULANTS, item, anyCase)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean in(List<String> vocabulary, String text, boolean anyCase) {
+    return anyCase ? vocabulary.stream().anyMatch(text::equalsIgnoreCase) : vocabulary.contains(text);
   }
 
   private static List<Pattern> readers() {

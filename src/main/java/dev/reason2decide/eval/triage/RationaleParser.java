@@ -2,11 +2,11 @@
 package dev.reason2decide.eval.triage;
 
 import dev.reason2decide.data.synth.Complaint;
-import dev.reason2decide.data.synth.SlotTemplate;
 import dev.reason2decide.data.synth.TriageGrammar;
 import dev.reason2decide.data.synth.TriageRules.Kind;
 import dev.reason2decide.eval.triage.ParsedRationale.Reason;
 import dev.reason2decide.eval.triage.RationaleReaders.Candidate;
+import dev.reason2decide.eval.triage.RationaleReaders.Reading;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,24 +21,34 @@ import java.util.regex.Pattern;
  * vital signs, which are cited but are not reasons), or a "stable" sentence followed by a resource sentence. The level is read from the text (a model may write a
  * level-2 sentence ending in ESI-3), and every value is read as written, so wrong values and wrong levels parse and
  * the checks catch them. Text outside the grammar gives null.
+ *
+ * <p>Any letter case: the text is read first as the templates write it, and only when that fails, with the same
+ * templates in the same order ignoring case (a case-folding model writes "esi-2 (high risk) for heart rate 135
+ * (above 100)."); names read that way (resources, a complaint's risk reason) are given in the grammar's spelling.
+ * No two wordings of the grammar differ only in case, so a text the cased reading parses is read exactly as before,
+ * and one it does not is read as its cased form would be.
  */
 public final class RationaleParser {
-  private static final List<Candidate> FINDING_SENTENCES = RationaleReaders.findingSentences();
-  private static final List<Candidate> RESOURCE_SENTENCES = RationaleReaders.resourceSentences();
-  private static final Map<Kind, List<Pattern>> FINDING_READERS = RationaleReaders.findingReaders(false);
-  private static final Map<Kind, List<Pattern>> CAPITALISED_READERS = RationaleReaders.findingReaders(true);
-  private static final Pattern RESOURCE = Pattern.compile(SlotTemplate.anyOf(TriageGrammar.resourceNames()));
-  private static final List<Pattern> VITAL_READERS = RationaleReaders.vitalReaders();
+  private static final Reading CASED = Reading.CASED;
+  private static final Reading ANY_CASE = Reading.ANY_CASE;
+  /** How {@link TriageGrammar#join} separates list items ("a, b and c"); " AND " in an upper-cased text. */
+  private static final Pattern ITEM_SEPARATOR = Pattern.compile(", | and ");
+  private static final Pattern ANY_CASE_ITEM_SEPARATOR = RationaleReaders.anyCase(ITEM_SEPARATOR);
 
   private RationaleParser() {}
 
-  /** What the rationale says, or null when it is not in the generator's grammar. */
+  /** What the rationale says, or null when it is not in the generator's grammar (in any letter case). */
   public static ParsedRationale parse(String rationale) {
     if (rationale == null) {
       return null;
     }
     String text = rationale.strip();
-    for (Candidate c : FINDING_SENTENCES) {
+    ParsedRationale cased = parse(text, CASED);
+    return cased != null ? cased : parse(text, ANY_CASE);
+  }
+
+  private static ParsedRationale parse(String text, Reading g) {
+    for (Candidate c : g.findingSentences()) {
       Map<String, String> s = c.template().read(c.reader(), text);
       if (s == null) {
         continue;
@@ -47,11 +57,11 @@ public final class RationaleParser {
       boolean[] later = {c.source() != null
           || Integer.parseInt(c.local().substring(c.local().indexOf('.') + 1)) >= TriageGrammar.GRAMMAR1_LEVEL};
       List<Reason> reasons = new ArrayList<>();
-      if (listFrom(capital ? s.get("Findings") : s.get("findings"), 0, capital, reasons, later)) {
+      if (listFrom(g, capital ? s.get("Findings") : s.get("findings"), 0, capital, reasons, later)) {
         List<CitedFinding> cited = cite(reasons);
         if (s.containsKey("vitals")) { // a restated list: cited, not given as reasons
           Map<String, String> restated = new HashMap<>();
-          if (!vitals(s.get("vitals"), restated)) {
+          if (!vitals(g, s.get("vitals"), restated)) {
             continue;
           }
           addVitals(cited, restated);
@@ -60,10 +70,10 @@ public final class RationaleParser {
             later[0] ? 2 : 1);
       }
     }
-    for (Candidate c : RESOURCE_SENTENCES) {
+    for (Candidate c : g.resourceSentences()) {
       Map<String, String> s = c.template().read(c.reader(), text);
       if (s != null) {
-        ParsedRationale r = byResources(c, s);
+        ParsedRationale r = byResources(g, c, s);
         if (r != null) {
           return r;
         }
@@ -78,7 +88,7 @@ public final class RationaleParser {
     return again != null && Integer.parseInt(again) != level ? 0 : level;
   }
 
-  private static ParsedRationale byResources(Candidate c, Map<String, String> s) {
+  private static ParsedRationale byResources(Reading g, Candidate c, Map<String, String> s) {
     List<CitedFinding> cited = new ArrayList<>();
     String local = c.local();
     int stable = Integer.parseInt(local.substring("stable.".length(), local.indexOf('+')));
@@ -87,13 +97,13 @@ public final class RationaleParser {
     }
     if (s.containsKey("vitals")) {
       s = new HashMap<>(s);
-      if (!vitals(s.get("vitals"), s)) {
+      if (!vitals(g, s.get("vitals"), s)) {
         return null;
       }
     }
     List<Reason> reasons = new ArrayList<>();
     if (s.containsKey("findings")) { // a finding given as the reason for level 3 to 5 (RuleCheck rejects it)
-      if (!listFrom(s.get("findings"), 0, false, reasons, new boolean[1])) {
+      if (!listFrom(g, s.get("findings"), 0, false, reasons, new boolean[1])) {
         return null;
       }
       cited.addAll(cite(reasons));
@@ -108,9 +118,9 @@ public final class RationaleParser {
     List<String> resources = new ArrayList<>();
     String listed = s.get("resources");
     if (listed != null) {
-      Matcher m = RESOURCE.matcher(listed);
+      Matcher m = g.resource().matcher(listed);
       while (m.find()) {
-        resources.add(m.group());
+        resources.add(g.anyCase() ? spelled(TriageGrammar.resourceNames(), m.group()) : m.group());
       }
     }
     boolean rules = c.source() == null; // the rules' level-4 and 5 sentences state their count in words
@@ -123,10 +133,10 @@ public final class RationaleParser {
   }
 
   /** Reads a {@code {vitals}} list ("HR 80, BP 120/80 and sats 97%") into {@code s}; false when it is not one. */
-  private static boolean vitals(String list, Map<String, String> s) {
-    for (String item : list.split(", | and ", -1)) {
+  private static boolean vitals(Reading g, String list, Map<String, String> s) {
+    for (String item : (g.anyCase() ? ANY_CASE_ITEM_SEPARATOR : ITEM_SEPARATOR).split(list, -1)) {
       boolean read = false;
-      for (Pattern p : VITAL_READERS) {
+      for (Pattern p : g.vitals()) {
         Matcher m = p.matcher(item);
         if (m.matches()) {
           for (String slot : List.of("hr", "sbp", "dbp", "rr", "spo2", "pain")) {
@@ -167,7 +177,7 @@ public final class RationaleParser {
   /** The findings of a list "a", "a and b", "a, b and c"; null when the text is not such a list. */
   static List<Reason> reasons(String text, boolean capitalised) {
     List<Reason> out = new ArrayList<>();
-    if (listFrom(text, 0, capitalised, out, new boolean[1])) {
+    if (listFrom(CASED, text, 0, capitalised, out, new boolean[1])) {
       return out;
     }
     return null;
@@ -177,8 +187,9 @@ public final class RationaleParser {
    * Backtracking over the finding wordings (some contain ", "), first item possibly capitalised; {@code later[0]}
    * becomes true when a wording of grammar 2 is used.
    */
-  private static boolean listFrom(String text, int pos, boolean capitalised, List<Reason> out, boolean[] later) {
-    Map<Kind, List<Pattern>> readers = pos == 0 && capitalised ? CAPITALISED_READERS : FINDING_READERS;
+  private static boolean listFrom(Reading g, String text, int pos, boolean capitalised, List<Reason> out,
+      boolean[] later) {
+    Map<Kind, List<Pattern>> readers = pos == 0 && capitalised ? g.capitalised() : g.findings();
     for (Map.Entry<Kind, List<Pattern>> e : readers.entrySet()) {
       for (int w = 0; w < e.getValue().size(); w++) {
         Pattern p = e.getValue().get(w);
@@ -187,7 +198,7 @@ public final class RationaleParser {
           continue;
         }
         int end = m.end();
-        Reason r = reason(e.getKey(), m);
+        Reason r = reason(g, e.getKey(), m);
         if (r == null) {
           continue;
         }
@@ -198,7 +209,8 @@ public final class RationaleParser {
           return true;
         }
         for (String sep : List.of(", ", " and ")) {
-          if (text.startsWith(sep, end) && listFrom(text, end + sep.length(), false, out, later)) {
+          if (text.regionMatches(g.anyCase(), end, sep, 0, sep.length())
+              && listFrom(g, text, end + sep.length(), false, out, later)) {
             return true;
           }
         }
@@ -209,10 +221,13 @@ public final class RationaleParser {
     return false;
   }
 
-  private static Reason reason(Kind kind, Matcher m) {
+  private static Reason reason(Reading g, Kind kind, Matcher m) {
     if (kind == Kind.HIGH_RISK_COMPLAINT) {
       Complaint c = TriageGrammar.complaintNamed(m.group("complaint"));
       String why = m.pattern().pattern().contains("(?<reason>") ? m.group("reason") : null; // a nurse omits it
+      if (why != null && g.anyCase()) {
+        why = spelled(Complaint.HIGH_RISK.stream().map(Complaint::riskReason).toList(), why);
+      }
       return c == null ? null : new Reason(kind, 0, c.name().toLowerCase(Locale.ROOT), why);
     }
     int v = 0;
@@ -221,6 +236,16 @@ public final class RationaleParser {
       v = digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
     return new Reason(kind, v, null, null);
+  }
+
+  /** The grammar's spelling of {@code read}, a name of {@code names} read in any letter case. */
+  private static String spelled(List<String> names, String read) {
+    for (String n : names) {
+      if (n.equalsIgnoreCase(read)) {
+        return n;
+      }
+    }
+    throw new IllegalStateException("read a name the grammar does not have: " + read);
   }
 
   private static List<CitedFinding> cite(List<Reason> reasons) {

@@ -34,6 +34,48 @@ final class RationaleReaders {
     String local() {
       return name.substring(name.indexOf(':') + 1);
     }
+
+    /** The same template read in any letter case. */
+    Candidate anyCase() {
+      return new Candidate(name, source, template, RationaleReaders.anyCase(reader));
+    }
+  }
+
+  /**
+   * Every reader {@link RationaleParser} needs, in one letter-case mode: {@link #CASED} reads the templates as
+   * written; {@link #ANY_CASE} reads the same templates in any letter case ("esi-2 (high risk) for heart rate
+   * 135 ..."), the parser's fallback when the cased reading fails. The two differ only in the patterns' case flag,
+   * so both try the same templates in the same order.
+   *
+   * @param anyCase whether the patterns ignore case (the values read are then mapped to the grammar's spelling)
+   * @param capitalised the finding readers for the first item of a {@code {Findings}} list
+   * @param resource one resource name
+   */
+  record Reading(boolean anyCase, List<Candidate> findingSentences, List<Candidate> resourceSentences,
+      Map<Kind, List<Pattern>> findings, Map<Kind, List<Pattern>> capitalised, Pattern resource,
+      List<Pattern> vitals) {
+    static final Reading CASED = new Reading(false, RationaleReaders.findingSentences(),
+        RationaleReaders.resourceSentences(), findingReaders(false), findingReaders(true),
+        Pattern.compile(SlotTemplate.anyOf(TriageGrammar.resourceNames())), vitalReaders());
+    static final Reading ANY_CASE = new Reading(true,
+        CASED.findingSentences.stream().map(Candidate::anyCase).toList(),
+        CASED.resourceSentences.stream().map(Candidate::anyCase).toList(),
+        RationaleReaders.anyCase(CASED.findings), RationaleReaders.anyCase(CASED.capitalised),
+        RationaleReaders.anyCase(CASED.resource), CASED.vitals.stream().map(RationaleReaders::anyCase).toList());
+  }
+
+  /**
+   * {@code p} ignoring letter case. ASCII only: the grammar is ASCII, and Unicode case folding would also let
+   * non-ASCII letters stand for ASCII ones (the Kelvin sign for "k").
+   */
+  static Pattern anyCase(Pattern p) {
+    return Pattern.compile(p.pattern(), p.flags() | Pattern.CASE_INSENSITIVE);
+  }
+
+  private static Map<Kind, List<Pattern>> anyCase(Map<Kind, List<Pattern>> readers) {
+    Map<Kind, List<Pattern>> out = new EnumMap<>(Kind.class);
+    readers.forEach((k, ps) -> out.put(k, ps.stream().map(RationaleReaders::anyCase).toList()));
+    return out;
   }
 
   static List<Candidate> findingSentences() {

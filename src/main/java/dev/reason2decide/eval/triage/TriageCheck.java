@@ -60,12 +60,19 @@ public record TriageCheck(boolean parsed, int statedLevel, int predictedLevel, i
     return new TriageCheck(true, r.level(), p, g, cited, RuleCheck.correct(r));
   }
 
-  /** The level of an ESI label ("ESI-3" → 3), 0 for anything else or null. */
+  /**
+   * The level of an ESI label ("ESI-3" → 3; in another letter case, "esi-3", as a case-folding model writes it), 0
+   * for anything else or null.
+   */
   public static int level(String label) {
     if (label == null) {
       return 0;
     }
-    int i = TriageRules.LABELS.indexOf(label.strip());
+    String l = label.strip();
+    int i = TriageRules.LABELS.indexOf(l);
+    for (int k = 0; i < 0 && k < TriageRules.LABELS.size(); k++) {
+      i = TriageRules.LABELS.get(k).equalsIgnoreCase(l) ? k : -1;
+    }
     return i + 1;
   }
 
