@@ -110,8 +110,10 @@ public final class QuickstartCommand implements Callable<Integer> {
           + "on).")
   boolean splitPunctuation;
 
-  @Option(names = "--lowercase", description = "Tokenizer that folds case (a Lowercase normaliser, as r2d tokenizer "
-      + "build --lowercase): the model reads 'HR', 'hr' and 'Hr' as one; decisions and rationales come out lower-case.")
+  @Option(names = "--lowercase", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Tokenizer that folds case (a Lowercase normaliser, as r2d tokenizer build --lowercase): the model "
+          + "reads 'HR', 'hr' and 'Hr' as one, so notes in upper or lower case read as the training notes (default: "
+          + "on, the winner of docs/data.md's comparison; --no-lowercase keeps case).")
   boolean lowercase;
 
   @Bounded(min = 0, max = 100_000)
