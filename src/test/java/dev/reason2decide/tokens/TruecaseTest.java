@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason2decide.data.synth.FormPolicy;
+import dev.reason2decide.data.synth.RationaleSource;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.data.synth.SynthTriage.Generated;
 import dev.reason2decide.data.synth.SynthTriage.Mix;
@@ -31,7 +32,12 @@ class TruecaseTest {
 
   /** Training and held-out gold rationales of one note grammar: other seeds, so other cases and wordings. */
   private static List<Generated> generated(int n, long seed, int grammar) {
-    return SynthTriage.generateWithCases(n, seed, Mix.RULE_BALANCED, 1, Set.of(), grammar, FormPolicy.ALL);
+    return generated(n, seed, grammar, RationaleSource.RULES);
+  }
+
+  private static List<Generated> generated(int n, long seed, int grammar, RationaleSource source) {
+    return SynthTriage.generateWithCases(n, seed, Mix.RULE_BALANCED, 1, Set.of(), grammar, FormPolicy.ALL, source,
+        0.3);
   }
 
   private static List<String> rationales(List<Generated> set) {
@@ -44,35 +50,60 @@ class TruecaseTest {
 
   @Test
   void heldOutGoldRationalesLowerCasedComeBackAndEveryCheckReadsThemAlike() {
-    for (int grammar : new int[] {1, 2}) {
-      Truecase t = Truecase.fit(rationales(generated(2000, 41 + grammar, grammar)));
-      assertTrue(t.sentenceCapital(), "grammar " + grammar);
-      List<Generated> heldOut = generated(1000, 51 + grammar, grammar);
-      int exact = 0;
-      List<String> differing = new ArrayList<>();
-      for (Generated g : heldOut) {
-        String gold = g.example().rationale();
-        String recased = t.apply(lower(gold));
-        if (recased.equals(gold)) {
-          exact++;
-        } else if (differing.size() < 3) {
-          differing.add(gold + " | " + recased);
-        }
-        String note = g.example().input();
-        ParsedNote n = NoteParser.parse(note);
-        String label = g.example().label();
-        assertEquals(TriageCheck.of(n, label, label, gold), TriageCheck.of(n, label, label, recased), recased);
-        assertEquals(AbsentFindings.of(note, gold), AbsentFindings.of(note, recased), recased);
-      }
-      double share = exact / (double) heldOut.size();
-      System.out.printf(Locale.ROOT, "truecase, grammar %d: %d of %d held-out gold rationales restored exactly "
-          + "(%.3f); e.g. %s%n", grammar, exact, heldOut.size(), share, differing);
-      assertTrue(share >= FLOOR, "grammar " + grammar + ": " + share + " " + differing);
+    heldOutComeBack(1, RationaleSource.RULES, 2000, 1000, FLOOR);
+    heldOutComeBack(2, RationaleSource.RULES, 2000, 1000, FLOOR);
+  }
+
+  @Test
+  void fittedOnFewRationalesSomeWordsStayLowerCaseAndTheChecksStillReadThemAlike() {
+    // 20 training rationales leave words unseen: those come back in lower case, and must read as the original
+    double share = heldOutComeBack(2, RationaleSource.NURSE, 20, 500, FEW_FLOOR);
+    assertTrue(share < 1, "every rationale came back: the checks were never compared on a partial recasing");
+  }
+
+  @Test
+  void rationalesOfEverySourceComeBackAsWell() {
+    // the other wordings (nurse, llm; llm-noisy with planted errors, which must stay failing)
+    for (RationaleSource s : RationaleSource.values()) {
+      heldOutComeBack(2, s, 1000, 500, FLOOR);
     }
   }
 
-  /** The measured share (printed above) is 1.000 for both grammars; the floor leaves room for a changed grammar. */
+  /** The share of held-out rationales restored exactly, at least {@code floor}; the checks agree on every one. */
+  private static double heldOutComeBack(int grammar, RationaleSource source, int fitOn, int n, double floor) {
+    Truecase t = Truecase.fit(rationales(generated(fitOn, 41 + grammar, grammar, source)));
+    assertTrue(t.sentenceCapital(), "grammar " + grammar);
+    List<Generated> heldOut = generated(n, 51 + grammar, grammar, source);
+    int exact = 0;
+    List<String> differing = new ArrayList<>();
+    for (Generated g : heldOut) {
+      String gold = g.example().rationale();
+      String recased = t.apply(lower(gold));
+      if (recased.equals(gold)) {
+        exact++;
+      } else if (differing.size() < 3) {
+        differing.add(gold + " | " + recased);
+      }
+      String note = g.example().input();
+      ParsedNote parsed = NoteParser.parse(note);
+      String label = g.example().label();
+      assertEquals(TriageCheck.of(parsed, label, label, gold), TriageCheck.of(parsed, label, label, recased), recased);
+      assertEquals(AbsentFindings.of(note, gold), AbsentFindings.of(note, recased), recased);
+    }
+    double share = exact / (double) heldOut.size();
+    System.out.printf(Locale.ROOT, "truecase fitted on %d, grammar %d, %s rationales: %d of %d held-out rationales "
+        + "restored exactly (%.3f); e.g. %s%n", fitOn, grammar, source.cliName(), exact, heldOut.size(), share,
+        differing);
+    assertTrue(share >= floor, "grammar " + grammar + ", " + source + ": " + share + " " + differing);
+    return share;
+  }
+
+  /**
+   * Measured (printed above; 2026-12-07): 1.000 for both grammars and every source fitted on 1,000–2,000
+   * rationales; the floor leaves room for a changed grammar. Fitted on 20 nurse rationales: 0.712.
+   */
   private static final double FLOOR = 0.95;
+  private static final double FEW_FLOOR = 0.70;
 
   @Test
   void wordsTakeTheirMostFrequentFormAndUnseenWordsKeepTheirs() {
