@@ -111,7 +111,8 @@ public final class QuickstartCommand implements Callable<Integer> {
   boolean splitPunctuation;
 
   @Option(names = "--lowercase", description = "Tokenizer that folds case (a Lowercase normaliser, as r2d tokenizer "
-      + "build --lowercase): the model reads 'HR', 'hr' and 'Hr' as one; decisions and rationales come out lower-case.")
+      + "build --lowercase): the model reads 'HR', 'hr' and 'Hr' as one; labels are mapped back and rationales "
+      + "recased with the training rationales' letter case (truecase.json).")
   boolean lowercase;
 
   @Bounded(min = 0, max = 100_000)
