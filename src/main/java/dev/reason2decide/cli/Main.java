@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         TokenizerCommand.class,
         ServeCommand.class,
         TrustCommand.class,
+        TruecaseCommand.class,
         MetricsCommand.class,
         EvaluateCommand.class,
         ExperimentCommand.class,

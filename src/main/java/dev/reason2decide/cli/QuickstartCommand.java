@@ -112,7 +112,8 @@ public final class QuickstartCommand implements Callable<Integer> {
 
   @Option(names = "--lowercase", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Tokenizer that folds case (a Lowercase normaliser, as r2d tokenizer build --lowercase): the model "
-          + "reads 'HR', 'hr' and 'Hr' as one, so notes in upper or lower case read as the training notes (default: "
+          + "reads 'HR', 'hr' and 'Hr' as one, so notes in upper or lower case read as the training notes; labels are "
+          + "mapped back and rationales recased with the training rationales' letter case (truecase.json) (default: "
           + "on, the winner of docs/data.md's comparison; --no-lowercase keeps case).")
   boolean lowercase;
 

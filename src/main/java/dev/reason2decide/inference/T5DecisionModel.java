@@ -19,6 +19,8 @@ import dev.reason2decide.prompts.PromptKind;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.LabelTexts;
 import dev.reason2decide.tokens.TextTokenizer;
+import dev.reason2decide.tokens.Truecase;
+import dev.reason2decide.tokens.TruecaseFile;
 import dev.reason2decide.runs.ModelCard;
 import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.trust.Gaussian;
@@ -36,7 +38,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A model folder (weights, tokenizer.json, r2d.json) ready to decide. Besides the reference's two greedy steps it
+ * A model folder (weights, tokenizer.json, r2d.json; optional trust statistics and truecase.json, which recases the
+ * rationales of a case-folding model) ready to decide. Besides the reference's two greedy steps it
  * gives every label of the label set a probability: the softmax of the labels' sequence log-probabilities
  * under {@code predict: x} (calibrated decision support, which the reference lacks). Safe for concurrent callers:
  * weights are read-only and each call works in its own native memory scope.
@@ -50,6 +53,7 @@ public final class T5DecisionModel implements DecisionModel {
   final ModelCard card;
   private final long[][] labelIds;
   private final LabelTexts labelTexts;
+  private final Truecase truecase;
   private final DeviceSpec device;
   private volatile TrustFile trust;
   private String trustNotice;
@@ -64,6 +68,7 @@ public final class T5DecisionModel implements DecisionModel {
     this.card = card;
     this.labelIds = SequenceScorer.encodeCandidates(tok, card.labels());
     this.labelTexts = LabelTexts.of(card.labels(), tok);
+    this.truecase = TruecaseFile.read(dir);
   }
 
   /**
@@ -186,7 +191,8 @@ public final class T5DecisionModel implements DecisionModel {
           ModelSignals sig = signals(raw.get(i), labels.get(i), p, stats,
               pooledInput == null ? null : pooledInput[i], rat.pooledStates()[i], rat.meanSurprise()[i],
               tokenStats == null ? null : tokenStats.largestDistance(tokenStates[i]));
-          String rationale = tok.decode(rat.ids()[i]).strip();
+          // recased here, where it leaves the model, so that the checks, the trust vetoes and every caller read it so
+          String rationale = truecase.apply(tok.decode(rat.ids()[i]).strip());
           out.add(new Decision(labels.get(i), p, rationale, raw.get(i),
               ModelTrust.of(sig, rule, stats, texts.get(i), rationale)));
         }
@@ -310,6 +316,14 @@ public final class T5DecisionModel implements DecisionModel {
     d.put("config", Json.COMPACT.fromJson(model.config().toJson(), Map.class));
     d.put("parameters", model.parameters().count());
     d.put("device", device.toString());
+    if (!truecase.isIdentity()) {
+      // rationales leave the model recased (a case-folding tokenizer); what the recasing was fitted on
+      Map<String, Object> t = new LinkedHashMap<>(truecase.fitted());
+      t.put("file", TruecaseFile.JSON);
+      t.put("forms", truecase.forms().size());
+      t.put("sentence_capital", truecase.sentenceCapital());
+      d.put("truecase", t);
+    }
     for (Path p : new Path[] {dir.resolve(RunFolder.PROVENANCE), dir.getParent() == null ? null
         : dir.getParent().resolve(RunFolder.PROVENANCE)}) {
       if (p != null && Files.exists(p)) {

@@ -1,4 +1,4 @@
-// model/ of a run folder: the best checkpoint of the last phase, finished (trust statistics), put in place whole.
+// model/ of a run folder: the last phase's best checkpoint, finished (truecase, trust statistics), put in place whole.
 package dev.reason2decide.train;
 
 import dev.reason2decide.io.Folders;
@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * The final model is a copy of the last phase's {@code best/}, completed by the run's {@link ModelFinisher} under a
- * temporary name and then renamed into {@code model/}, so that a folder called {@code model} is always whole. It
+ * temporary name and then renamed into {@code model/}, so that a folder called {@code model} is always whole. A
+ * model whose tokenizer folds case gets its truecase file first ({@link TruecaseFinisher}), so that the finisher's
+ * trust statistics are fitted on recased rationales, as inference will write them. It
  * carries its own {@code provenance.json} ({@link ModelFolder#provenance()}), so that a copied model still says
  * where it came from: {@code from} (the run folder, the phase, the step its best checkpoint was taken at),
  * {@code config} (the run's config.json) and {@code run} (the run's provenance.json).
@@ -36,6 +38,7 @@ final class FinalModel {
     Folders.replace(finalModel, tmp -> {
       Folders.copyFiles(phase.best().dir(), tmp);
       Json.writePretty(new ModelFolder(tmp).provenance(), provenance);
+      TruecaseFinisher.fitInto(tmp, TruecaseFinisher.rationales(data));
       finisher.finish(tmp, data);
     });
     return finalModel;
