@@ -227,7 +227,7 @@ public final class T5DecisionModel implements DecisionModel {
     return new ModelSignals(raw, labelTexts.labelOf(raw) != null, mine, mine - other,
         in == null ? null : in.distance(input), in == null ? null : in.relativeDistance(input),
         out == null ? null : out.distance(output), out == null ? null : out.relativeDistance(output), surprise,
-        tokenDistance);
+        tokenDistance, label);
   }
 
   /** Uses {@code stats} for every later decision (null: none); what fitting does before it scores validation. */

@@ -18,10 +18,20 @@ import java.util.Map;
  * @param rationaleSurprise the mean negative log-probability of the rationale's tokens, as generated
  * @param tokenDistance the largest squared Mahalanobis distance of one encoder state of {@code predict: x} to the
  *     Gaussian of training tokens (null without token statistics)
+ * @param label the decided label, one of the model's labels (the most probable when the label step wrote another
+ *     text): which training notes' distances a distance is compared with ({@link TrustRule})
  */
 public record ModelSignals(String labelText, boolean labelInSet, double labelProbability, double margin,
     Double inputDistance, Double inputRelative, Double outputDistance, Double outputRelative,
-    double rationaleSurprise, Double tokenDistance) {
+    double rationaleSurprise, Double tokenDistance, String label) {
+
+  /** The decided label taken as {@code labelText} (callers whose label step writes the label as it is). */
+  public ModelSignals(String labelText, boolean labelInSet, double labelProbability, double margin,
+      Double inputDistance, Double inputRelative, Double outputDistance, Double outputRelative,
+      double rationaleSurprise, Double tokenDistance) {
+    this(labelText, labelInSet, labelProbability, margin, inputDistance, inputRelative, outputDistance,
+        outputRelative, rationaleSurprise, tokenDistance, labelText);
+  }
 
   /** Without a token-level distance. */
   public ModelSignals(String labelText, boolean labelInSet, double labelProbability, double margin,

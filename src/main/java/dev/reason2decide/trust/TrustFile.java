@@ -107,6 +107,19 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
       refs.add(e.getKey().key(), a);
     });
     r.add("references", refs);
+    JsonObject byLabel = new JsonObject();
+    rule.byLabel().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      JsonObject perLabel = new JsonObject();
+      e.getValue().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(l -> {
+        JsonArray a = new JsonArray();
+        for (double v : l.getValue()) {
+          a.add(v);
+        }
+        perLabel.add(l.getKey(), a);
+      });
+      byLabel.add(e.getKey().key(), perLabel);
+    });
+    r.add("references_by_label", byLabel);
     j.add("rule", r);
     JsonArray known = new JsonArray();
     knownNumbers.forEach(known::add);
@@ -187,7 +200,23 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
         }
         refs.put(TrustFeature.of(e.getKey()), v);
       }
-      TrustRule rule = new TrustRule(refs, r.get("threshold").getAsDouble(),
+      // absent in files written before the training notes' values by label: every feature pooled, as then
+      Map<TrustFeature, Map<String, double[]>> byLabel = new LinkedHashMap<>();
+      if (r.has("references_by_label")) {
+        for (Map.Entry<String, JsonElement> e : r.getAsJsonObject("references_by_label").entrySet()) {
+          Map<String, double[]> perLabel = new LinkedHashMap<>();
+          for (Map.Entry<String, JsonElement> l : e.getValue().getAsJsonObject().entrySet()) {
+            JsonArray a = l.getValue().getAsJsonArray();
+            double[] v = new double[a.size()];
+            for (int i = 0; i < v.length; i++) {
+              v[i] = a.get(i).getAsDouble();
+            }
+            perLabel.put(l.getKey(), v);
+          }
+          byLabel.put(TrustFeature.of(e.getKey()), perLabel);
+        }
+      }
+      TrustRule rule = new TrustRule(refs, byLabel, r.get("threshold").getAsDouble(),
           r.get("target_coverage").isJsonNull() ? Double.NaN : r.get("target_coverage").getAsDouble());
       @SuppressWarnings("unchecked")
       Map<String, Object> fitted = j.has("fitted") ? Json.COMPACT.fromJson(j.get("fitted"), Map.class) : Map.of();

@@ -17,18 +17,36 @@ import java.util.Map;
  * that a target share of the validation notes no veto refuses is decided (a vetoed note is never decided). The rule is monotone in every feature and is fitted on
  * validation data only.
  *
+ * <p>A distance feature may instead be compared with the training notes of the decided label
+ * ({@code byLabel}): the values the feature took on the training notes the statistics were fitted on, by gold label.
+ * Notes of some decisions lie farther from every Gaussian than others (on the quickstart's model the median
+ * {@code input_md} of ESI-1 notes is 83 against 59 for ESI-5: the deciding findings of level 1 are many and unlike
+ * each other), so one pooled reference refuses the rarer, more varied decisions first; the validation split has too
+ * few of them (about a dozen ESI-1 of 200) to give each label its own. A label without training values falls back on
+ * the pooled validation values. The threshold is still chosen on the validation notes.
+ *
  * @param references feature → its validation values, ascending
+ * @param byLabel feature → decided label → that label's training-note values, ascending (may be empty)
  * @param threshold decide when the score is at or above it
  * @param targetCoverage the share of validation notes the threshold was chosen to decide
  */
-public record TrustRule(Map<TrustFeature, double[]> references, double threshold, double targetCoverage) {
+public record TrustRule(Map<TrustFeature, double[]> references, Map<TrustFeature, Map<String, double[]>> byLabel,
+    double threshold, double targetCoverage) {
   /** Each veto multiplies the score by this. */
   public static final double VETO_FACTOR = 0.1;
   /** The rule of a model folder without trust statistics: the label probability alone, decided from 0.9. */
   public static final TrustRule FALLBACK = new TrustRule(Map.of(), 0.9, Double.NaN);
 
+  /** Every feature against its pooled validation values. */
+  public TrustRule(Map<TrustFeature, double[]> references, double threshold, double targetCoverage) {
+    this(references, Map.of(), threshold, targetCoverage);
+  }
+
   public TrustRule {
     references = Map.copyOf(references);
+    Map<TrustFeature, Map<String, double[]>> copy = new LinkedHashMap<>();
+    byLabel.forEach((f, m) -> copy.put(f, Map.copyOf(m)));
+    byLabel = Map.copyOf(copy);
     if (!(threshold >= 0 && threshold <= 1)) {
       throw new IllegalArgumentException("a trust threshold must be in [0, 1]: " + threshold);
     }
@@ -63,11 +81,12 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
         if (ref == null || v == null) {
           continue;
         }
-        double p = tail(ref, v);
+        double[] own = byLabel.getOrDefault(f, Map.of()).get(s.label());
+        double p = tail(own != null ? own : ref, v);
         score = Math.min(score, p);
         if (p < threshold) {
-          reasons.add(String.format(Locale.ROOT, "%s [%s %.3g; tail probability %.2g among validation notes]",
-              f.meaning(), f.key(), v, p));
+          reasons.add(String.format(Locale.ROOT, "%s [%s %.3g; tail probability %.2g among %s]", f.meaning(),
+              f.key(), v, p, own != null ? "training notes of " + s.label() : "validation notes"));
         }
       }
     }
@@ -124,6 +143,15 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
    */
   public static TrustRule fit(List<ModelSignals> signals, List<List<String>> vetoes, List<TrustFeature> features,
       double targetCoverage) {
+    return fit(signals, vetoes, features, Map.of(), targetCoverage);
+  }
+
+  /**
+   * The same, with {@code byLabel} (feature → label → training-note values) for the features of {@code features}
+   * that have them; the others, and every label without values, use the validation values.
+   */
+  public static TrustRule fit(List<ModelSignals> signals, List<List<String>> vetoes, List<TrustFeature> features,
+      Map<TrustFeature, Map<String, double[]>> byLabel, double targetCoverage) {
     if (signals.isEmpty()) {
       throw new IllegalArgumentException("fitting a trust rule needs at least one validation decision");
     }
@@ -138,7 +166,21 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
         refs.put(f, v);
       }
     }
-    TrustRule scoring = new TrustRule(refs, 0, targetCoverage);
+    Map<TrustFeature, Map<String, double[]>> own = new LinkedHashMap<>();
+    for (TrustFeature f : refs.keySet()) {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      byLabel.getOrDefault(f, Map.of()).forEach((label, v) -> {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        if (sorted.length > 0) {
+          m.put(label, sorted);
+        }
+      });
+      if (!m.isEmpty()) {
+        own.put(f, m);
+      }
+    }
+    TrustRule scoring = new TrustRule(refs, own, 0, targetCoverage);
     // Vetoed notes are never decided, whatever the threshold; choosing it over them as well would pull it down to
     // their vetoed scores once more than 1 − targetCoverage of the validation notes carry a veto, and then the
     // features would decide nothing. So the threshold is chosen among the notes no veto refuses.
@@ -150,12 +192,12 @@ public record TrustRule(Map<TrustFeature, double[]> references, double threshold
       }
     }
     if (open.isEmpty()) {
-      return new TrustRule(refs, 1.0, targetCoverage);
+      return new TrustRule(refs, own, 1.0, targetCoverage);
     }
     double[] scores = open.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     // the largest threshold that still decides at least targetCoverage of them
     int decided = (int) Math.ceil(targetCoverage * scores.length - 1e-9);
     double threshold = scores[scores.length - Math.max(decided, 1)];
-    return new TrustRule(refs, threshold, targetCoverage);
+    return new TrustRule(refs, own, threshold, targetCoverage);
   }
 }

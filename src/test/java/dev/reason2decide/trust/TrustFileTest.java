@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,27 @@ class TrustFileTest {
     assertArrayEquals(refs.get(TrustFeature.INPUT_RMD), back.rule().references().get(TrustFeature.INPUT_RMD));
     assertEquals(40.0, ((Number) back.fitted().get("train_notes")).doubleValue());
     assertEquals(List.of("92", "3"), back.knownNumbers());
+  }
+
+  @Test
+  void trainingValuesByLabelRoundTripAndAFileWithoutThemIsPooled() throws Exception {
+    Map<TrustFeature, double[]> refs = Map.of(TrustFeature.INPUT_MD, new double[] {50, 60, 70});
+    Map<TrustFeature, Map<String, double[]>> byLabel = Map.of(TrustFeature.INPUT_MD,
+        Map.of("ESI-1", new double[] {70, 80, 90}, "ESI-5", new double[] {40, 45}));
+    new TrustFile(stats(3, 3), null, new TrustRule(refs, byLabel, 0.25, 0.98), List.of(), Map.of()).write(tmp);
+    TrustRule back = TrustFile.read(tmp).rule();
+    assertEquals(Set.of("ESI-1", "ESI-5"), back.byLabel().get(TrustFeature.INPUT_MD).keySet());
+    assertArrayEquals(new double[] {70, 80, 90}, back.byLabel().get(TrustFeature.INPUT_MD).get("ESI-1"));
+    assertArrayEquals(new double[] {40, 45}, back.byLabel().get(TrustFeature.INPUT_MD).get("ESI-5"));
+
+    // a trust.json written before the field existed: the rule reads every feature against the validation values
+    Path json = tmp.resolve(TrustFile.JSON);
+    com.google.gson.JsonObject j = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    j.getAsJsonObject("rule").remove("references_by_label");
+    Files.writeString(json, j.toString());
+    TrustRule old = TrustFile.read(tmp).rule();
+    assertTrue(old.byLabel().isEmpty());
+    assertArrayEquals(new double[] {50, 60, 70}, old.references().get(TrustFeature.INPUT_MD));
   }
 
   @Test

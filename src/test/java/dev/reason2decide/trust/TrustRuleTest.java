@@ -79,6 +79,31 @@ class TrustRuleTest {
   }
 
   @Test
+  void aDistanceIsComparedWithTheTrainingNotesOfTheDecidedLabel() {
+    // pooled validation values 1..19 (tail as in tailProbabilityByHand); ESI-1's training notes lie farther out
+    double[] pooled = new double[19];
+    for (int i = 0; i < 19; i++) {
+      pooled[i] = i + 1;
+    }
+    double[] esi1 = {20, 22, 24, 26, 28, 30, 32, 34, 36, 38};           // k = 1, u = 36, β = 2, q = 2/11
+    TrustRule rule = new TrustRule(Map.of(TrustFeature.INPUT_MD, pooled),
+        Map.of(TrustFeature.INPUT_MD, Map.of("ESI-1", esi1)), 0.01, 0.98);
+    ModelSignals esi1Note = new ModelSignals("ESI-1", true, 0.99, 0.98, 30.0, null, null, null, 0.1, null, "ESI-1");
+    ModelSignals esi3Note = new ModelSignals("ESI-3", true, 0.99, 0.98, 30.0, null, null, null, 0.1, null, "ESI-3");
+    TrustVerdict one = rule.verdict(esi1Note, List.of());
+    TrustVerdict three = rule.verdict(esi3Note, List.of());
+    assertEquals(6 / 11.0, one.score(), 1e-12);                       // 30..38 are ≥ 30: (5 + 1)/11
+    assertTrue(one.decide());
+    assertEquals(2 / 20.0 * Math.exp(-12), three.score(), 1e-15);    // no ESI-3 values: the pooled tail, as before
+    assertFalse(three.decide());
+    assertTrue(three.reasons().get(0).endsWith("among validation notes]"), three.reasons().toString());
+    TrustVerdict far = rule.verdict(new ModelSignals("ESI-1", true, 0.99, 0.98, 44.0, null, null, null, 0.1, null,
+        "ESI-1"), List.of());
+    assertEquals(2 / 11.0 * Math.exp(-4), far.score(), 1e-12);
+    assertTrue(far.reasons().get(0).endsWith("among training notes of ESI-1]"), far.reasons().toString());
+  }
+
+  @Test
   void oneOddTokenRefusesANoteWhosePooledDistanceIsTypical() {
     // token_md references 1..19 as in tailProbabilityByHand; input_rmd references 0, 1, 2
     double[] ref = new double[19];

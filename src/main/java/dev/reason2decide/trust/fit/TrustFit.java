@@ -11,6 +11,7 @@ import dev.reason2decide.trust.Gaussian;
 import dev.reason2decide.trust.ModelSignals;
 import dev.reason2decide.trust.PhraseSupport;
 import dev.reason2decide.trust.RelativeMahalanobis;
+import dev.reason2decide.trust.TrustFeature;
 import dev.reason2decide.trust.TrustFile;
 import dev.reason2decide.trust.TrustRule;
 import dev.reason2decide.trust.TrustVerdict;
@@ -58,15 +59,20 @@ public final class TrustFit {
     List<String> inLabels = new ArrayList<>();
     List<String> outLabels = new ArrayList<>();
     List<float[]> tokenStates = new ArrayList<>();
+    List<float[][]> noteTokens = new ArrayList<>();              // the notes whose tokens the token Gaussian sees
+    List<String> noteTokenLabels = new ArrayList<>();
     for (int i = 0; i < sample.size(); i += s.batchSize()) {
       List<Example> b = sample.subList(i, Math.min(sample.size(), i + s.batchSize()));
       FittingStates.Inputs states = FittingStates.inputs(model, b.stream().map(Example::input).toList());
       for (float[] v : states.pooled()) {
         in.add(v);
       }
-      for (float[][] note : states.tokens()) {
+      for (int k = 0; k < states.tokens().length; k++) {
+        float[][] note = states.tokens()[k];
         if (tokenStates.size() < MAX_TOKENS) {
           tokenStates.addAll(List.of(note));
+          noteTokens.add(note);
+          noteTokenLabels.add(b.get(k).label());
         }
       }
       b.forEach(e -> inLabels.add(e.label()));
@@ -86,6 +92,8 @@ public final class TrustFit {
     Gaussian tokens = tokenStates.isEmpty() ? null : Gaussian.fit(tokenStates, s.shrinkage());
     log.accept("trust: Gaussians fitted on " + in.size() + " training notes (" + out.size() + " rationales, "
         + tokenStates.size() + " tokens), d = " + input.dim());
+    Map<TrustFeature, Map<String, double[]>> byLabel = trainingValuesByLabel(input, in, inLabels, tokens,
+        noteTokens, noteTokenLabels);
     List<String> known = KnownNumbers.of(sample);
     PhraseSupport phrases = PhraseCovers.of(train);
     log.accept("trust: " + phrases.rules().size() + " rationale phrases with the note words that support them");
@@ -104,7 +112,7 @@ public final class TrustFit {
         right += d.label().equals(b.get(j).label()) ? 1 : 0;
       }
     }
-    TrustRule rule = TrustRule.fit(signals, vetoes, s.features(), s.targetCoverage());
+    TrustRule rule = TrustRule.fit(signals, vetoes, s.features(), byLabel, s.targetCoverage());
     int decided = 0;
     int vetoed = 0;
     for (int i = 0; i < signals.size(); i++) {
@@ -134,6 +142,41 @@ public final class TrustFit {
         + "(target %.0f %% of the %d no veto refuses)", rule.threshold(), decided, validation.size(),
         100 * s.targetCoverage(), validation.size() - vetoed));
     return f;
+  }
+
+  /**
+   * The input distances ({@code input_md}, {@code input_rmd}) of the training notes the Gaussians were fitted on, and
+   * the token distance ({@code token_md}) of those whose tokens the token Gaussian saw, by gold label: what
+   * {@link TrustRule} compares a decision's distances with, label by label. In-sample values sit a little closer than
+   * new notes' would; the threshold, chosen on validation notes, absorbs that shift.
+   */
+  static Map<TrustFeature, Map<String, double[]>> trainingValuesByLabel(RelativeMahalanobis input,
+      List<float[]> pooled, List<String> labels, Gaussian tokens, List<float[][]> noteTokens,
+      List<String> noteTokenLabels) {
+    Map<String, List<Double>> md = new LinkedHashMap<>();
+    Map<String, List<Double>> rmd = new LinkedHashMap<>();
+    for (int i = 0; i < pooled.size(); i++) {
+      md.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(input.distance(pooled.get(i)));
+      rmd.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(input.relativeDistance(pooled.get(i)));
+    }
+    Map<TrustFeature, Map<String, double[]>> out = new LinkedHashMap<>();
+    out.put(TrustFeature.INPUT_MD, arrays(md));
+    out.put(TrustFeature.INPUT_RMD, arrays(rmd));
+    if (tokens != null) {
+      Map<String, List<Double>> tok = new LinkedHashMap<>();
+      for (int i = 0; i < noteTokens.size(); i++) {
+        tok.computeIfAbsent(noteTokenLabels.get(i), k -> new ArrayList<>())
+            .add(tokens.largestDistance(noteTokens.get(i)));
+      }
+      out.put(TrustFeature.TOKEN_MD, arrays(tok));
+    }
+    return out;
+  }
+
+  private static Map<String, double[]> arrays(Map<String, List<Double>> values) {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    values.forEach((k, v) -> m.put(k, v.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
+    return m;
   }
 
   /** At most {@code max} of {@code xs}, evenly spaced (all when max is 0 or not smaller). */

@@ -18,12 +18,15 @@ import dev.reason2decide.eval.faith.TrustReview;
 import dev.reason2decide.inference.Decision;
 import dev.reason2decide.inference.T5DecisionModel;
 import dev.reason2decide.testing.TinyT5;
+import dev.reason2decide.trust.TrustFeature;
 import dev.reason2decide.trust.TrustFile;
 import dev.reason2decide.trust.TrustVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +55,19 @@ class TrustFitTest {
     TrustFile f = TrustFile.read(model);
     assertEquals(64, f.input().dim());
     assertNotNull(f.output());
+    // each training note's input distance, by its gold label, for the decided label's comparison
+    Map<String, Long> perLabel = new TreeMap<>();
+    splits.get("train").forEach(e -> perLabel.merge(e.label(), 1L, Long::sum));
+    Map<String, double[]> md = f.rule().byLabel().get(TrustFeature.INPUT_MD);
+    assertEquals(perLabel.keySet(), new TreeSet<>(md.keySet()));
+    perLabel.forEach((label, n) -> assertEquals(n.intValue(), md.get(label).length, label));
+    for (double[] v : md.values()) {
+      for (int i = 1; i < v.length; i++) {
+        assertTrue(v[i - 1] <= v[i], "ascending");
+      }
+    }
+    assertEquals(f.rule().byLabel().get(TrustFeature.INPUT_MD).keySet(),
+        f.rule().byLabel().get(TrustFeature.TOKEN_MD).keySet());
     try (T5DecisionModel m = T5DecisionModel.load(model)) {
       Decision d = m.decide(note);
       assertNotNull(d.trust().signals().inputRelative());
