@@ -41,6 +41,9 @@ public record RunHistory(List<Point> steps, List<Point> evals, double stepSecond
       throw new IllegalArgumentException(file + ":" + first.line() + ": " + first.reason());
     }
     for (MetricsFile.Line line : metrics.lines()) {
+      if (line.isStop()) {
+        continue;                                             // where a phase ended early: no point of a curve
+      }
       String stage = line.stage();
       Integer off = stage == null ? null : offset.get(stage);
       if (off == null) {

@@ -21,13 +21,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The lines of metrics.jsonl, in file order: {@code {"kind":"step","stage":..,"step":..,...}} per training step and
- * {@code {"kind":"eval",...}} per validation. A line that is not a JSON object with kind step or eval and a numeric
- * step is a {@link Problem} (with its line number), never silently dropped: the caller decides whether that is an
+ * The lines of metrics.jsonl, in file order: {@code {"kind":"step","stage":..,"step":..,...}} per training step,
+ * {@code {"kind":"eval",...}} per validation and {@code {"kind":"stop",...}} where a phase ended before its budget
+ * (goals met or patience out: {@code train.MetricsWriter#stop}). A line that is not a JSON object with one of these
+ * kinds and a numeric step is a {@link Problem} (with its line number), never silently dropped: the caller decides whether that is an
  * error (reports) or skipped and counted (the runs view). Blank lines are ignored.
  */
 public record MetricsFile(List<Line> lines, List<Problem> problems) {
   private static final List<String> NON_FINITE = List.of("NaN", "Infinity", "-Infinity");
+  private static final List<String> KINDS = List.of("step", "eval", "stop");
 
   /**
    * One line. {@code stage} is null when the line has none; {@code values} holds every other numeric field,
@@ -36,6 +38,11 @@ public record MetricsFile(List<Line> lines, List<Problem> problems) {
   public record Line(int number, String kind, String stage, double step, Map<String, Double> values) {
     public boolean isEval() {
       return kind.equals("eval");
+    }
+
+    /** The record of a phase that ended before its budget ({@code step}: where it ended). */
+    public boolean isStop() {
+      return kind.equals("stop");
     }
 
     public Double get(String key) {
@@ -94,9 +101,8 @@ public record MetricsFile(List<Line> lines, List<Problem> problems) {
     }
     JsonObject o = root.getAsJsonObject();
     JsonElement kind = o.get("kind");
-    if (kind == null || !kind.isJsonPrimitive() || !("step".equals(kind.getAsString())
-        || "eval".equals(kind.getAsString()))) {
-      throw new IllegalArgumentException("'kind' must be \"step\" or \"eval\"");
+    if (kind == null || !kind.isJsonPrimitive() || !KINDS.contains(kind.getAsString())) {
+      throw new IllegalArgumentException("'kind' must be \"step\", \"eval\" or \"stop\"");
     }
     JsonElement step = o.get("step");
     if (step == null || !step.isJsonPrimitive() || !step.getAsJsonPrimitive().isNumber()) {

@@ -35,6 +35,9 @@ record MetricsLog(List<Map<String, Object>> steps, List<Map<String, Object>> eva
     List<Map<String, Object>> evals = new ArrayList<>();
     MetricsFile metrics = MetricsFile.read(file);
     for (MetricsFile.Line line : metrics.lines()) {
+      if (line.isStop()) {
+        continue;                                             // where a phase ended early: no point of a chart
+      }
       Map<String, Object> rec = new LinkedHashMap<>();
       rec.put("stage", line.stage() != null ? line.stage() : "run");
       rec.put("step", line.step());

@@ -70,6 +70,26 @@ class RunHistoryTest {
   }
 
   @Test
+  void aPhaseThatStoppedEarlyIsReadToItsStopRecord() throws Exception {
+    // what the trainer writes when patience runs out in dss (the grid's dss runs failed on this record before)
+    Path f = tmp.resolve("metrics.jsonl");
+    Files.writeString(f, """
+        {"kind":"step","stage":"dss","step":1,"loss":2.0,"grad_norm":1.0,"lr":0.1,"seconds":0.1}
+        {"kind":"eval","stage":"dss","step":1,"val_macro_f1":0.5}
+        {"kind":"step","stage":"dss","step":2,"loss":1.5,"grad_norm":1.0,"lr":0.1,"seconds":0.1}
+        """);
+    try (MetricsWriter w = new MetricsWriter(f)) {
+      w.openForPhase("dss", 2);
+      w.stop("dss", 2, 4, "patience", "no better validation in 1 evaluation");
+    }
+    assertTrue(Files.readAllLines(f).get(3).startsWith("{\"kind\":\"stop\""));
+    RunHistory h = RunHistory.read(f, RecipePlan.phases(TrainSettings.with(TrainConfig.reference(Recipe.DSS), "steps", 4)));
+    assertEquals(List.of(1, 2), h.steps().stream().map(RunHistory.Point::step).toList());
+    assertEquals(1, h.evals().size());
+    assertEquals(0.2, h.stepSeconds(), 1e-12);
+  }
+
+  @Test
   void aLineOfAnotherRecipeIsAnErrorWithItsLineNumber() throws Exception {
     Path f = tmp.resolve("metrics.jsonl");
     Files.writeString(f, "{\"kind\":\"step\",\"stage\":\"sft\",\"step\":1}\n");

@@ -57,7 +57,7 @@ class RunFolderNamesTest {
     assertEquals(0.5, m.lines().get(0).get("lr"));
     assertTrue(m.lines().get(1).isEval());
     assertEquals(List.of(4, 5), m.problems().stream().map(MetricsFile.Problem::line).toList());
-    assertEquals("line 5: 'kind' must be \"step\" or \"eval\"", m.problems().get(1).toString());
+    assertEquals("line 5: 'kind' must be \"step\", \"eval\" or \"stop\"", m.problems().get(1).toString());
     assertEquals(0, MetricsFile.read(tmp.resolve("absent.jsonl")).lines().size());
   }
 }

@@ -64,7 +64,7 @@ class RunsCatalogTest {
     List<?> reasons = (List<?>) metrics.get("skipped_reasons");
     assertTrue(((String) reasons.get(0)).startsWith("line 2: malformed JSON"), reasons.toString());
     assertEquals("line 4: 'step' must be a number", reasons.get(2));
-    assertEquals("line 5: 'kind' must be \"step\" or \"eval\"", reasons.get(3));
+    assertEquals("line 5: 'kind' must be \"step\", \"eval\" or \"stop\"", reasons.get(3));
     List<?> steps = (List<?>) metrics.get("steps");
     assertEquals(3, steps.size(), "lines 1, 7 (NaN loss dropped, step kept) and 8");
     assertEquals(false, ((Map<?, ?>) steps.get(1)).containsKey("loss"));
