@@ -50,6 +50,12 @@ public final class TrustCommand implements Runnable {
         description = "Share of validation notes the threshold decides (default: ${DEFAULT-VALUE}).")
     double coverage;
 
+    @Bounded(min = 0.001, max = 1)
+    @Option(names = "--max-risk", defaultValue = "0.05",
+        description = "Largest share of wrong decisions among the validation notes the threshold decides; the "
+            + "threshold is the stricter of this and --coverage (1: no bound; default: ${DEFAULT-VALUE}).")
+    double maxRisk;
+
     @Bounded(min = 0, max = 1)
     @Option(names = "--shrinkage", defaultValue = "0.1",
         description = "Covariance shrinkage towards the identity, 0 to 1 (default: ${DEFAULT-VALUE}).")
@@ -72,7 +78,7 @@ public final class TrustCommand implements Runnable {
       new InputOutputPaths().inputFolder("--model", model).input("--train", train).input("--validation", validation)
           .check();
       TrustSettings s = TrustSettings.defaults().withTargetCoverage(coverage).withShrinkage(shrinkage)
-          .withMaxTrainNotes(maxTrain);
+          .withMaxTrainNotes(maxTrain).withMaxRisk(maxRisk);
       if (features != null && !features.isEmpty()) {
         s = s.withFeatures(features.stream().map(String::strip).map(TrustFeature::of).toList());
       }

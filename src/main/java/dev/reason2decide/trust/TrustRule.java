@@ -32,6 +32,8 @@ import java.util.Map;
  */
 public record TrustRule(Map<TrustFeature, double[]> references, Map<TrustFeature, Map<String, double[]>> byLabel,
     double threshold, double targetCoverage) {
+  /** The threshold that decides nothing: just above the largest score, 1 (a risk bound no threshold meets). */
+  public static final double NOTHING = Math.nextUp(1.0);
   /** Each veto multiplies the score by this. */
   public static final double VETO_FACTOR = 0.1;
   /** The rule of a model folder without trust statistics: the label probability alone, decided from 0.9. */
@@ -47,7 +49,7 @@ public record TrustRule(Map<TrustFeature, double[]> references, Map<TrustFeature
     Map<TrustFeature, Map<String, double[]>> copy = new LinkedHashMap<>();
     byLabel.forEach((f, m) -> copy.put(f, Map.copyOf(m)));
     byLabel = Map.copyOf(copy);
-    if (!(threshold >= 0 && threshold <= 1)) {
+    if (!(threshold >= 0 && threshold <= NOTHING)) {
       throw new IllegalArgumentException("a trust threshold must be in [0, 1]: " + threshold);
     }
   }
@@ -152,6 +154,21 @@ public record TrustRule(Map<TrustFeature, double[]> references, Map<TrustFeature
    */
   public static TrustRule fit(List<ModelSignals> signals, List<List<String>> vetoes, List<TrustFeature> features,
       Map<TrustFeature, Map<String, double[]>> byLabel, double targetCoverage) {
+    return fit(signals, vetoes, null, features, byLabel, targetCoverage, 1);
+  }
+
+  /**
+   * The same, with the threshold also high enough that at most {@code maxRisk} of the validation notes it decides
+   * are wrong ({@code correct}: per decision, whether its label is the gold one; null or {@code maxRisk} 1: no such
+   * bound): the stricter of the two. The coverage target says how much to decide; the risk bound keeps a model that
+   * is often wrong in distribution from deciding its errors because 98 % of notes are to be decided.
+   */
+  public static TrustRule fit(List<ModelSignals> signals, List<List<String>> vetoes, List<Boolean> correct,
+      List<TrustFeature> features, Map<TrustFeature, Map<String, double[]>> byLabel, double targetCoverage,
+      double maxRisk) {
+    if (!(maxRisk > 0 && maxRisk <= 1)) {
+      throw new IllegalArgumentException("the largest error among decided notes must be in (0, 1]: " + maxRisk);
+    }
     if (signals.isEmpty()) {
       throw new IllegalArgumentException("fitting a trust rule needs at least one validation decision");
     }
@@ -185,10 +202,12 @@ public record TrustRule(Map<TrustFeature, double[]> references, Map<TrustFeature
     // their vetoed scores once more than 1 − targetCoverage of the validation notes carry a veto, and then the
     // features would decide nothing. So the threshold is chosen among the notes no veto refuses.
     List<Double> open = new ArrayList<>();
+    List<Boolean> openRight = new ArrayList<>();
     for (int i = 0; i < signals.size(); i++) {
       TrustVerdict v = scoring.verdict(signals.get(i), vetoes.get(i));
       if (v.decide()) {
         open.add(v.score());
+        openRight.add(correct == null || correct.get(i));
       }
     }
     if (open.isEmpty()) {
@@ -198,6 +217,32 @@ public record TrustRule(Map<TrustFeature, double[]> references, Map<TrustFeature
     // the largest threshold that still decides at least targetCoverage of them
     int decided = (int) Math.ceil(targetCoverage * scores.length - 1e-9);
     double threshold = scores[scores.length - Math.max(decided, 1)];
+    if (correct != null && maxRisk < 1) {
+      threshold = Math.max(threshold, riskThreshold(open, openRight, maxRisk));
+    }
     return new TrustRule(refs, own, threshold, targetCoverage);
+  }
+
+  /**
+   * The lowest threshold at which at most {@code maxRisk} of the notes it decides (score at or above it) are wrong;
+   * just above the highest score when no threshold is that good ({@link #NOTHING} when that score is 1).
+   */
+  static double riskThreshold(List<Double> scores, List<Boolean> right, double maxRisk) {
+    Integer[] order = new Integer[scores.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(scores.get(b), scores.get(a)));     // descending
+    double best = Math.min(NOTHING, Math.nextUp(scores.get(order[0])));
+    int wrong = 0;
+    for (int k = 0; k < order.length; k++) {
+      wrong += right.get(order[k]) ? 0 : 1;
+      boolean lastOfTies = k + 1 == order.length
+          || scores.get(order[k + 1]).doubleValue() != scores.get(order[k]).doubleValue();
+      if (lastOfTies && wrong <= maxRisk * (k + 1) + 1e-12) {
+        best = scores.get(order[k]);
+      }
+    }
+    return best;
   }
 }

@@ -104,6 +104,42 @@ class TrustRuleTest {
   }
 
   @Test
+  void aRiskBoundRaisesTheThresholdForAModelOftenWrong() {
+    // 100 validation notes, input 0..99; the model is wrong on every fourth of the 50 most unusual (50, 54, .., 98:
+    // 13 wrong). 98 % coverage alone decides 98 notes with 12 wrong (0.122); at most 5 % wrong: the lowest threshold
+    // whose decided notes are at most 5 % wrong decides inputs 0..61 (62 notes, 3 wrong: 50, 54, 58; with 62 it
+    // would be 4 of 63, and no larger set gets back under 5 %).
+    List<ModelSignals> val = new ArrayList<>();
+    List<List<String>> vetoes = new ArrayList<>();
+    List<Boolean> correct = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      val.add(withInput(i));
+      vetoes.add(List.of());
+      correct.add(!(i >= 50 && (i - 50) % 4 == 0));
+    }
+    TrustRule coverageOnly = TrustRule.fit(val, vetoes, correct, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98, 1);
+    TrustRule bounded = TrustRule.fit(val, vetoes, correct, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98, 0.05);
+    assertEquals(TrustRule.fit(val, vetoes, List.of(TrustFeature.INPUT_RMD), 0.98).threshold(),
+        coverageOnly.threshold());
+    int decided = 0;
+    int wrong = 0;
+    for (int i = 0; i < 100; i++) {
+      if (bounded.verdict(val.get(i), List.of()).decide()) {
+        decided++;
+        wrong += correct.get(i) ? 0 : 1;
+      }
+    }
+    assertEquals(62, decided);
+    assertEquals(3, wrong);
+    assertTrue(bounded.verdict(withInput(61), List.of()).decide());
+    assertFalse(bounded.verdict(withInput(62), List.of()).decide());
+    // a model wrong on its most typical note too: nothing at or under 5 % but the empty set, so nothing is decided
+    List<Boolean> allWrong = new ArrayList<>(java.util.Collections.nCopies(100, false));
+    TrustRule none = TrustRule.fit(val, vetoes, allWrong, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98, 0.05);
+    assertFalse(none.verdict(withInput(0), List.of()).decide());
+  }
+
+  @Test
   void oneOddTokenRefusesANoteWhosePooledDistanceIsTypical() {
     // token_md references 1..19 as in tailProbabilityByHand; input_rmd references 0, 1, 2
     double[] ref = new double[19];

@@ -100,6 +100,7 @@ public final class TrustFit {
     model.useTrust(new TrustFile(input, output, tokens, TrustRule.FALLBACK, known, Map.of(), phrases));
     List<ModelSignals> signals = new ArrayList<>();
     List<List<String>> vetoes = new ArrayList<>();
+    List<Boolean> correct = new ArrayList<>();
     int right = 0;
     for (int i = 0; i < validation.size(); i += s.batchSize()) {
       List<Example> b = validation.subList(i, Math.min(validation.size(), i + s.batchSize()));
@@ -109,10 +110,12 @@ public final class TrustFit {
         signals.add(d.trust().signals());
         vetoes.add(TrustReview.vetoes(d,
             ExampleChecks.of(b.get(j).input(), d.label(), d.rationale(), model.labels())));
+        correct.add(d.label().equals(b.get(j).label()));
         right += d.label().equals(b.get(j).label()) ? 1 : 0;
       }
     }
-    TrustRule rule = TrustRule.fit(signals, vetoes, s.features(), byLabel, s.targetCoverage());
+    TrustRule rule = TrustRule.fit(signals, vetoes, correct, s.features(), byLabel, s.targetCoverage(),
+        s.maxRisk());
     int decided = 0;
     int vetoed = 0;
     for (int i = 0; i < signals.size(); i++) {
@@ -128,6 +131,7 @@ public final class TrustFit {
     fitted.put("validation_accuracy", (double) right / validation.size());
     fitted.put("validation_coverage", (double) decided / validation.size());
     fitted.put("validation_vetoed", vetoed);
+    fitted.put("max_risk", s.maxRisk());
     fitted.put("shrinkage", s.shrinkage());
     fitted.put("features", s.features().stream().map(f -> f.key()).toList());
     fitted.put("background", "one Gaussian over the same training notes; foreground: one per gold label, shared "
@@ -139,8 +143,8 @@ public final class TrustFit {
     TrustFile f = new TrustFile(input, output, tokens, rule, known, fitted, phrases);
     model.useTrust(f);
     log.accept(String.format(java.util.Locale.ROOT, "trust: threshold %.4g decides %d of %d validation notes "
-        + "(target %.0f %% of the %d no veto refuses)", rule.threshold(), decided, validation.size(),
-        100 * s.targetCoverage(), validation.size() - vetoed));
+        + "(target %.0f %% of the %d no veto refuses, at most %.0f %% of them wrong)", rule.threshold(), decided,
+        validation.size(), 100 * s.targetCoverage(), validation.size() - vetoed, 100 * s.maxRisk()));
     return f;
   }
 

@@ -12,9 +12,10 @@ import java.util.List;
  * @param targetCoverage the share of validation notes the threshold decides
  * @param features the signals the score combines
  * @param batchSize notes per model call
+ * @param maxRisk the largest share of wrong decisions among the validation notes the threshold decides (1: no bound)
  */
 public record TrustSettings(double shrinkage, int maxTrainNotes, double targetCoverage, List<TrustFeature> features,
-    int batchSize) {
+    int batchSize, double maxRisk) {
   /** The signals kept by default (docs/trust.md says what each bought). */
   public static final List<TrustFeature> DEFAULT_FEATURES = List.of(TrustFeature.INPUT_RMD,
       TrustFeature.INPUT_MD, TrustFeature.LABEL_SURPRISE, TrustFeature.TOKEN_MD);
@@ -27,29 +28,39 @@ public record TrustSettings(double shrinkage, int maxTrainNotes, double targetCo
     if (!(targetCoverage > 0 && targetCoverage <= 1)) {
       throw new IllegalArgumentException("--trust-coverage must be in (0, 1]: " + targetCoverage);
     }
+    if (!(maxRisk > 0 && maxRisk <= 1)) {
+      throw new IllegalArgumentException("--max-risk must be in (0, 1]: " + maxRisk);
+    }
     if (maxTrainNotes < 0 || batchSize < 1) {
       throw new IllegalArgumentException("--trust-max-train must be ≥ 0 and the batch size ≥ 1");
     }
   }
 
-  /** The defaults: λ 0.1, 2,000 training notes, 98 % coverage, {@link #DEFAULT_FEATURES}, batches of 32. */
+  /**
+   * The defaults: λ 0.1, 2,000 training notes, 98 % coverage, {@link #DEFAULT_FEATURES}, batches of 32, at most 5 %
+   * wrong among the decided validation notes (the issue's bound on shifted notes, applied in distribution).
+   */
   public static TrustSettings defaults() {
-    return new TrustSettings(0.1, 2000, 0.98, DEFAULT_FEATURES, 32);
+    return new TrustSettings(0.1, 2000, 0.98, DEFAULT_FEATURES, 32, 0.05);
+  }
+
+  public TrustSettings withMaxRisk(double r) {
+    return new TrustSettings(shrinkage, maxTrainNotes, targetCoverage, features, batchSize, r);
   }
 
   public TrustSettings withTargetCoverage(double c) {
-    return new TrustSettings(shrinkage, maxTrainNotes, c, features, batchSize);
+    return new TrustSettings(shrinkage, maxTrainNotes, c, features, batchSize, maxRisk);
   }
 
   public TrustSettings withShrinkage(double s) {
-    return new TrustSettings(s, maxTrainNotes, targetCoverage, features, batchSize);
+    return new TrustSettings(s, maxTrainNotes, targetCoverage, features, batchSize, maxRisk);
   }
 
   public TrustSettings withMaxTrainNotes(int n) {
-    return new TrustSettings(shrinkage, n, targetCoverage, features, batchSize);
+    return new TrustSettings(shrinkage, n, targetCoverage, features, batchSize, maxRisk);
   }
 
   public TrustSettings withFeatures(List<TrustFeature> f) {
-    return new TrustSettings(shrinkage, maxTrainNotes, targetCoverage, f, batchSize);
+    return new TrustSettings(shrinkage, maxTrainNotes, targetCoverage, f, batchSize, maxRisk);
   }
 }
