@@ -100,22 +100,14 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
     r.addProperty("veto_factor", TrustRule.VETO_FACTOR);
     JsonObject refs = new JsonObject();
     rule.references().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      JsonArray a = new JsonArray();
-      for (double v : e.getValue()) {
-        a.add(v);
-      }
-      refs.add(e.getKey().key(), a);
+      refs.add(e.getKey().key(), array(e.getValue()));
     });
     r.add("references", refs);
     JsonObject byLabel = new JsonObject();
     rule.byLabel().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       JsonObject perLabel = new JsonObject();
       e.getValue().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(l -> {
-        JsonArray a = new JsonArray();
-        for (double v : l.getValue()) {
-          a.add(v);
-        }
-        perLabel.add(l.getKey(), a);
+        perLabel.add(l.getKey(), array(l.getValue()));
       });
       byLabel.add(e.getKey().key(), perLabel);
     });
@@ -193,12 +185,7 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
       JsonObject r = j.getAsJsonObject("rule");
       Map<TrustFeature, double[]> refs = new LinkedHashMap<>();
       for (Map.Entry<String, JsonElement> e : r.getAsJsonObject("references").entrySet()) {
-        JsonArray a = e.getValue().getAsJsonArray();
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = a.get(i).getAsDouble();
-        }
-        refs.put(TrustFeature.of(e.getKey()), v);
+        refs.put(TrustFeature.of(e.getKey()), doubles(e.getValue().getAsJsonArray()));
       }
       // absent in files written before the training notes' values by label: every feature pooled, as then
       Map<TrustFeature, Map<String, double[]>> byLabel = new LinkedHashMap<>();
@@ -206,12 +193,7 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
         for (Map.Entry<String, JsonElement> e : r.getAsJsonObject("references_by_label").entrySet()) {
           Map<String, double[]> perLabel = new LinkedHashMap<>();
           for (Map.Entry<String, JsonElement> l : e.getValue().getAsJsonObject().entrySet()) {
-            JsonArray a = l.getValue().getAsJsonArray();
-            double[] v = new double[a.size()];
-            for (int i = 0; i < v.length; i++) {
-              v[i] = a.get(i).getAsDouble();
-            }
-            perLabel.put(l.getKey(), v);
+            perLabel.put(l.getKey(), doubles(l.getValue().getAsJsonArray()));
           }
           byLabel.put(TrustFeature.of(e.getKey()), perLabel);
         }
@@ -272,6 +254,22 @@ public record TrustFile(RelativeMahalanobis input, RelativeMahalanobis output, G
     float[] v = new float[n];
     buf.asFloatBuffer().get(v);
     buf.position(buf.position() + n * 4);
+    return v;
+  }
+
+  private static JsonArray array(double[] values) {
+    JsonArray a = new JsonArray();
+    for (double v : values) {
+      a.add(v);
+    }
+    return a;
+  }
+
+  private static double[] doubles(JsonArray a) {
+    double[] v = new double[a.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = a.get(i).getAsDouble();
+    }
     return v;
   }
 }
