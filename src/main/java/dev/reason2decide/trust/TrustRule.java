@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * For each feature (oriented so that larger is worse) the rule keeps the sorted values it had on the validation
  * notes. A value's tail probability is the share of validation values at or above it, with an exponential tail
- * fitted to the largest tenth ({@link #tail}), so that far-away inputs still rank below near ones. The score is the smallest tail probability
- * over the features (a note is as doubtful as its most unusual signal), times {@link #VETO_FACTOR} per veto (a
- * label outside the label set, a rationale that contradicts the decision or the note). The threshold is chosen so
- * that a target share of the validation notes no veto refuses is decided (a vetoed note is never decided). The rule is monotone in every feature and is fitted on
- * validation data only.
+ * fitted to the largest tenth ({@link #tail}), so that far-away inputs still rank below near ones. The score is the
+ * smallest tail probability over the features (a note is as doubtful as its most unusual signal), times
+ * {@link #VETO_FACTOR} per veto (a label outside the label set, a rationale that contradicts the decision or the
+ * note). The threshold is chosen so that a target share of the validation notes no veto refuses is decided (a vetoed
+ * note is never decided), raised where needed so that at most a set share of the decided ones are wrong. The rule
+ * is monotone in every feature and is fitted on validation data only.
  *
  * <p>A distance feature may instead be compared with the training notes of the decided label
  * ({@code byLabel}): the values the feature took on the training notes the statistics were fitted on, by gold label.

@@ -179,7 +179,7 @@ public final class TrustFit {
 
   private static Map<String, double[]> arrays(Map<String, List<Double>> values) {
     Map<String, double[]> m = new LinkedHashMap<>();
-    values.forEach((k, v) -> m.put(k, v.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
+    values.forEach((k, v) -> m.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));   // TrustRule.fit sorts
     return m;
   }
 
