@@ -24,8 +24,8 @@ import java.util.Map;
  * The lines of metrics.jsonl, in file order: {@code {"kind":"step","stage":..,"step":..,...}} per training step,
  * {@code {"kind":"eval",...}} per validation and {@code {"kind":"stop",...}} where a phase ended before its budget
  * (goals met or patience out: {@code train.MetricsWriter#stop}). A line that is not a JSON object with one of these
- * kinds and a numeric step is a {@link Problem} (with its line number), never silently dropped: the caller decides whether that is an
- * error (reports) or skipped and counted (the runs view). Blank lines are ignored.
+ * kinds and a numeric step is a {@link Problem} (with its line number), never silently dropped: the caller decides
+ * whether that is an error (reports) or skipped and counted (the runs view). Blank lines are ignored.
  */
 public record MetricsFile(List<Line> lines, List<Problem> problems) {
   private static final List<String> NON_FINITE = List.of("NaN", "Infinity", "-Infinity");
