@@ -80,6 +80,12 @@ public final class TrainCommand implements Callable<Integer> {
       + "threshold decides, fitted when training ends (default: ${DEFAULT-VALUE}; docs/trust.md).")
   double trustCoverage;
 
+  @Bounded(min = 0.001, max = 1)
+  @Option(names = "--trust-max-risk", defaultValue = "0.05", description = "Largest share of wrong decisions among "
+      + "the validation notes the trust threshold decides; the threshold is the stricter of this and --trust-coverage "
+      + "(1: no bound; default: ${DEFAULT-VALUE}; as r2d trust fit --max-risk).")
+  double trustMaxRisk;
+
   @Spec
   CommandSpec spec;
 
@@ -128,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
       Path model = TrainingRun.run(cfg, new TrainingRun.Data(trainExamples, valSet.examples(), stage1, dataFiles),
           source, out, new TrainingRun.Start(resume, breakLock, allowDataChange, "r2d train"),
           new TrainProgress(quiet.on()), haltAfter, new TrustFinisher(TrustSettings.defaults()
-              .withTargetCoverage(trustCoverage), System.err::println));
+              .withTargetCoverage(trustCoverage).withMaxRisk(trustMaxRisk), System.err::println));
       System.out.println(model);
       return 0;
     } catch (PhaseTrainer.Halted h) {

@@ -265,6 +265,22 @@ class RunFolderReliabilityTest {
   }
 
   @Test
+  void theTrustBoundsOfRTrainReachTheFittedRule() throws Exception {
+    Path train = data("train.jsonl", false);
+    Path out = dir.resolve("run");
+    CliRun r = run(train(train, out, 6, "--trust-coverage", "0.8", "--trust-max-risk", "0.3"));
+    assertEquals(0, r.code(), r.err());
+    JsonObject trust = JsonParser.parseString(Files.readString(Path.of(r.out().strip()).resolve("trust.json")))
+        .getAsJsonObject();
+    assertEquals(0.8, trust.getAsJsonObject("rule").get("target_coverage").getAsDouble());
+    assertEquals(0.3, trust.getAsJsonObject("fitted").get("max_risk").getAsDouble());
+
+    CliRun bad = run(train(train, dir.resolve("bad"), 6, "--trust-max-risk", "0"));
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("--trust-max-risk"), bad.err());
+  }
+
+  @Test
   void anExperimentIsRefusedWhileItsFolderIsLockedOrAPhaseWouldBeEmpty() throws Exception {
     Path out = dir.resolve("exp");
     CliRun empty = run(List.of("experiment", "--config", experiment(1).toString(), "--out", out.toString()));

@@ -18,8 +18,13 @@ import java.util.Map;
  * @param numbers the numbers check
  * @param novel the novel-word check
  * @param triage the exact checks, or null
+ * @param statedLabels the labels the rationale names ({@link StatedLabels}: any data, labels that cannot be words)
  */
-public record ExampleChecks(UnsupportedNumbers.Result numbers, NovelWords.Result novel, TriageCheck triage) {
+public record ExampleChecks(UnsupportedNumbers.Result numbers, NovelWords.Result novel, TriageCheck triage,
+    List<String> statedLabels) {
+  public ExampleChecks {
+    statedLabels = List.copyOf(statedLabels);
+  }
 
   /**
    * Checks {@code rationale}, given for {@code predicted} on {@code input}; {@code labels} is the label set (on a
@@ -34,7 +39,7 @@ public record ExampleChecks(UnsupportedNumbers.Result numbers, NovelWords.Result
     }
     return new ExampleChecks(UnsupportedNumbers.check(rationale, input, labels),
         NovelWords.check(rationale, input, labels),
-        note == null ? null : TriageCheck.of(note, predicted, null, rationale));
+        note == null ? null : TriageCheck.of(note, predicted, null, rationale), StatedLabels.of(rationale, labels));
   }
 
   /** The per-example JSON fields, in a fixed order. */

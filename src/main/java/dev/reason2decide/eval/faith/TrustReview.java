@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A rationale that states another decision, cites numbers the note does not contain, or (on a synthetic triage
- * note) cites a finding with another value than the note's or one the note lacks, vetoes its decision: the reader
- * would be given a reason that is not the note's. Each problem is one reason. Where the synthetic grammar reads the
- * rationale, its cited findings are checked exactly instead of its bare numbers.
+ * A rationale that states another decision (read exactly on the synthetic grammar, else by the labels it names:
+ * {@link StatedLabels}), cites numbers the note does not contain, or (on a synthetic triage note) cites a finding
+ * with another value than the note's or one the note lacks, vetoes its decision: the reader would be given a reason
+ * that is not the note's. Each problem is one reason. Where the synthetic grammar reads the rationale, its cited
+ * findings are checked exactly instead of its bare numbers; a cited finding whose value the note has as a number,
+ * but under a name the checks do not read, is said to be unverifiable rather than unrecorded.
  */
 public final class TrustReview {
   private TrustReview() {}
@@ -56,9 +58,12 @@ public final class TrustReview {
   public static List<String> vetoes(String predicted, ExampleChecks checks, Set<String> known) {
     List<String> out = new ArrayList<>();
     TriageCheck t = checks.triage();
-    if (t != null && t.parsed() && t.statedLevel() != 0 && t.statedLevel() != t.predictedLevel()) {
-      out.add("The explanation argues for another decision [the rationale states " + t.statedLabel()
-          + ", not the decision " + predicted + "]");
+    // the exact reading where the synthetic grammar reads the rationale; on any other text the labels it names
+    String other = t != null && t.parsed() ? (t.statedLevel() != 0 && t.statedLevel() != t.predictedLevel()
+        ? t.statedLabel() : null) : StatedLabels.other(predicted, checks.statedLabels());
+    if (other != null) {
+      out.add("The explanation argues for another decision [the rationale states " + other + ", not the decision "
+          + predicted + "]");
     }
     // on a rationale the synthetic grammar reads, the exact check of its cited findings (below) replaces the
     // any-data numbers check, which would flag the rules' own thresholds ("SpO2 87% (below 92%)") and counts
@@ -75,14 +80,25 @@ public final class TrustReview {
           continue;
         }
         // hook: a parser that knows a finding is absent from the note gives it no note value
-        out.add(c.noteValue() == null
+        String cited = c.finding().fact().json() + " " + c.finding().value();
+        out.add(c.noteValue() == null && numberInNote(c.finding().value(), checks)
+            ? "The explanation relies on a finding the checks cannot find in the note [the rationale cites " + cited
+                + "; the note has the number " + c.finding().value() + ", but not under a name the checks read]"
+            : c.noteValue() == null
             ? "The explanation relies on a finding the note does not record [the rationale cites a finding the "
-                + "note lacks: " + c.finding().fact().json() + " " + c.finding().value() + "]"
+                + "note lacks: " + cited + "]"
             : "The explanation misreads a value in the note [the rationale cites " + c.finding().fact().json()
                 + " " + c.finding().value() + " where the note has " + c.noteValue() + "]");
       }
     }
     return out;
+  }
+
+  /** Whether the note has {@code value} as a number: the numbers check found it there. */
+  private static boolean numberInNote(String value, ExampleChecks checks) {
+    String v = UnsupportedNumbers.normalise(value);
+    return checks.numbers().numbers() > 0 && checks.numbers().unsupported().stream()
+        .noneMatch(n -> UnsupportedNumbers.normalise(n.text()).equals(v));
   }
 
   /**

@@ -48,4 +48,33 @@ class TrustReviewTest {
         + "note has 118]"), vetoes(NOTE, "ESI-2", "ESI-2. The deciding finding is tachycardia of 95, which cannot "
         + "safely wait.", TriageRules.LABELS));
   }
+
+  @Test
+  void onAnyTextTheLabelsARationaleNamesAreReadForAnotherDecision() {
+    String far = "Do statins reduce mortality in elderly patients with heart failure?";
+    List<String> esi = TriageRules.LABELS;
+    assertEquals(List.of("The explanation argues for another decision [the rationale states ESI-4, not the decision "
+        + "ESI-5]"), vetoes(far, "ESI-5", "No high-risk features; one resource, so esi-4.", esi));
+    assertEquals(List.of("The explanation argues for another decision [the rationale states ESI-2 and ESI-3, not the "
+        + "decision ESI-5]"), vetoes(far, "ESI-5", "Not ESI-2, so ESI-3.", esi));
+    // the decision named beside another one, no label named, a longer token: no veto
+    assertEquals(List.of(), vetoes(far, "ESI-3", "Not ESI-2, so ESI-3.", esi));
+    assertEquals(List.of(), vetoes(far, "ESI-3", "Stable and well.", esi));
+    assertEquals(List.of(), StatedLabels.of("Code ESI-45 applies.", esi));
+    // labels that are words are never read as a statement of a decision
+    assertEquals(List.of(), vetoes(far, "yes", "There is no evidence either way.", List.of("yes", "no", "maybe")));
+    assertEquals(List.of("The explanation argues for another decision [the rationale states (B), not the decision "
+        + "(A)]"), vetoes(far, "(A)", "Answer (B) fits best.", List.of("(A)", "(B)")));
+  }
+
+  @Test
+  void aCitedValueTheNoteHasUnderAnUnreadNameIsUnverifiableNotUnrecorded() {
+    String unseen = NOTE.replace("HR 118", "heart beating at 118 a minute");
+    assertEquals(List.of("The explanation relies on a finding the checks cannot find in the note [the rationale cites "
+        + "heart_rate 118; the note has the number 118, but not under a name the checks read]"), vetoes(unseen,
+        "ESI-2", "ESI-2. The deciding finding is tachycardia of 118, which cannot safely wait.", TriageRules.LABELS));
+    assertEquals(List.of("The explanation relies on a finding the note does not record [the rationale cites a finding "
+        + "the note lacks: heart_rate 130]"), vetoes(unseen, "ESI-2", "ESI-2. The deciding finding is tachycardia of "
+        + "130, which cannot safely wait.", TriageRules.LABELS));
+  }
 }
