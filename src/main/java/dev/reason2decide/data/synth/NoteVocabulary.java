@@ -92,6 +92,10 @@ public final class NoteVocabulary {
     texts.addAll(MALE);
     texts.addAll(NO_FINDING);
     texts.addAll(VITALS_PREFIXES);
+    for (int n = 0; n < 100; n++) {
+      texts.add(NumberWords.of(n)); // spelled-out values (every number word is in 0 to 99 but "hundred")
+    }
+    texts.add(NumberWords.of(100));
     Set<String> out = new LinkedHashSet<>();
     for (String t : texts) {
       for (String w : t.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {

@@ -27,6 +27,10 @@ final class VariedNotes {
   static final double LINE_PER_SENTENCE = 0.15;
   static final double DROPPED_PUNCTUATION = 0.08;
   static final double WITH_TYPOS = 0.25;
+  /** Notes whose heart rate, respiratory rate, SpO2 and pain score are spelled out ("pulse ninety-four"). */
+  static final double NUMBERS_IN_WORDS = 0.04;
+  /** Notes whose heart rate, respiratory rate and SpO2 carry a zero decimal, as monitors export them ("HR 88.0"). */
+  static final double NUMBERS_WITH_DECIMAL = 0.04;
   static final double[] NO_FINDING_SENTENCES = {0.4, 0.4, 0.2};
   /** How often each finding is drawn to be left out (it stays when it decides the assessment). */
   static final Map<Observation, Double> MISSING = Map.of(Observation.HEART_RATE, 0.05, Observation.SYSTOLIC, 0.05,
@@ -65,15 +69,19 @@ final class VariedNotes {
     String intro = render("intro", policy, rng, v, forms);
     String complaint = complaintForm.template().render(v);
     String onset = render("onset", policy, rng, v, forms);
+    double style = rng.nextDouble();
+    String numbers = style < NUMBERS_IN_WORDS ? "words" : style < NUMBERS_IN_WORDS + NUMBERS_WITH_DECIMAL ? "decimal"
+        : "digits";
+    forms.put("numbers", numbers);
     List<String> vitals = new ArrayList<>();
     for (String slot : List.of("hr", "bp", "rr", "spo2", "temp")) {
-      c = vital(slot, c, policy, rng, vitals, forms);
+      c = vital(slot, c, policy, rng, vitals, forms, numbers);
       if (c == null) {
         return null;
       }
     }
     List<String> pain = new ArrayList<>();
-    c = vital("pain", c, policy, rng, pain, forms);
+    c = vital("pain", c, policy, rng, pain, forms, numbers);
     if (c == null) {
       return null;
     }
@@ -171,9 +179,13 @@ final class VariedNotes {
     return f.template().render(v);
   }
 
-  /** Adds the slot's text to {@code out} (or nothing) and returns the case as written (diastolic left out or not). */
+  /**
+   * Adds the slot's text to {@code out} (or nothing) and returns the case as written (diastolic left out or not).
+   * {@code numbers}: how the note writes whole values: "digits", "words" (heart rate, respiratory rate, SpO2, pain)
+   * or "decimal" (heart rate, respiratory rate, SpO2; "88.0").
+   */
   private static TriageCase vital(String slot, TriageCase c, FormPolicy policy, SeededRandom rng, List<String> out,
-      Map<String, String> forms) {
+      Map<String, String> forms, String numbers) {
     Observation o = slot.equals("bp") ? Observation.SYSTOLIC : observation(slot);
     List<NoteForm> absent = policy.allowed(slot).stream().filter(NoteForm::statesAbsent).toList();
     List<NoteForm> values = policy.allowed(slot).stream().filter(f -> !f.statesAbsent()).toList();
@@ -194,10 +206,10 @@ final class VariedNotes {
     forms.put(slot, f.name());
     Map<String, String> v = new LinkedHashMap<>();
     switch (slot) {
-      case "hr" -> v.put("v", String.valueOf(c.heartRate()));
-      case "rr" -> v.put("v", String.valueOf(c.respiratoryRate()));
-      case "spo2" -> v.put("v", String.valueOf(c.spo2()));
-      case "pain" -> v.put("v", String.valueOf(c.pain()));
+      case "hr" -> v.put("v", written(c.heartRate(), numbers, true));
+      case "rr" -> v.put("v", written(c.respiratoryRate(), numbers, true));
+      case "spo2" -> v.put("v", written(c.spo2(), numbers, true));
+      case "pain" -> v.put("v", written(c.pain(), numbers, false));
       case "temp" -> {
         v.put("t", String.format(Locale.ROOT, "%.1f", c.temperature()));
         v.put("f", String.format(Locale.ROOT, "%.1f", c.temperature() * 9 / 5 + 32));
@@ -212,6 +224,15 @@ final class VariedNotes {
     }
     out.add(f.template().render(v));
     return c;
+  }
+
+  /** A whole value as the note's number style writes it ({@code decimal}: whether this slot takes one). */
+  private static String written(int value, String numbers, boolean decimal) {
+    return switch (numbers) {
+      case "words" -> NumberWords.of(value);
+      case "decimal" -> decimal ? value + ".0" : String.valueOf(value);
+      default -> String.valueOf(value);
+    };
   }
 
   private static Observation observation(String slot) {

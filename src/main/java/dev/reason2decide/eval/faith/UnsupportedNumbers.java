@@ -1,6 +1,7 @@
 // Numbers a rationale states that occur nowhere in its input (or in a label): a check that works on any data.
 package dev.reason2decide.eval.faith;
 
+import dev.reason2decide.data.synth.NumberWords;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,10 +13,13 @@ import java.util.regex.Pattern;
  * A number is a run of digits, optionally with a decimal part, not glued to a letter ({@code SpO2}, {@code x3} and
  * {@code 3rd} hold none). Numbers compare after normalising: leading zeros and a zero decimal part go, so
  * {@code 37.0} = {@code 37} and {@code 07} = {@code 7}; {@code 94 %} and {@code 94%} are both 94, and {@code 120/80}
- * is two numbers. A number is supported when the input or one of the labels contains it (so "ESI-3" supports 3).
+ * is two numbers. A number is supported when the input or one of the labels contains it (so "ESI-3" supports 3),
+ * in digits or, in the input, spelled out in English ({@link NumberWords}, 0 to 999: "ninety-four" supports 94).
  */
 public final class UnsupportedNumbers {
   private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.])\\d+(?:\\.\\d+)?(?![\\p{L}\\p{N}])");
+  private static final Pattern WORDS = Pattern.compile("(?<![\\p{L}\\p{N}])" + NumberWords.REGEX
+      + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE);
 
   private UnsupportedNumbers() {}
 
@@ -48,6 +52,10 @@ public final class UnsupportedNumbers {
   /** The numbers of {@code rationale} not found in {@code input} or {@code labels}. */
   public static Result check(String rationale, String input, List<String> labels) {
     Set<String> known = new HashSet<>(numbers(input == null ? "" : input));
+    Matcher w = WORDS.matcher(input == null ? "" : input);
+    while (w.find()) {
+      known.add(String.valueOf(NumberWords.value(w.group())));
+    }
     for (String l : labels) {
       known.addAll(numbers(l));
     }

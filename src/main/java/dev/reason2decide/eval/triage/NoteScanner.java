@@ -7,6 +7,7 @@ import dev.reason2decide.data.synth.MentalStatus;
 import dev.reason2decide.data.synth.NoteForm;
 import dev.reason2decide.data.synth.NoteForms;
 import dev.reason2decide.data.synth.NoteVocabulary;
+import dev.reason2decide.data.synth.NumberWords;
 import dev.reason2decide.data.synth.Observation;
 import dev.reason2decide.data.synth.SlotTemplate;
 import dev.reason2decide.data.synth.TriageCase;
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
  * The reader of {@code NoteParser}. Typos are first corrected ({@link CorrectedText}); then, case-insensitively and
  * each found text masked before the next search: the complaint (any wording of {@link ComplaintWords}), the mental
  * status, history items or a no-history phrase, the onset, and last every form of {@link NoteForms} at once,
- * longest match first. A note needs its age, sex and one complaint; a slot found twice, or two complaints, make it
- * unreadable (null). A vital sign, pain, mental status or history not found is missing.
+ * longest match first (a whole value as digits, "88.0" or words). A note needs its age, sex and one complaint; a
+ * slot found twice, or two complaints, make it unreadable (null). A vital sign, pain, mental status or history not found is missing.
  */
 final class NoteScanner {
   private static final String B = "(?<![A-Za-z0-9.])";
@@ -68,9 +69,9 @@ final class NoteScanner {
     NO_HISTORY = phrases(NoteVocabulary.NO_HISTORY);
     ONSET = phrases(NoteVocabulary.onsets());
     Map<String, String> p = new HashMap<>();
-    for (String n : List.of("v", "age")) {
-      p.put(n, "\\d{1,3}");
-    }
+    // a whole value as digits, with a zero decimal ("88.0") or in words ("ninety-four"); the age as digits
+    p.put("v", "(?:\\d{1,3}(?:\\.0)?|" + NumberWords.REGEX + ")");
+    p.put("age", "\\d{1,3}");
     p.put("sbp", "\\d{2,3}");
     p.put("dbp", "\\d{2,3}");
     p.put("t", "\\d{2,3}(?:\\.\\d)?");
@@ -217,7 +218,7 @@ final class NoteScanner {
       missing.add(o);
       return 0;
     }
-    return Integer.parseInt(v);
+    return Character.isDigit(v.charAt(0)) ? Integer.parseInt(v.replaceFirst("\\.0$", "")) : NumberWords.value(v);
   }
 
   /** Every form at once, longest first; false when a slot is found twice. */

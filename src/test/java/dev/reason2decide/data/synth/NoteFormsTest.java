@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,30 @@ class NoteFormsTest {
   }
 
   @Test
+  void wholeValuesAreWrittenInDigitsWordsOrWithADecimalAtTheirRates() {
+    Map<String, Integer> styles = new HashMap<>();
+    int styled = 0;
+    int written = 0;
+    for (SynthTriage.Generated g : NOTES) {
+      String style = g.forms().get("numbers");
+      styles.merge(style, 1, Integer::sum);
+      TriageCase c = g.triageCase();
+      if (c.recorded(Observation.SPO2) && !style.equals("digits")) {
+        // as written, unless a typo fell on it (the parser reads those back: GoldRationalesTest)
+        styled++;
+        String spo2 = style.equals("words") ? NumberWords.of(c.spo2()) : c.spo2() + ".0";
+        written += g.example().input().toLowerCase(Locale.ROOT).contains(spo2) ? 1 : 0;
+      }
+    }
+    assertTrue(written > 0.9 * styled, written + " of " + styled + " notes write their SpO2 in their style");
+    int n = NOTES.size();
+    assertEquals(n, styles.values().stream().mapToInt(Integer::intValue).sum(), "every note has a style: " + styles);
+    assertTrue(Math.abs(styles.get("words") - VariedNotes.NUMBERS_IN_WORDS * n) < 0.015 * n, "words " + styles);
+    assertTrue(Math.abs(styles.get("decimal") - VariedNotes.NUMBERS_WITH_DECIMAL * n) < 0.015 * n, "decimal "
+        + styles);
+  }
+
+  @Test
   void heldOutFormsStayOutOfTrainingAndMakeTheirOwnTestSplit() {
     Set<String> held = FormPolicy.parse("hr:pulse-bpm, spo2:o2-sat-percent,pain:not-assessed,complaint:says");
     SynthTriage.Plan plan = new SynthTriage.Plan(1500, 100, 200, 4, SynthTriage.Mix.RULE_BALANCED,
@@ -108,7 +133,8 @@ class NoteFormsTest {
       assertEquals("o2-sat-percent", g.forms().get("spo2"));
       assertEquals("not-assessed", g.forms().get("pain"));
       assertEquals("says", g.forms().get("complaint"));
-      java.util.regex.Matcher m = Pattern.compile("O2 sat \\d+ ([A-Za-z]+)", Pattern.CASE_INSENSITIVE)
+      java.util.regex.Matcher m = Pattern.compile("O2 sat (?:\\d+(?:\\.0)?|" + NumberWords.REGEX
+          + ") ([A-Za-z]+)", Pattern.CASE_INSENSITIVE)
           .matcher(g.example().input());
       assertTrue(m.find() && Spelling.correction(m.group(1)).equals("percent"), g.example().input());
       assertFalse(g.triageCase().recorded(Observation.PAIN));

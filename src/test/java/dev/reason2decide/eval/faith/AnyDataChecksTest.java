@@ -32,6 +32,16 @@ class AnyDataChecksTest {
   }
 
   @Test
+  void numbersTheInputSpellsOutSupportTheirDigits() {
+    String input = "Pulse ninety-four, sats Ninety Seven percent, one hundred and twelve over seventy, pain seven.";
+    assertEquals(List.of(), UnsupportedNumbers.check("HR 94, SpO2 97%, BP 112/70, pain 7/10.", input, List.of())
+        .unsupported().stream().map(UnsupportedNumbers.Span::text).filter(t -> !t.equals("10")).toList());
+    // words only count where they stand alone, and only in the input
+    assertEquals(List.of("1", "4"), UnsupportedNumbers.check("1 and 4.", "someone, fourteenth", List.of())
+        .unsupported().stream().map(UnsupportedNumbers.Span::text).toList());
+  }
+
+  @Test
   void novelContentWordsLeaveOutStopWordsAndKnownWords() {
     NovelWords.Result r = NovelWords.check("The heart rate is very high, so ESI-2: a dangerous tachycardia.",
         "patient with heart rate 130", ESI);
