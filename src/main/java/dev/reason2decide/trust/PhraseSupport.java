@@ -47,7 +47,8 @@ public final class PhraseSupport {
   /**
    * A stretch of the rationale that the note does not support.
    *
-   * @param text the rationale's words, joined by spaces (consecutive phrases with the same cover merged)
+   * @param text the stretch of the rationale as written, from its first phrase word to its last (consecutive phrases
+   *     with the same cover merged; a word's attached rest such as "2" of "SpO2" or "-4" of "ESI-4" included)
    * @param cover the note words none of which the note has
    */
   public record Gap(String text, List<String> cover) {}
@@ -81,7 +82,13 @@ public final class PhraseSupport {
       return List.of();
     }
     Set<String> words = noteWords(note);
-    List<String> r = phraseWords(rationale);
+    List<int[]> at = new ArrayList<>();
+    Matcher m = PHRASE_WORD.matcher(rationale);
+    List<String> r = new ArrayList<>();
+    while (m.find()) {
+      at.add(new int[] {m.start(), m.end()});
+      r.add(m.group().toLowerCase(Locale.ROOT));
+    }
     // cover → [first, last] phrase start of the unsupported phrases that share it
     Map<List<String>, int[]> spans = new LinkedHashMap<>();
     for (int i = 0; i + PHRASE_WORDS <= r.size(); i++) {
@@ -89,12 +96,23 @@ public final class PhraseSupport {
       if (rule == null || rule.cover().stream().anyMatch(words::contains)) {
         continue;
       }
-      final int at = i;
-      spans.computeIfAbsent(rule.cover(), c -> new int[] {at, at})[1] = at;
+      final int first = i;
+      spans.computeIfAbsent(rule.cover(), c -> new int[] {first, first})[1] = first;
     }
     List<Gap> out = new ArrayList<>();
-    spans.forEach((cover, s) -> out.add(new Gap(String.join(" ", r.subList(s[0], s[1] + PHRASE_WORDS)), cover)));
+    spans.forEach((cover, s) -> out.add(new Gap(rationale.substring(at.get(s[0])[0],
+        wordEnd(rationale, at.get(s[1] + PHRASE_WORDS - 1)[1])), cover)));
     return out;
+  }
+
+  /** {@code end} moved past letters and digits attached to the word before it ("SpO2", "ESI-4", "x-ray"). */
+  private static int wordEnd(String text, int end) {
+    int e = end;
+    while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '-'
+        && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1)))) {
+      e++;
+    }
+    return e;
   }
 
   /** The note's lower-case words and adjacent word pairs ("gcs", "5", "gcs 5"). */
