@@ -100,6 +100,12 @@ public final class QuickstartCommand implements Callable<Integer> {
       + "writes by default; docs/data.md) (default: ${DEFAULT-VALUE}).")
   int grammar;
 
+  @Bounded(min = 0, max = 1e6)
+  @Option(names = "--varied-notes", defaultValue = "0", paramLabel = "N", description = "Also train on N notes of "
+      + "grammar 2 (every form, numbers in words or with a decimal), shuffled into the grammar-1 training notes; "
+      + "held-out notes stay grammar 1 (measured at 10000: docs/data.md; default: ${DEFAULT-VALUE}).")
+  int variedNotes;
+
   @Option(names = "--split-digits", negatable = true, defaultValue = "false", fallbackValue = "true",
       description = "Tokenizer with one token per digit (default: off here: whole-number pieces copy and compare "
           + "better at this budget, docs/results.md).")
@@ -172,9 +178,12 @@ public final class QuickstartCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TrainConfig cfg = config();
     Path data = out.resolve("data");
+    if (variedNotes > 0 && grammar != 1) {
+      throw new IllegalArgumentException("--varied-notes adds grammar-2 notes to grammar 1's: it needs --grammar 1");
+    }
     if (!Files.exists(data.resolve("dataset.json"))) {
       SynthTriage.write(data, new SynthTriage.Plan(trainExamples, validationExamples, testExamples, seed,
-          SynthTriage.Mix.of(trainMix), new SynthTriage.Notes(grammar, FormPolicy.ALL)));
+          SynthTriage.Mix.of(trainMix), new SynthTriage.Notes(grammar, FormPolicy.ALL)), variedNotes);
     }
     List<Example> train = DatasetFolder.read(data, DatasetFolder.TRAIN);
     List<Example> val = DatasetFolder.read(data, DatasetFolder.VALIDATION);
@@ -185,8 +194,9 @@ public final class QuickstartCommand implements Callable<Integer> {
           splitPunctuation, wholeNumbers, lowercase),
           ReadOptions.DEFAULT, tok);
     }
-    say("synthetic triage: %d train (%s mix) / %d validation / %d test cases (natural mix, other seeds; SYNTHETIC, "
-        + "not patient data)%n", train.size(), trainMix, val.size(), test.size());
+    say("synthetic triage: %d train (%s mix%s) / %d validation / %d test cases (natural mix, other seeds; "
+        + "SYNTHETIC, not patient data)%n", train.size(), trainMix, variedNotes > 0 ? ", " + variedNotes
+        + " of them grammar 2" : "", val.size(), test.size());
     say("recipe %s, %s model from scratch, at most %d steps%s%n", cfg.recipe().cliName(), size, cfg.optim().steps(),
         cfg.eval().goalStop() > 0 ? " (Stage-2 ends once validation meets the goals " + cfg.eval().goalStop()
             + " times in a row)" : "");
@@ -233,6 +243,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     summary.put("model_size", size);
     summary.put("train_examples", train.size());
     summary.put("train_mix", trainMix);
+    summary.put("grammar", grammar);
+    summary.put("varied_notes", variedNotes);
     summary.put("test_examples", test.size());
     summary.put("accuracy", scores.accuracy());
     summary.put("macro_f1", scores.macroF1());

@@ -262,10 +262,41 @@ public final class SynthTriage {
 
   /** Writes the splits of {@code plan} as a dataset folder (the layout of the other {@code write}). */
   public static Map<String, List<Example>> write(Path dir, Plan plan) {
+    return write(dir, plan, 0);
+  }
+
+  /** The seed offset of {@link #write(Path, Plan, int)}'s varied training notes. */
+  public static final long VARIED_SEED_OFFSET = 1000;
+
+  /**
+   * As above, with {@code varied} more training notes of grammar 2 (every form, the plan's training mix and
+   * rationale source, seed {@code plan.seed() + VARIED_SEED_OFFSET}, ids after every other split's, none equal to a
+   * note of another split) shuffled into the training split with that seed: a grammar-1 set whose model also sees
+   * notes as people write them. The held-out splits are those of {@code plan} alone; {@code dataset.json} records
+   * the count and seed as {@code varied_train}.
+   */
+  public static Map<String, List<Example>> write(Path dir, Plan plan, int varied) {
+    if (varied < 0) {
+      throw new IllegalArgumentException("the varied training notes must be 0 or more: " + varied);
+    }
     Map<String, List<Generated>> generated = generatedSplits(plan);
+    if (varied > 0) {
+      Set<String> seen = new HashSet<>();
+      generated.values().forEach(l -> l.forEach(g -> seen.add(g.example().input())));
+      int firstId = 1 + generated.values().stream().mapToInt(List::size).sum();
+      long seed = plan.seed() + VARIED_SEED_OFFSET;
+      List<Generated> train = new ArrayList<>(generated.get("train"));
+      train.addAll(generateWithCases(varied, seed, plan.trainMix(), firstId, seen, 2, FormPolicy.ALL,
+          plan.notes().rationales(), plan.notes().noiseRate()));
+      new SeededRandom(seed).shuffle(train);
+      generated.put("train", train);
+    }
     Map<String, List<Example>> splits = new LinkedHashMap<>();
     generated.forEach((k, v) -> splits.put(k, examples(v)));
     Map<String, Object> options = PlanOptions.of(plan, generated.get("train"));
+    if (varied > 0) {
+      options.put("varied_train", Map.of("notes", varied, "grammar", 2, "seed", plan.seed() + VARIED_SEED_OFFSET));
+    }
     DatasetCard card = new DatasetCard("synth-triage", DESCRIPTION, "generated data; no restrictions", true,
         plan.seed(), labels(), List.of(), options);
     DatasetFolder.write(dir, splits, card);

@@ -80,4 +80,36 @@ class SynthTriageTest {
     ReadOptions strict = ReadOptions.DEFAULT.withLabels(SynthTriage.labels());
     assertEquals(splits.get("train"), new ExampleReader(strict).read(dir.resolve("train.jsonl")).examples());
   }
+
+  @Test
+  void variedTrainingNotesJoinAGrammarOneSetAndLeaveItsHeldOutSplitsAsTheyWere() throws Exception {
+    SynthTriage.Plan plan = new SynthTriage.Plan(300, 40, 60, 9, SynthTriage.Mix.RULE_BALANCED,
+        new SynthTriage.Notes(1, FormPolicy.ALL));
+    Map<String, List<Example>> plain = SynthTriage.write(dir.resolve("plain"), plan);
+    Map<String, List<Example>> mixed = SynthTriage.write(dir.resolve("mixed"), plan, 200);
+    assertEquals(plain.get("validation"), mixed.get("validation"));
+    assertEquals(plain.get("test"), mixed.get("test"));
+    List<Example> train = mixed.get("train");
+    assertEquals(500, train.size());
+    assertTrue(new HashSet<>(train).containsAll(plain.get("train")), "every grammar-1 training note kept");
+    Set<String> ids = new HashSet<>();
+    Set<String> notes = new HashSet<>();
+    mixed.values().forEach(l -> l.forEach(e -> {
+      assertTrue(ids.add(e.id()), "ids unique across splits: " + e.id());
+      assertTrue(notes.add(e.input()), "no note twice: " + e.input());
+    }));
+    List<Example> varied = train.stream().filter(e -> !plain.get("train").contains(e)).toList();
+    assertEquals(200, varied.size());
+    // grammar 2 from seed + 1000, numbered after the 400 notes of the plan's splits
+    Set<String> others = new HashSet<>();
+    plain.values().forEach(l -> l.forEach(e -> others.add(e.input())));
+    assertEquals(new HashSet<>(SynthTriage.generateWithCases(200, 1009, SynthTriage.Mix.RULE_BALANCED, 401, others, 2,
+        FormPolicy.ALL).stream().map(SynthTriage.Generated::example).toList()), new HashSet<>(varied));
+    assertNotEquals(varied, train.subList(300, 500), "shuffled in, not appended");
+    JsonObject card = JsonParser.parseString(Files.readString(dir.resolve("mixed/dataset.json"))).getAsJsonObject();
+    JsonObject v = card.getAsJsonObject("options").getAsJsonObject("varied_train");
+    assertEquals(200, v.get("notes").getAsInt());
+    assertEquals(1009, v.get("seed").getAsLong());
+    assertEquals(500, card.getAsJsonObject("splits").getAsJsonObject("train").get("total").getAsInt());
+  }
 }
