@@ -190,9 +190,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     List<Example> test = DatasetFolder.read(data, DatasetFolder.TEST);
     Path tok = out.resolve("tokenizer");
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
-      TokenizerTrainer.build(List.of(DatasetFolder.split(data, DatasetFolder.TRAIN)), new BpeTrainer.Config(vocabSize, 2, 300, splitDigits,
-          splitPunctuation, wholeNumbers, lowercase),
-          ReadOptions.DEFAULT, tok);
+      TokenizerTrainer.build(List.of(DatasetFolder.split(data, DatasetFolder.TRAIN)), new BpeTrainer.Config(vocabSize,
+          2, 300, splitDigits, splitPunctuation, wholeNumbers, lowercase), ReadOptions.DEFAULT, tok);
     }
     say("synthetic triage: %d train (%s mix%s) / %d validation / %d test cases (natural mix, other seeds; "
         + "SYNTHETIC, not patient data)%n", train.size(), trainMix, variedNotes > 0 ? ", " + variedNotes

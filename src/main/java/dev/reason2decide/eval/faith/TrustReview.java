@@ -81,14 +81,16 @@ public final class TrustReview {
         }
         // hook: a parser that knows a finding is absent from the note gives it no note value
         String cited = c.finding().fact().json() + " " + c.finding().value();
-        out.add(c.noteValue() == null && numberInNote(c.finding().value(), checks)
-            ? "The explanation relies on a finding the checks cannot find in the note [the rationale cites " + cited
-                + "; the note has the number " + c.finding().value() + ", but not under a name the checks read]"
-            : c.noteValue() == null
-            ? "The explanation relies on a finding the note does not record [the rationale cites a finding the "
-                + "note lacks: " + cited + "]"
-            : "The explanation misreads a value in the note [the rationale cites " + c.finding().fact().json()
-                + " " + c.finding().value() + " where the note has " + c.noteValue() + "]");
+        if (c.noteValue() != null) {
+          out.add("The explanation misreads a value in the note [the rationale cites " + cited + " where the note has "
+              + c.noteValue() + "]");
+        } else if (numberInNote(c.finding().value(), checks)) {
+          out.add("The explanation relies on a finding the checks cannot find in the note [the rationale cites "
+              + cited + "; the note has the number " + c.finding().value() + ", but not under a name the checks read]");
+        } else {
+          out.add("The explanation relies on a finding the note does not record [the rationale cites a finding the "
+              + "note lacks: " + cited + "]");
+        }
       }
     }
     return out;

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * each found text masked before the next search: the complaint (any wording of {@link ComplaintWords}), the mental
  * status, history items or a no-history phrase, the onset, and last every form of {@link NoteForms} at once,
  * longest match first (a whole value as digits, "88.0" or words). A note needs its age, sex and one complaint; a
- * slot found twice, or two complaints, make it unreadable (null). A vital sign, pain, mental status or history not found is missing.
+ * slot found twice, or two complaints, make it unreadable (null). A vital sign, pain, mental status or history not
+ * found is missing.
  */
 final class NoteScanner {
   private static final String B = "(?<![A-Za-z0-9.])";
