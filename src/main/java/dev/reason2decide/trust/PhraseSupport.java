@@ -82,13 +82,12 @@ public final class PhraseSupport {
       return List.of();
     }
     Set<String> words = noteWords(note);
-    List<int[]> at = new ArrayList<>();
-    Matcher m = PHRASE_WORD.matcher(rationale);
-    List<String> r = new ArrayList<>();
-    while (m.find()) {
-      at.add(new int[] {m.start(), m.end()});
-      r.add(m.group().toLowerCase(Locale.ROOT));
-    }
+    // the words as phraseWords reads them (the fit's), with their offsets; quoted from the rationale as written
+    // wherever lower-casing kept every offset (it does unless a letter changes length, as 'İ' does)
+    String lower = rationale.toLowerCase(Locale.ROOT);
+    List<int[]> at = spans(PHRASE_WORD, lower);
+    List<String> r = at.stream().map(a -> lower.substring(a[0], a[1])).toList();
+    String quoted = lower.length() == rationale.length() ? rationale : lower;
     // cover → [first, last] phrase start of the unsupported phrases that share it
     Map<List<String>, int[]> spans = new LinkedHashMap<>();
     for (int i = 0; i + PHRASE_WORDS <= r.size(); i++) {
@@ -100,8 +99,8 @@ public final class PhraseSupport {
       spans.computeIfAbsent(rule.cover(), c -> new int[] {first, first})[1] = first;
     }
     List<Gap> out = new ArrayList<>();
-    spans.forEach((cover, s) -> out.add(new Gap(rationale.substring(at.get(s[0])[0],
-        wordEnd(rationale, at.get(s[1] + PHRASE_WORDS - 1)[1])), cover)));
+    spans.forEach((cover, s) -> out.add(new Gap(quoted.substring(at.get(s[0])[0],
+        wordEnd(quoted, at.get(s[1] + PHRASE_WORDS - 1)[1])), cover)));
     return out;
   }
 
@@ -141,10 +140,16 @@ public final class PhraseSupport {
   }
 
   private static List<String> tokens(Pattern p, String s) {
-    List<String> out = new ArrayList<>();
-    Matcher m = p.matcher(s.toLowerCase(Locale.ROOT));
+    String lower = s.toLowerCase(Locale.ROOT);
+    return spans(p, lower).stream().map(a -> lower.substring(a[0], a[1])).toList();
+  }
+
+  /** Each match of {@code p} in {@code text}: [start, end). */
+  private static List<int[]> spans(Pattern p, String text) {
+    List<int[]> out = new ArrayList<>();
+    Matcher m = p.matcher(text);
     while (m.find()) {
-      out.add(m.group());
+      out.add(new int[] {m.start(), m.end()});
     }
     return out;
   }

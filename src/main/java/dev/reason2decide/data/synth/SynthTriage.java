@@ -136,6 +136,8 @@ public final class SynthTriage {
 
   /** The grammar new data is written in. */
   public static final int GRAMMAR = 2;
+  /** The seed offset of {@link #write(Path, Plan, int)}'s varied training notes. */
+  public static final long VARIED_SEED_OFFSET = 1000;
   /** The split of notes written only with held-out forms. */
   public static final String HELD_OUT_FORMS_SPLIT = "test_held_out_forms";
 
@@ -264,9 +266,6 @@ public final class SynthTriage {
   public static Map<String, List<Example>> write(Path dir, Plan plan) {
     return write(dir, plan, 0);
   }
-
-  /** The seed offset of {@link #write(Path, Plan, int)}'s varied training notes. */
-  public static final long VARIED_SEED_OFFSET = 1000;
 
   /**
    * As above, with {@code varied} more training notes of grammar 2 (every form, the plan's training mix and

@@ -51,8 +51,9 @@ public final class UnsupportedNumbers {
 
   /** The numbers of {@code rationale} not found in {@code input} or {@code labels}. */
   public static Result check(String rationale, String input, List<String> labels) {
-    Set<String> known = new HashSet<>(numbers(input == null ? "" : input));
-    Matcher w = WORDS.matcher(input == null ? "" : input);
+    String in = input == null ? "" : input;
+    Set<String> known = new HashSet<>(numbers(in));
+    Matcher w = WORDS.matcher(in);
     while (w.find()) {
       known.add(String.valueOf(NumberWords.value(w.group())));
     }
