@@ -12,7 +12,8 @@ import java.util.Map;
  * definition. Value slots: {@code {v}} (a whole number), {@code {sbp}}/{@code {dbp}} (blood pressure), {@code {t}}
  * (Celsius, one decimal), {@code {f}} (Fahrenheit, one decimal), {@code {age}}, {@code {sex}} (a word) or
  * {@code {sexLetter}}, {@code {complaint}}, {@code {onset}} and {@code {history}}. A vital-sign form without a value
- * slot states that the finding is missing.
+ * slot states that the finding is missing. The composed forms ({@code composed}, {@code unit-only}, …) build their
+ * names, separators and units from {@link VitalParts}' part slots, drawn independently.
  */
 public final class NoteForms {
   private NoteForms() {}
@@ -67,26 +68,32 @@ public final class NoteForms {
     add(m, "hr", "hr", "HR {v}", "hr-colon", "HR: {v}", "hr-bpm", "HR {v} bpm", "pulse", "Pulse {v}", "pulse-bpm",
         "pulse {v} bpm", "heart-rate", "heart rate {v}", "heart-rate-of", "heart rate of {v}", "p", "P {v}",
         "hr-equals", "HR={v}", "pr", "PR {v}", "pulse-rate-min", "pulse rate {v}/min", "heart-rate-beats",
-        "heart rate {v} beats per minute", "not-recorded", "HR not recorded");
+        "heart rate {v} beats per minute", "composed", "{hrName}{sep}{v}{hrUnit}", "unit-only", "{v}{hrUnitOnly}",
+        "not-recorded", "HR not recorded");
     add(m, "bp", "bp", "BP {sbp}/{dbp}", "bp-colon", "BP: {sbp}/{dbp}", "bp-mmhg", "BP {sbp}/{dbp} mmHg",
         "blood-pressure", "blood pressure {sbp}/{dbp}", "bp-over", "BP {sbp} over {dbp}", "blood-pressure-over",
         "blood pressure {sbp} over {dbp}", "bare", "{sbp}/{dbp}", "nibp", "NIBP {sbp}/{dbp}", "systolic",
-        "systolic {sbp}", "sbp", "SBP {sbp}", "not-taken", "BP not taken");
+        "systolic {sbp}", "sbp", "SBP {sbp}", "composed", "{bpName}{sep}{sbp}{bpJoin}{dbp}{bpUnit}",
+        "composed-systolic", "{sbpName}{sep}{sbp}{bpUnit}", "not-taken", "BP not taken");
     add(m, "rr", "rr", "RR {v}", "rr-colon", "RR: {v}", "rr-min", "RR {v}/min", "resp-rate", "resp rate {v}",
         "respiratory-rate", "respiratory rate {v}", "resps", "resps {v}", "breathing", "breathing {v}/min",
-        "breathing-at", "breathing at {v} per minute", "r", "R {v}", "breaths", "{v} breaths/min", "not-recorded",
-        "RR not recorded");
+        "breathing-at", "breathing at {v} per minute", "r", "R {v}", "breaths", "{v} breaths/min", "composed",
+        "{rrName}{sep}{v}{rrUnit}", "unit-only", "{v}{rrUnitOnly}", "not-recorded", "RR not recorded");
     add(m, "spo2", "spo2-room-air", "SpO2 {v}% on room air", "spo2-ra", "SpO2 {v}% RA", "spo2", "SpO2 {v}%",
         "spo2-colon", "SpO2: {v}%", "spo2-bare", "SpO2 {v}", "sats", "sats {v}%", "sats-on-air", "sats {v}% on air",
         "o2-sat", "O2 sat {v}%", "o2-sat-percent", "O2 sat {v} percent", "oxygen-saturation",
-        "oxygen saturation {v}%", "sat", "sat {v}%", "pulse-ox", "pulse ox {v}%", "not-recorded", "SpO2 not recorded",
+        "oxygen saturation {v}%", "sat", "sat {v}%", "pulse-ox", "pulse ox {v}%", "composed",
+        "{spo2Name}{sep}{v}{spo2Unit}", "unit-only", "{v}{spo2UnitOnly}", "not-recorded", "SpO2 not recorded",
         "unable", "sats unable to obtain");
     add(m, "temp", "t-c", "T {t} C", "temp", "temp {t}", "temperature", "temperature {t}", "t", "T {t}", "temp-c",
         "temp {t}C", "temp-degrees-c", "temp {t} °C", "temperature-degrees", "temperature {t} degrees", "t-colon",
-        "T: {t}", "tympanic", "tympanic temp {t}", "temp-f", "temp {f}F", "not-taken", "temp not taken");
+        "T: {t}", "tympanic", "tympanic temp {t}", "temp-f", "temp {f}F", "composed", "{tempName}{sep}{t}{tempUnit}",
+        "composed-f", "{tempName}{sep}{f}{tempUnitF}", "unit-only", "{t}{tempUnitOnly}", "not-taken",
+        "temp not taken");
     add(m, "pain", "pain-of-10", "Pain {v}/10", "pain-score", "Pain score {v}", "out-of-10", "pain {v} out of 10",
         "rates", "rates pain {v}/10", "pain-colon", "pain: {v}/10", "nrs", "NRS {v}/10", "pain-bare", "pain {v}",
-        "score-first", "{v}/10 pain", "pain-score-colon", "pain score: {v}", "not-assessed", "pain not assessed",
+        "score-first", "{v}/10 pain", "pain-score-colon", "pain score: {v}", "composed", "{painName}{sep}{v}{painUnit}", "not-assessed",
+        "pain not assessed",
         "not-recorded", "pain score not recorded");
     add(m, "history", "history", "History: {history}", "pmh", "PMH: {history}", "background",
         "Background: {history}", "hx", "Hx: {history}", "pmhx", "PMHx {history}", "known", "known {history}",

@@ -92,6 +92,7 @@ public final class NoteVocabulary {
     texts.addAll(MALE);
     texts.addAll(NO_FINDING);
     texts.addAll(VITALS_PREFIXES);
+    texts.addAll(VitalParts.texts());
     for (int n = 0; n < 100; n++) {
       texts.add(NumberWords.of(n)); // spelled-out values (every number word is in 0 to 99 but "hundred")
     }

@@ -202,9 +202,13 @@ final class VariedNotes {
     if (values.isEmpty()) {
       return null;
     }
-    NoteForm f = rng.pick(values);
+    List<NoteForm> composed = values.stream().filter(VitalParts::composed).toList();
+    List<NoteForm> named = values.stream().filter(x -> !VitalParts.composed(x)).toList();
+    NoteForm f = rng.pick(!composed.isEmpty() && (named.isEmpty() || rng.chance(VitalParts.COMPOSED)) ? composed
+        : named);
     forms.put(slot, f.name());
     Map<String, String> v = new LinkedHashMap<>();
+    VitalParts.draw(f, v, rng);
     switch (slot) {
       case "hr" -> v.put("v", written(c.heartRate(), numbers, true));
       case "rr" -> v.put("v", written(c.respiratoryRate(), numbers, true));

@@ -12,6 +12,7 @@ import dev.reason2decide.data.synth.Observation;
 import dev.reason2decide.data.synth.SlotTemplate;
 import dev.reason2decide.data.synth.TriageCase;
 import dev.reason2decide.data.synth.TriageGrammar;
+import dev.reason2decide.data.synth.VitalParts;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -46,8 +47,20 @@ final class NoteScanner {
   private static final Pattern ONSET;
   private static final List<Reader> READERS;
 
-  /** A form's pattern, and its longest literal text (lower case): a note without it cannot match. */
-  private record Reader(NoteForm form, Pattern pattern, String literal) {}
+  /**
+   * A form's pattern, and texts (lower case) of which a note must contain one to match: its longest literal text,
+   * or for a composed form the alternatives of its first part slot that is never empty (its names, or its units).
+   */
+  private record Reader(NoteForm form, Pattern pattern, List<String> needles) {
+    boolean mayMatch(String lower) {
+      for (String n : needles) {
+        if (lower.contains(n)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /** A form found: where, and each value slot's text and original-text span. */
   private record Hit(NoteForm form, int start, int end, Map<String, String> values, Map<String, ParsedNote.Span> at) {}
@@ -81,15 +94,23 @@ final class NoteScanner {
     sexes.addAll(NoteVocabulary.MALE.subList(0, 3));
     p.put("sex", SlotTemplate.anyOf(sexes));
     p.put("sexLetter", "[FM]");
+    VitalParts.PARTS.forEach((part, texts) -> p.put(part, SlotTemplate.anyOf(texts)));
     List<Reader> readers = new ArrayList<>();
     for (String slot : List.of("intro", "hr", "bp", "rr", "spo2", "temp", "pain")) {
       for (NoteForm f : NoteForms.of(slot)) {
         String literal = "";
-        for (String part : f.template().text().split("\\{[A-Za-z]+}")) {
+        for (String part : f.template().text().split("\\{[A-Za-z][A-Za-z0-9]*}")) {
           literal = part.length() > literal.length() ? part : literal;
         }
-        readers.add(new Reader(f, Pattern.compile(B + f.template().reader(p).pattern() + E, FLAGS),
-            literal.toLowerCase(Locale.ROOT)));
+        List<String> needles = List.of(literal.toLowerCase(Locale.ROOT));
+        for (String part : f.template().slots()) {
+          List<String> texts = VitalParts.PARTS.get(part);
+          if (texts != null && texts.stream().noneMatch(String::isBlank)) {
+            needles = texts.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+            break;
+          }
+        }
+        readers.add(new Reader(f, Pattern.compile(B + f.template().reader(p).pattern() + E, FLAGS), needles));
       }
     }
     READERS = List.copyOf(readers);
@@ -229,7 +250,7 @@ final class NoteScanner {
     String s = new String(masked);
     String lower = s.toLowerCase(Locale.ROOT);
     for (Reader r : READERS) {
-      if (!lower.contains(r.literal())) {
+      if (!r.mayMatch(lower)) {
         continue;
       }
       Matcher m = r.pattern().matcher(s);
@@ -263,6 +284,9 @@ final class NoteScanner {
       }
       forms.put(slot, h.form().name());
       for (String v : h.form().template().slots()) {
+        if (VitalParts.isPart(v)) {
+          continue; // a name, separator or unit: read, not a value
+        }
         String key = v.equals("v") ? "v@" + slot : v;
         values.put(key, h.values().get(v));
         if (!v.equals("sex") && !v.equals("sexLetter") && !v.equals("age")) {

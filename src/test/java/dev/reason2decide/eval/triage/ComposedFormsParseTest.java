@@ -1,0 +1,50 @@
+// The parser reads vital signs whose names, separators and units are drawn apart (VitalParts), by hand.
+package dev.reason2decide.eval.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.reason2decide.data.synth.Observation;
+import dev.reason2decide.data.synth.TriageCase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComposedFormsParseTest {
+  private static TriageCase read(String note) {
+    ParsedNote p = NoteParser.parse(note);
+    assertNotNull(p, note);
+    return p.facts();
+  }
+
+  private static List<Object> vitals(TriageCase c) {
+    return List.of(c.heartRate(), c.systolic(), c.diastolic(), c.respiratoryRate(), c.spo2(), c.temperature(),
+        c.pain());
+  }
+
+  @Test
+  void namesSeparatorsAndUnitsInAnyCombination() {
+    TriageCase c = read("Pt 40F c/o fever with pain in the left loin. H/R = 88/min, B/P 120 / 80 mmHg, resp. rate "
+        + "is 18 rpm, Sp02: 97 % RA, temp. 37.2 °C, NRS 3 out of ten.");
+    assertEquals(List.of(88, 120, 80, 18, 97, 37.2, 3), vitals(c));
+    c = read("70yo man c/o fever with pain in the left loin. radial pulse - 104 BEATS/MIN; systolic pressure: 95 "
+        + "mm Hg; RRate=24 br/min; oxygen sats 91 per cent; body temp 101.3 deg F; pain intensity 6 / 10.");
+    assertEquals(List.of(104, 95, 0, 24, 91, 38.5, 6), vitals(c));
+    assertEquals(java.util.Set.of(Observation.DIASTOLIC, Observation.MENTAL_STATUS, Observation.HISTORY),
+        c.missing());
+  }
+
+  @Test
+  void aUnitAloneNamesTheVitalSign() {
+    TriageCase c = read("Pt 40F c/o fever with pain in the left loin. Obs: 88 bpm, 130/85, 18 breaths per minute, "
+        + "96% on air, 36.9°C. Pain 2/10.");
+    assertEquals(List.of(88, 130, 85, 18, 96, 36.9, 2), vitals(c));
+  }
+
+  @Test
+  void theLongestReadingWinsWhereAUnitIsShared() {
+    // "bpm" after a respiratory rate: the rate's own name decides, not the heart rate's unit
+    TriageCase c = read("Pt 40F c/o fever with pain in the left loin. HR 92, RR 20 bpm, BP 118/76, SpO2 98%.");
+    assertEquals(92, c.heartRate());
+    assertEquals(20, c.respiratoryRate());
+  }
+}
