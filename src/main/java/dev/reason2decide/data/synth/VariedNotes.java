@@ -27,9 +27,9 @@ final class VariedNotes {
   static final double LINE_PER_SENTENCE = 0.15;
   static final double DROPPED_PUNCTUATION = 0.08;
   static final double WITH_TYPOS = 0.25;
-  /** Notes whose heart rate, respiratory rate, SpO2 and pain score are spelled out ("pulse ninety-four"). */
+  /** Notes whose whole values (heart rate, blood pressure, respiratory rate, SpO2, pain) are spelled out. */
   static final double NUMBERS_IN_WORDS = 0.04;
-  /** Notes whose heart rate, respiratory rate and SpO2 carry a zero decimal, as monitors export them ("HR 88.0"). */
+  /** Notes whose whole values carry a zero decimal, as monitors export them ("HR 88.0", "BP 120.0/80.0"). */
   static final double NUMBERS_WITH_DECIMAL = 0.04;
   static final double[] NO_FINDING_SENTENCES = {0.4, 0.4, 0.2};
   /** How often each finding is drawn to be left out (it stays when it decides the assessment). */
@@ -181,8 +181,7 @@ final class VariedNotes {
 
   /**
    * Adds the slot's text to {@code out} (or nothing) and returns the case as written (diastolic left out or not).
-   * {@code numbers}: how the note writes whole values: "digits", "words" (heart rate, respiratory rate, SpO2, pain)
-   * or "decimal" (heart rate, respiratory rate, SpO2; "88.0").
+   * {@code numbers}: how the note writes whole values: "digits", "words" or "decimal" ("88.0").
    */
   private static TriageCase vital(String slot, TriageCase c, FormPolicy policy, SeededRandom rng, List<String> out,
       Map<String, String> forms, String numbers) {
@@ -210,17 +209,17 @@ final class VariedNotes {
     Map<String, String> v = new LinkedHashMap<>();
     VitalParts.draw(f, v, rng);
     switch (slot) {
-      case "hr" -> v.put("v", written(c.heartRate(), numbers, true));
-      case "rr" -> v.put("v", written(c.respiratoryRate(), numbers, true));
-      case "spo2" -> v.put("v", written(c.spo2(), numbers, true));
-      case "pain" -> v.put("v", written(c.pain(), numbers, false));
+      case "hr" -> v.put("v", written(c.heartRate(), numbers));
+      case "rr" -> v.put("v", written(c.respiratoryRate(), numbers));
+      case "spo2" -> v.put("v", written(c.spo2(), numbers));
+      case "pain" -> v.put("v", written(c.pain(), numbers));
       case "temp" -> {
         v.put("t", String.format(Locale.ROOT, "%.1f", c.temperature()));
         v.put("f", String.format(Locale.ROOT, "%.1f", c.temperature() * 9 / 5 + 32));
       }
       default -> {
-        v.put("sbp", String.valueOf(c.systolic()));
-        v.put("dbp", String.valueOf(c.diastolic()));
+        v.put("sbp", written(c.systolic(), numbers));
+        v.put("dbp", written(c.diastolic(), numbers));
         if (!f.template().slots().contains("dbp")) {
           c = c.without(Observation.DIASTOLIC);
         }
@@ -230,11 +229,11 @@ final class VariedNotes {
     return c;
   }
 
-  /** A whole value as the note's number style writes it ({@code decimal}: whether this slot takes one). */
-  private static String written(int value, String numbers, boolean decimal) {
+  /** A whole value as the note's number style writes it. */
+  private static String written(int value, String numbers) {
     return switch (numbers) {
       case "words" -> NumberWords.of(value);
-      case "decimal" -> decimal ? value + ".0" : String.valueOf(value);
+      case "decimal" -> value + ".0";
       default -> String.valueOf(value);
     };
   }

@@ -83,11 +83,12 @@ final class NoteScanner {
     NO_HISTORY = phrases(NoteVocabulary.NO_HISTORY);
     ONSET = phrases(NoteVocabulary.onsets());
     Map<String, String> p = new HashMap<>();
-    // a whole value as digits, with a zero decimal ("88.0") or in words ("ninety-four"); the age as digits
+    // a whole value (blood pressure too) as digits, with a zero decimal ("88.0") or in words ("ninety-four"); the
+    // age as digits
     p.put("v", "(?:\\d{1,3}(?:\\.0)?|" + NumberWords.REGEX + ")");
     p.put("age", "\\d{1,3}");
-    p.put("sbp", "\\d{2,3}");
-    p.put("dbp", "\\d{2,3}");
+    p.put("sbp", "(?:\\d{2,3}(?:\\.0)?|" + NumberWords.REGEX + ")");
+    p.put("dbp", "(?:\\d{2,3}(?:\\.0)?|" + NumberWords.REGEX + ")");
     p.put("t", "\\d{2,3}(?:\\.\\d)?");
     p.put("f", "\\d{2,3}(?:\\.\\d)?");
     List<String> sexes = new ArrayList<>(NoteVocabulary.FEMALE.subList(0, 3));

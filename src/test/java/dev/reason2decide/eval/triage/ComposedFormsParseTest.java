@@ -41,6 +41,16 @@ class ComposedFormsParseTest {
   }
 
   @Test
+  void bloodPressureAndPainInWordsOrWithAZeroDecimal() {
+    TriageCase c = read("Pt 63F c/o fever with pain in the left loin. Vitals: HR 75.0 bpm, BP 84.0/59.0 mmHg, RR "
+        + "15.0/min, SpO2 100.0% RA. Pain score 4.0.");
+    assertEquals(List.of(75, 84, 59, 15, 100, 0.0, 4), vitals(c));
+    c = read("Pt 62F c/o fever with pain in the left loin. Vitals: HR seventy-nine bpm, BP one hundred and thirty/"
+        + "ninety-two mmHg, RR fifteen/min, SpO2 one hundred% RA. Pain score six.");
+    assertEquals(List.of(79, 130, 92, 15, 100, 0.0, 6), vitals(c));
+  }
+
+  @Test
   void theLongestReadingWinsWhereAUnitIsShared() {
     // "bpm" after a respiratory rate: the rate's own name decides, not the heart rate's unit
     TriageCase c = read("Pt 40F c/o fever with pain in the left loin. HR 92, RR 20 bpm, BP 118/76, SpO2 98%.");
