@@ -32,6 +32,8 @@ final class VariedNotes {
   /** Notes whose whole values carry a zero decimal, as monitors export them ("HR 88.0", "BP 120.0/80.0"). */
   static final double NUMBERS_WITH_DECIMAL = 0.04;
   static final double[] NO_FINDING_SENTENCES = {0.4, 0.4, 0.2};
+  /** How often a sentence carrying no finding is composed ({@link NoFindingSentences}), not a fixed one. */
+  static final double COMPOSED_NO_FINDING = 0.5;
   /** How often each finding is drawn to be left out (it stays when it decides the assessment). */
   static final Map<Observation, Double> MISSING = Map.of(Observation.HEART_RATE, 0.05, Observation.SYSTOLIC, 0.05,
       Observation.RESPIRATORY_RATE, 0.08, Observation.SPO2, 0.08, Observation.TEMPERATURE, 0.12,
@@ -111,7 +113,9 @@ final class VariedNotes {
     int noise = pickIndex(NO_FINDING_SENTENCES, rng);
     List<String> quiet = new ArrayList<>(NoteVocabulary.NO_FINDING);
     rng.shuffle(quiet);
-    sections.addAll(quiet.subList(0, noise));
+    for (int i = 0; i < noise; i++) {
+      sections.add(rng.chance(COMPOSED_NO_FINDING) ? NoFindingSentences.draw(rng) : quiet.get(i));
+    }
     String opening;
     if (rng.chance(0.5)) {
       opening = intro + " " + complaint + ", " + onset;
