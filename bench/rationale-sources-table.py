@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """The rationale-sources grid (issue 28) read across sources: for each metric, every recipe's mean +- sd per source,
-the paired per-seed difference of each source from the rules source (same notes, labels and seeds), and each recipe's
+the paired per-seed difference of each source from the rules source (same notes, labels and seeds; --against=SOURCE
+for another, e.g. --against=llm to separate the noise from the LLM style), and each recipe's
 paired difference from r2d within each source. Reads the results.json of each source's report (docs/experiments/
 rationale-sources-<source>/results.json, or any r2d experiment --out folder). A difference is called only where every
 seed has the same sign and its mean exceeds the larger seed spread of the two sides (docs/experiments.md).
-usage: rationale-sources-table.py DIR [DIR ...] [--metrics=a,b,...]"""
+usage: rationale-sources-table.py DIR [DIR ...] [--metrics=a,b,...] [--against=SOURCE]"""
 import json, os, statistics, sys
 
 DEFAULT = ['accuracy', 'macro_f1', 'fully_faithful', 'cited_findings_in_note', 'rule_correct', 'unsupported_numbers',
@@ -65,9 +66,12 @@ def describe(p):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     metrics = DEFAULT
+    against = 'rules'
     for a in sys.argv[1:]:
         if a.startswith('--metrics='):
             metrics = a.split('=', 1)[1].split(',')
+        elif a.startswith('--against='):
+            against = a.split('=', 1)[1]
     if not args:
         sys.exit(__doc__)
     sources = dict(load(d) for d in args)
@@ -77,8 +81,8 @@ def main():
     for metric in metrics:
         title = next((r['metrics'][metric]['title'] for r in sources.values() if metric in r['metrics']), metric)
         print(f'\n### {title} (`{metric}`)\n')
-        print('| recipe | ' + ' | '.join(list(sources) + [f'{s} − rules' for s in sources if s != 'rules']) + ' |')
-        print('|---' * (1 + len(sources) + sum(1 for s in sources if s != 'rules')) + '|')
+        print('| recipe | ' + ' | '.join(list(sources) + [f'{s} − {against}' for s in sources if s != against]) + ' |')
+        print('|---' * (1 + len(sources) + sum(1 for s in sources if s != against)) + '|')
         for recipe in recipes:
             if recipe in LABEL_ONLY and metric not in LABEL_METRICS:
                 continue
@@ -87,9 +91,9 @@ def main():
                 v = per_seed(r, metric, recipe)
                 vals = None if v is None else [x for x in v.values() if x is not None]
                 cells.append('–' if not vals else f'{statistics.mean(vals):.3f} ± {spread(vals):.3f}')
-            base = per_seed(sources['rules'], metric, recipe) if 'rules' in sources else None
+            base = per_seed(sources[against], metric, recipe) if against in sources else None
             for s, r in sources.items():
-                if s != 'rules':
+                if s != against:
                     cells.append(describe(paired(base, per_seed(r, metric, recipe))))
             print(f'| {recipe} | ' + ' | '.join(cells) + ' |')
         print('\nWithin each source, each recipe − r2d (per seed):\n')
