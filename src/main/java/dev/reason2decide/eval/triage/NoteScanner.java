@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  */
 final class NoteScanner {
   private static final String B = "(?<![A-Za-z0-9.])";
-  private static final String E = "(?![A-Za-z0-9])";
+  /** The end of a reading: no letter or digit after it, nor a decimal ("P = 0.05" is no heart rate of 0). */
+  private static final String E = "(?![A-Za-z0-9]|\\.\\d)";
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
   private static final Map<String, Complaint> COMPLAINTS = new HashMap<>();
   private static final Map<String, String> COMPLAINT_TEXT = new HashMap<>();

@@ -54,6 +54,12 @@ class AbsentFindingsTest {
     assertEquals(List.of(new CitedFinding(Fact.MENTAL_STATUS, "alert"), new CitedFinding(Fact.SPO2, "97"),
         new CitedFinding(Fact.PAIN, "3"), new CitedFinding(Fact.COMPLAINT, "ankle injury")),
         AbsentFindings.of(foreign, STABLE));
+    // statistics are no vital signs: "P = 0.05" is no pulse of 0, "R = 0.8" no respiratory rate
+    String abstractText = "Mortality fell (P = 0.05; R = 0.8, T = 2.1) in 97% of centres; pain 3.5/10 on average.";
+    assertEquals(List.of(new CitedFinding(Fact.MENTAL_STATUS, "alert"), new CitedFinding(Fact.HEART_RATE, "88"),
+        new CitedFinding(Fact.SYSTOLIC, "128"), new CitedFinding(Fact.DIASTOLIC, "76"),
+        new CitedFinding(Fact.SPO2, "97"), new CitedFinding(Fact.PAIN, "3"),
+        new CitedFinding(Fact.COMPLAINT, "ankle injury")), AbsentFindings.of(abstractText, STABLE));
     assertNull(AbsentFindings.of(NO_PAIN, "Looks fine to me."));
     assertFalse(AbsentFindings.cited(NO_PAIN, "Looks fine to me."));
   }
