@@ -92,9 +92,8 @@ public final class NoteForms {
         "temp not taken");
     add(m, "pain", "pain-of-10", "Pain {v}/10", "pain-score", "Pain score {v}", "out-of-10", "pain {v} out of 10",
         "rates", "rates pain {v}/10", "pain-colon", "pain: {v}/10", "nrs", "NRS {v}/10", "pain-bare", "pain {v}",
-        "score-first", "{v}/10 pain", "pain-score-colon", "pain score: {v}", "composed", "{painName}{sep}{v}{painUnit}", "not-assessed",
-        "pain not assessed",
-        "not-recorded", "pain score not recorded");
+        "score-first", "{v}/10 pain", "pain-score-colon", "pain score: {v}", "composed",
+        "{painName}{sep}{v}{painUnit}", "not-assessed", "pain not assessed", "not-recorded", "pain score not recorded");
     add(m, "history", "history", "History: {history}", "pmh", "PMH: {history}", "background",
         "Background: {history}", "hx", "Hx: {history}", "pmhx", "PMHx {history}", "known", "known {history}",
         "past-history", "past history of {history}");
