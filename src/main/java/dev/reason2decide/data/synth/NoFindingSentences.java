@@ -46,11 +46,11 @@ public final class NoFindingSentences {
   /** One sentence, its first letter as drawn (the note capitalises it). */
   static String draw(SeededRandom rng) {
     SlotTemplate t = rng.pick(TEMPLATES);
+    boolean weight = t.text().startsWith("weight"); // 41 to 160 kg; other counts 1 to 30
     Map<String, String> v = new HashMap<>();
     for (String slot : t.slots()) {
       v.put(slot, switch (slot) {
-        case "n" -> String.valueOf(1 + rng.nextInt(t.text().startsWith("weight") ? 120 : 30)
-            + (t.text().startsWith("weight") ? 40 : 0));
+        case "n" -> String.valueOf(weight ? 41 + rng.nextInt(120) : 1 + rng.nextInt(30));
         case "time" -> String.format(Locale.ROOT, "%02d:%02d", rng.nextInt(24), 5 * rng.nextInt(12));
         case "phone" -> "07" + (100000000 + rng.nextInt(900000000));
         default -> rng.pick(PARTS.get(slot));

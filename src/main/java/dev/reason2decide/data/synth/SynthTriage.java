@@ -279,11 +279,11 @@ public final class SynthTriage {
       throw new IllegalArgumentException("the varied training notes must be 0 or more: " + varied);
     }
     Map<String, List<Generated>> generated = generatedSplits(plan);
+    long seed = plan.seed() + VARIED_SEED_OFFSET;
     if (varied > 0) {
       Set<String> seen = new HashSet<>();
       generated.values().forEach(l -> l.forEach(g -> seen.add(g.example().input())));
       int firstId = 1 + generated.values().stream().mapToInt(List::size).sum();
-      long seed = plan.seed() + VARIED_SEED_OFFSET;
       List<Generated> train = new ArrayList<>(generated.get("train"));
       train.addAll(generateWithCases(varied, seed, plan.trainMix(), firstId, seen, 2, FormPolicy.ALL,
           plan.notes().rationales(), plan.notes().noiseRate()));
@@ -294,7 +294,7 @@ public final class SynthTriage {
     generated.forEach((k, v) -> splits.put(k, examples(v)));
     Map<String, Object> options = PlanOptions.of(plan, generated.get("train"));
     if (varied > 0) {
-      options.put("varied_train", Map.of("notes", varied, "grammar", 2, "seed", plan.seed() + VARIED_SEED_OFFSET));
+      options.put("varied_train", Map.of("notes", varied, "grammar", 2, "seed", seed));
     }
     DatasetCard card = new DatasetCard("synth-triage", DESCRIPTION, "generated data; no restrictions", true,
         plan.seed(), labels(), List.of(), options);

@@ -92,7 +92,6 @@ public final class VitalParts {
     }
     for (int attempt = 0; ; attempt++) {
       Map<String, String> parts = new LinkedHashMap<>();
-      Map<String, String> shape = new LinkedHashMap<>();
       for (String s : form.template().slots()) {
         if (isPart(s)) {
           String p = rng.pick(PARTS.get(s));
@@ -104,12 +103,9 @@ public final class VitalParts {
             };
           }
           parts.put(s, p);
-          shape.put(s, p);
-        } else {
-          shape.put(s, "{" + s + "}");
         }
       }
-      String text = form.template().render(shape);
+      String text = shape(form, parts);
       boolean named = NoteForms.of(form.slot()).stream()
           .anyMatch(f -> !composed(f) && f.template().text().equalsIgnoreCase(text));
       if (!named || attempt >= 100) {
@@ -121,28 +117,27 @@ public final class VitalParts {
 
   /** Every text {@code form} can write, its value slots left as {@code {v}} and so on (for tests). */
   static List<String> shapes(NoteForm form) {
-    List<String> out = new ArrayList<>(List.of(""));
-    List<String> pieces = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}")
-        .matcher(form.template().text());
-    int last = 0;
-    while (m.find()) {
-      pieces.add(form.template().text().substring(last, m.start()));
-      pieces.add(m.group());
-      last = m.end();
-    }
-    pieces.add(form.template().text().substring(last));
-    for (String piece : pieces) {
-      List<String> options = piece.startsWith("{") && isPart(piece.substring(1, piece.length() - 1))
-          ? PARTS.get(piece.substring(1, piece.length() - 1)) : List.of(piece);
-      List<String> next = new ArrayList<>();
-      for (String prefix : out) {
-        for (String o : options) {
-          next.add(prefix + o);
+    List<Map<String, String>> choices = new ArrayList<>(List.of(Map.of()));
+    for (String s : form.template().slots()) {
+      if (isPart(s)) {
+        List<Map<String, String>> next = new ArrayList<>();
+        for (Map<String, String> chosen : choices) {
+          for (String p : PARTS.get(s)) {
+            Map<String, String> m = new LinkedHashMap<>(chosen);
+            m.put(s, p);
+            next.add(m);
+          }
         }
+        choices = next;
       }
-      out = next;
     }
-    return out;
+    return choices.stream().map(parts -> shape(form, parts)).toList();
+  }
+
+  /** {@code form}'s text with {@code parts} filled in and its value slots left as they are ({@code {v}}, …). */
+  private static String shape(NoteForm form, Map<String, String> parts) {
+    Map<String, String> v = new LinkedHashMap<>();
+    form.template().slots().forEach(s -> v.put(s, parts.getOrDefault(s, "{" + s + "}")));
+    return form.template().render(v);
   }
 }

@@ -25,6 +25,14 @@ class VitalPartsTest {
     return out;
   }
 
+  /** The texts of {@code slot}'s named forms, lower case. */
+  private static Set<String> namedTexts(String slot) {
+    Set<String> out = new HashSet<>();
+    NoteForms.of(slot).stream().filter(x -> !VitalParts.composed(x))
+        .forEach(x -> out.add(x.template().text().toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
   @Test
   void everyVitalSlotButNoneElseHasComposedForms() {
     Set<String> slots = new HashSet<>();
@@ -40,9 +48,7 @@ class VitalPartsTest {
     SeededRandom rng = new SeededRandom(5);
     for (NoteForm f : composedForms()) {
       Map<String, Set<String>> seen = new HashMap<>();
-      Set<String> named = new HashSet<>();
-      NoteForms.of(f.slot()).stream().filter(x -> !VitalParts.composed(x))
-          .forEach(x -> named.add(x.template().text().toLowerCase(Locale.ROOT)));
+      Set<String> named = namedTexts(f.slot());
       for (int i = 0; i < 3000; i++) {
         Map<String, String> v = new LinkedHashMap<>();
         VitalParts.draw(f, v, rng);
@@ -86,9 +92,7 @@ class VitalPartsTest {
     assertEquals(13, unseen.size(), "unseen phrases no named form writes: " + unseen);
     int shapes = 0;
     for (NoteForm f : composedForms()) {
-      Set<String> named = new HashSet<>();
-      NoteForms.of(f.slot()).stream().filter(x -> !VitalParts.composed(x))
-          .forEach(x -> named.add(x.template().text().toLowerCase(Locale.ROOT)));
+      Set<String> named = namedTexts(f.slot());
       for (String s : VitalParts.shapes(f)) {
         String low = s.toLowerCase(Locale.ROOT);
         if (named.contains(low)) {
