@@ -15,6 +15,7 @@ import dev.reason2decide.data.synth.FormPolicy;
 import dev.reason2decide.data.synth.ShiftSuite;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.data.synth.TriageRules;
+import dev.reason2decide.data.synth.WrittenPlan;
 import dev.reason2decide.eval.faith.CheckInputs;
 import dev.reason2decide.eval.faith.CheckSetup;
 import dev.reason2decide.eval.faith.ExampleChecks;
@@ -34,6 +35,7 @@ import dev.reason2decide.io.Provenance;
 import dev.reason2decide.runs.EvaluationFolder;
 import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.tokens.BpeTrainer;
+import dev.reason2decide.tokens.CaseFolding;
 import dev.reason2decide.tokens.TokenizerTrainer;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.Recipe;
@@ -72,7 +74,8 @@ public final class QuickstartCommand implements Callable<Integer> {
   /** The shipped experiment whose training settings the quickstart uses. */
   static final String SETTINGS_FROM = "synthetic-triage";
 
-  @Option(names = "--out", defaultValue = "runs/quickstart", description = "Folder for data, tokenizer and run.")
+  @Option(names = "--out", defaultValue = "runs/quickstart", description = "Folder for data, tokenizer and run "
+      + "(a rerun reuses them, and refuses a folder whose notes or tokenizer other options made).")
   Path out;
 
   @Bounded(min = 1, max = 1e6)
@@ -181,9 +184,16 @@ public final class QuickstartCommand implements Callable<Integer> {
     if (variedNotes > 0 && grammar != 1) {
       throw new IllegalArgumentException("--varied-notes adds grammar-2 notes to grammar 1's: it needs --grammar 1");
     }
+    SynthTriage.Plan plan = new SynthTriage.Plan(trainExamples, validationExamples, testExamples, seed,
+        SynthTriage.Mix.of(trainMix), new SynthTriage.Notes(grammar, FormPolicy.ALL));
     if (!Files.exists(data.resolve("dataset.json"))) {
-      SynthTriage.write(data, new SynthTriage.Plan(trainExamples, validationExamples, testExamples, seed,
-          SynthTriage.Mix.of(trainMix), new SynthTriage.Notes(grammar, FormPolicy.ALL)), variedNotes);
+      SynthTriage.write(data, plan, variedNotes);
+    } else {
+      // a rerun reuses its notes, tokenizer and run: only if they are the ones these options ask for
+      WrittenPlan.difference(data, plan, variedNotes).ifPresent(d -> {
+        throw new IllegalArgumentException(data + " holds notes written with other options (" + d + "): give "
+            + "another --out, or remove " + out + " to start over");
+      });
     }
     List<Example> train = DatasetFolder.read(data, DatasetFolder.TRAIN);
     List<Example> val = DatasetFolder.read(data, DatasetFolder.VALIDATION);
@@ -192,6 +202,9 @@ public final class QuickstartCommand implements Callable<Integer> {
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
       TokenizerTrainer.build(List.of(DatasetFolder.split(data, DatasetFolder.TRAIN)), new BpeTrainer.Config(vocabSize,
           2, 300, splitDigits, splitPunctuation, wholeNumbers, lowercase), ReadOptions.DEFAULT, tok);
+    } else if (CaseFolding.folds(tok) != lowercase) {
+      throw new IllegalArgumentException(tok + " " + (lowercase ? "keeps case, and --lowercase" : "folds case, and "
+          + "--no-lowercase") + " asks otherwise: give another --out, or remove " + out + " to start over");
     }
     say("synthetic triage: %d train (%s mix%s) / %d validation / %d test cases (natural mix, other seeds; "
         + "SYNTHETIC, not patient data)%n", train.size(), trainMix, variedNotes > 0 ? ", " + variedNotes
