@@ -47,7 +47,7 @@ public record ExperimentConfig(String name, DataSpec data, List<Recipe> recipes,
   /** Names of the shipped configurations. */
   public static final List<String> SHIPPED_NAMES = List.of("synthetic-triage", "pubmedqa", "casimedicos", "medmcqa",
       "rationale-sources-rules", "rationale-sources-nurse", "rationale-sources-llm", "rationale-sources-llm-noisy",
-      "notes-as-written");
+      "rationale-sources-llm-long", "notes-as-written");
 
   /**
    * Examples: three files ({@code train}, {@code validation}, {@code test}; absolute once loaded) or a generated

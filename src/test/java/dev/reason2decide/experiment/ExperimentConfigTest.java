@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.reason2decide.train.Phase;
 import dev.reason2decide.train.Recipe;
+import dev.reason2decide.train.RecipePlan;
 import dev.reason2decide.train.TrainConfig;
 import dev.reason2decide.train.TrainSettings;
 import java.nio.file.Files;
@@ -46,6 +48,33 @@ class ExperimentConfigTest {
         c.training(r, 1);
       }
     }
+  }
+
+  @Test
+  void shippedLongLlmSourceDoublesStageTwoAndNothingElse() {
+    ExperimentConfig c = ExperimentConfig.load("rationale-sources-llm-long");
+    ExperimentConfig llm = ExperimentConfig.load("rationale-sources-llm");
+    assertEquals(llm.data(), c.data());
+    assertEquals(llm.seeds(), c.seeds());
+    assertEquals(llm.model(), c.model());
+    assertEquals(llm.evaluation(), c.evaluation());
+    assertEquals(llm.metrics(), c.metrics());
+    assertEquals(List.of("r2d", "dss"), c.recipeNames());
+    // Stage-1 as in the llm file, Stage-2 twice as long; dss trains both tasks for the whole (same) budget
+    List<Integer> longR2d = phaseSteps(c, Recipe.R2D);
+    List<Integer> shortR2d = phaseSteps(llm, Recipe.R2D);
+    assertEquals(List.of(900, 900), shortR2d);
+    assertEquals(List.of(900, 1800), longR2d);
+    assertEquals(List.of(2700), phaseSteps(c, Recipe.DSS));
+    JsonObject settings = c.train().deepCopy();
+    JsonObject reference = llm.train().deepCopy();
+    settings.remove("stage1-fraction");
+    reference.remove("stage1-fraction");
+    assertEquals(reference, settings, "every other training setting is the llm file's");
+  }
+
+  private static List<Integer> phaseSteps(ExperimentConfig c, Recipe r) {
+    return RecipePlan.phases(c.training(r, 1)).stream().map(Phase::steps).toList();
   }
 
   @Test
