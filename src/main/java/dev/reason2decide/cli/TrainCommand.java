@@ -86,6 +86,12 @@ public final class TrainCommand implements Callable<Integer> {
       + "(1: no bound; default: ${DEFAULT-VALUE}; as r2d trust fit --max-risk).")
   double trustMaxRisk;
 
+  @Bounded(min = 0, max = 0.9999)
+  @Option(names = "--trust-risk-confidence", defaultValue = "0.95", description = "Confidence with which the decided "
+      + "validation notes must show --trust-max-risk (Clopper-Pearson upper bound; 0: their error itself; default: "
+      + "${DEFAULT-VALUE}; as r2d trust fit --risk-confidence).")
+  double trustRiskConfidence;
+
   @Spec
   CommandSpec spec;
 
@@ -134,7 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
       Path model = TrainingRun.run(cfg, new TrainingRun.Data(trainExamples, valSet.examples(), stage1, dataFiles),
           source, out, new TrainingRun.Start(resume, breakLock, allowDataChange, "r2d train"),
           new TrainProgress(quiet.on()), haltAfter, new TrustFinisher(TrustSettings.defaults()
-              .withTargetCoverage(trustCoverage).withMaxRisk(trustMaxRisk), System.err::println));
+              .withTargetCoverage(trustCoverage).withMaxRisk(trustMaxRisk)
+              .withRiskConfidence(trustRiskConfidence), System.err::println));
       System.out.println(model);
       return 0;
     } catch (PhaseTrainer.Halted h) {

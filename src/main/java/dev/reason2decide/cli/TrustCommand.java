@@ -56,6 +56,13 @@ public final class TrustCommand implements Runnable {
             + "threshold is the stricter of this and --coverage (1: no bound; default: ${DEFAULT-VALUE}).")
     double maxRisk;
 
+    @Bounded(min = 0, max = 0.9999)
+    @Option(names = "--risk-confidence", defaultValue = "0.95",
+        description = "Confidence with which the decided validation notes must show --max-risk: the Clopper-Pearson "
+            + "upper bound of their error at this level must not exceed it (0: their error itself; default: "
+            + "${DEFAULT-VALUE}; docs/trust.md).")
+    double riskConfidence;
+
     @Bounded(min = 0, max = 1)
     @Option(names = "--shrinkage", defaultValue = "0.1",
         description = "Covariance shrinkage towards the identity, 0 to 1 (default: ${DEFAULT-VALUE}).")
@@ -78,7 +85,7 @@ public final class TrustCommand implements Runnable {
       new InputOutputPaths().inputFolder("--model", model).input("--train", train).input("--validation", validation)
           .check();
       TrustSettings s = TrustSettings.defaults().withTargetCoverage(coverage).withShrinkage(shrinkage)
-          .withMaxTrainNotes(maxTrain).withMaxRisk(maxRisk);
+          .withMaxTrainNotes(maxTrain).withMaxRisk(maxRisk).withRiskConfidence(riskConfidence);
       if (features != null && !features.isEmpty()) {
         s = s.withFeatures(features.stream().map(String::strip).map(TrustFeature::of).toList());
       }

@@ -155,21 +155,18 @@ public record TrustRule(Map<TrustFeature, double[]> references, Map<TrustFeature
    */
   public static TrustRule fit(List<ModelSignals> signals, List<List<String>> vetoes, List<TrustFeature> features,
       Map<TrustFeature, Map<String, double[]>> byLabel, double targetCoverage) {
-    return fit(signals, vetoes, null, features, byLabel, targetCoverage, 1);
+    return fit(signals, vetoes, null, features, byLabel, targetCoverage, RiskBound.NONE);
   }
 
   /**
-   * The same, with the threshold also high enough that at most {@code maxRisk} of the validation notes it decides
-   * are wrong ({@code correct}: per decision, whether its label is the gold one; null or {@code maxRisk} 1: no such
+   * The same, with the threshold also high enough that the validation notes it decides meet {@code risk}
+   * ({@code correct}: per decision, whether its label is the gold one; null or {@link RiskBound#NONE}: no such
    * bound): the stricter of the two. The coverage target says how much to decide; the risk bound keeps a model that
    * is often wrong in distribution from deciding its errors because 98 % of notes are to be decided.
    */
   public static TrustRule fit(List<ModelSignals> signals, List<List<String>> vetoes, List<Boolean> correct,
       List<TrustFeature> features, Map<TrustFeature, Map<String, double[]>> byLabel, double targetCoverage,
-      double maxRisk) {
-    if (!(maxRisk > 0 && maxRisk <= 1)) {
-      throw new IllegalArgumentException("the largest error among decided notes must be in (0, 1]: " + maxRisk);
-    }
+      RiskBound risk) {
     if (signals.isEmpty()) {
       throw new IllegalArgumentException("fitting a trust rule needs at least one validation decision");
     }
@@ -218,29 +215,30 @@ public record TrustRule(Map<TrustFeature, double[]> references, Map<TrustFeature
     // the largest threshold that still decides at least targetCoverage of them
     int decided = (int) Math.ceil(targetCoverage * scores.length - 1e-9);
     double threshold = scores[scores.length - Math.max(decided, 1)];
-    if (correct != null && maxRisk < 1) {
-      threshold = Math.max(threshold, riskThreshold(open, openRight, maxRisk));
+    if (correct != null && risk.bounds()) {
+      threshold = Math.max(threshold, riskThreshold(open, openRight, risk));
     }
     return new TrustRule(refs, own, threshold, targetCoverage);
   }
 
   /**
-   * The lowest threshold at which at most {@code maxRisk} of the notes it decides (score at or above it) are wrong;
-   * just above the highest score when no threshold is that good ({@link #NOTHING} when that score is 1).
+   * The lowest threshold at whose decided notes (score at or above it) {@code risk} admits the wrong ones;
+   * {@link #NOTHING} when no threshold does: a model that cannot show the bound on validation decides no note,
+   * not the notes that happen to score above every validation note.
    */
-  static double riskThreshold(List<Double> scores, List<Boolean> right, double maxRisk) {
+  static double riskThreshold(List<Double> scores, List<Boolean> right, RiskBound risk) {
     Integer[] order = new Integer[scores.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Double.compare(scores.get(b), scores.get(a)));     // descending
-    double best = Math.min(NOTHING, Math.nextUp(scores.get(order[0])));
+    double best = NOTHING;
     int wrong = 0;
     for (int k = 0; k < order.length; k++) {
       wrong += right.get(order[k]) ? 0 : 1;
       boolean lastOfTies = k + 1 == order.length
           || scores.get(order[k + 1]).doubleValue() != scores.get(order[k]).doubleValue();
-      if (lastOfTies && wrong <= maxRisk * (k + 1) + 1e-12) {
+      if (lastOfTies && risk.admits(wrong, k + 1)) {
         best = scores.get(order[k]);
       }
     }

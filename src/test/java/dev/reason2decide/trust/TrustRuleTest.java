@@ -104,7 +104,7 @@ class TrustRuleTest {
   }
 
   @Test
-  void aRiskBoundRaisesTheThresholdForAModelOftenWrong() {
+  void aRiskBoundOnValidationRaisesTheThresholdForAModelOftenWrong() {
     // 100 validation notes, input 0..99; the model is wrong on every fourth of the 50 most unusual (50, 54, .., 98:
     // 13 wrong). 98 % coverage alone decides 98 notes with 12 wrong (0.122); at most 5 % wrong: the lowest threshold
     // whose decided notes are at most 5 % wrong decides inputs 0..61 (62 notes, 3 wrong: 50, 54, 58; with 62 it
@@ -117,8 +117,10 @@ class TrustRuleTest {
       vetoes.add(List.of());
       correct.add(!(i >= 50 && (i - 50) % 4 == 0));
     }
-    TrustRule coverageOnly = TrustRule.fit(val, vetoes, correct, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98, 1);
-    TrustRule bounded = TrustRule.fit(val, vetoes, correct, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98, 0.05);
+    TrustRule coverageOnly = TrustRule.fit(val, vetoes, correct, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98,
+        RiskBound.NONE);
+    TrustRule bounded = TrustRule.fit(val, vetoes, correct, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98,
+        new RiskBound(0.05, 0));
     assertEquals(TrustRule.fit(val, vetoes, List.of(TrustFeature.INPUT_RMD), 0.98).threshold(),
         coverageOnly.threshold());
     int decided = 0;
@@ -135,8 +137,44 @@ class TrustRuleTest {
     assertFalse(bounded.verdict(withInput(62), List.of()).decide());
     // a model wrong on its most typical note too: nothing at or under 5 % but the empty set, so nothing is decided
     List<Boolean> allWrong = new ArrayList<>(java.util.Collections.nCopies(100, false));
-    TrustRule none = TrustRule.fit(val, vetoes, allWrong, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98, 0.05);
+    TrustRule none = TrustRule.fit(val, vetoes, allWrong, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98,
+        new RiskBound(0.05, 0));
     assertFalse(none.verdict(withInput(0), List.of()).decide());
+  }
+
+  @Test
+  void aConfidentRiskBoundDecidesOnlyWhatValidationShows() {
+    // 200 validation notes, input 0..199 (lower: more typical, decided first); wrong: 30, 100, 140 and every tenth
+    // after it. The smallest number of decided notes whose 95 % Clopper-Pearson bound is at most 5 % (scipy's
+    // binom.cdf): 59 with none wrong, 93 with one, 124 with two, 153 with three, 181 with four. So: 93..100 decided
+    // pass (1 wrong), 124..140 pass (2 wrong), then the tenth-note errors never let the bound pass again: the
+    // lowest threshold decides inputs 0..139. The share on validation alone stays at or under 5 % to the end (8 of
+    // 200), so that bound leaves the 98 % coverage target in charge: 196 decided.
+    List<ModelSignals> val = new ArrayList<>();
+    List<List<String>> vetoes = new ArrayList<>();
+    List<Boolean> correct = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      val.add(withInput(i));
+      vetoes.add(List.of());
+      correct.add(!(i == 30 || i == 100 || (i >= 140 && i % 10 == 0)));
+    }
+    List<TrustFeature> f = List.of(TrustFeature.INPUT_RMD);
+    TrustRule confident = TrustRule.fit(val, vetoes, correct, f, Map.of(), 0.98, new RiskBound(0.05, 0.95));
+    TrustRule onValidation = TrustRule.fit(val, vetoes, correct, f, Map.of(), 0.98, new RiskBound(0.05, 0));
+    assertEquals(140, decided(confident, val));
+    assertTrue(confident.verdict(withInput(139), List.of()).decide());
+    assertFalse(confident.verdict(withInput(140), List.of()).decide());
+    assertEquals(196, decided(onValidation, val));
+    // 40 notes all right are too few to show 5 % with 95 % confidence (59 needed): nothing is decided, not even a
+    // note more typical than any of them
+    TrustRule few = TrustRule.fit(val.subList(0, 40), vetoes.subList(0, 40), correct.subList(0, 40), f, Map.of(),
+        0.98, new RiskBound(0.05, 0.95));
+    assertEquals(TrustRule.NOTHING, few.threshold());
+    assertFalse(few.verdict(withInput(0), List.of()).decide());
+  }
+
+  private static int decided(TrustRule rule, List<ModelSignals> notes) {
+    return (int) notes.stream().filter(n -> rule.verdict(n, List.of()).decide()).count();
   }
 
   @Test

@@ -114,8 +114,7 @@ public final class TrustFit {
         right += d.label().equals(b.get(j).label()) ? 1 : 0;
       }
     }
-    TrustRule rule = TrustRule.fit(signals, vetoes, correct, s.features(), byLabel, s.targetCoverage(),
-        s.maxRisk());
+    TrustRule rule = TrustRule.fit(signals, vetoes, correct, s.features(), byLabel, s.targetCoverage(), s.risk());
     int decided = 0;
     int vetoed = 0;
     for (int i = 0; i < signals.size(); i++) {
@@ -132,6 +131,7 @@ public final class TrustFit {
     fitted.put("validation_coverage", (double) decided / validation.size());
     fitted.put("validation_vetoed", vetoed);
     fitted.put("max_risk", s.maxRisk());
+    fitted.put("risk_confidence", s.riskConfidence());
     fitted.put("shrinkage", s.shrinkage());
     fitted.put("features", s.features().stream().map(f -> f.key()).toList());
     fitted.put("background", "one Gaussian over the same training notes; foreground: one per gold label, shared "
@@ -143,8 +143,10 @@ public final class TrustFit {
     TrustFile f = new TrustFile(input, output, tokens, rule, known, fitted, phrases);
     model.useTrust(f);
     log.accept(String.format(java.util.Locale.ROOT, "trust: threshold %.4g decides %d of %d validation notes "
-        + "(target %.0f %% of the %d no veto refuses, at most %.0f %% of them wrong)", rule.threshold(), decided,
-        validation.size(), 100 * s.targetCoverage(), validation.size() - vetoed, 100 * s.maxRisk()));
+        + "(target %.0f %% of the %d no veto refuses, at most %.0f %% of them wrong%s)", rule.threshold(), decided,
+        validation.size(), 100 * s.targetCoverage(), validation.size() - vetoed, 100 * s.maxRisk(),
+        s.riskConfidence() > 0 ? String.format(java.util.Locale.ROOT, " with %.0f %% confidence",
+            100 * s.riskConfidence()) : ""));
     return f;
   }
 
