@@ -14,6 +14,7 @@ import dev.reason2decide.decode.GreedyDecoder;
 import dev.reason2decide.decode.SequenceScorer;
 import dev.reason2decide.engine.DeviceSpec;
 import dev.reason2decide.engine.Engines;
+import dev.reason2decide.io.Json;
 import dev.reason2decide.model.T5Checkpoint;
 import dev.reason2decide.model.T5Model;
 import dev.reason2decide.model.T5Parameters;
@@ -87,7 +88,7 @@ public final class HfReferenceCheck {
     }
     try (NDManager root = Engines.newManager(device)) {
       T5Model model = T5Checkpoint.load(dir, root);
-      figures.put("config", Map.of("feed_forward_proj", model.config().feedForwardProj(),
+      figures.put("config", Json.ordered("feed_forward_proj", model.config().feedForwardProj(),
           "tie_word_embeddings", model.config().tieWordEmbeddings(), "parameters", model.parameters().count()));
       if (Files.exists(expected)) {
         checkForwardBackward(model, SafeTensorsReader.open(expected),
@@ -150,7 +151,7 @@ public final class HfReferenceCheck {
           double ours = loss.toFloatArray()[0];
           double ref = exp.get("loss").toFloats()[0];
           double err = Math.abs(ours - ref);
-          figures.put("loss", Map.of("ours", ours, "reference", ref, "abs_error", err));
+          figures.put("loss", Json.ordered("ours", ours, "reference", ref, "abs_error", err));
           if (!(err < TOL_LOSS)) {
             failures.add("loss abs error " + err + " >= " + TOL_LOSS);
           }
@@ -285,7 +286,7 @@ public final class HfReferenceCheck {
         failures.add("gradient of " + name + " relative error " + err + " >= " + TOL_GRAD);
       }
     }
-    figures.put("gradients", Map.of("compared", n, "max_rel_error", worst, "worst", worstName, "per_parameter", per));
+    figures.put("gradients", Json.ordered("compared", n, "max_rel_error", worst, "worst", worstName, "per_parameter", per));
   }
 
   private void checkAdamW(NDManager root, SafeTensorsReader grads, SafeTensorsReader after) {
@@ -318,7 +319,7 @@ public final class HfReferenceCheck {
           failures.add("after one AdamW step, " + name + " relative error " + err + " >= " + TOL_ADAMW);
         }
       }
-      figures.put("after_adamw", Map.of("compared", n, "max_rel_error", worst, "worst", worstName));
+      figures.put("after_adamw", Json.ordered("compared", n, "max_rel_error", worst, "worst", worstName));
     }
   }
 }

@@ -108,7 +108,7 @@ public final class PredictCommand implements Callable<Integer> {
       prov.put("device", device.toString());
       prov.put("labels", m.labels());
       prov.put("prompts", m.card().prompts());
-      prov.put("generation", Map.of("label", "greedy, max " + m.card().labelMaxNewTokens() + " new tokens",
+      prov.put("generation", Json.ordered("label", "greedy, max " + m.card().labelMaxNewTokens() + " new tokens",
           "rationale", "greedy, max " + m.card().rationaleMaxNewTokens() + " new tokens"));
       prov.put("seconds", (System.nanoTime() - start) / 1e9);
       // a device or FIFO (--output /dev/stdout) gets no provenance file beside it

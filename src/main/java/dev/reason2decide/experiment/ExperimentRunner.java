@@ -213,7 +213,7 @@ public final class ExperimentRunner {
     d.put("train", Provenance.file(data.trainFile()));
     d.put("validation", Provenance.file(data.validationFile()));
     d.put("test", Provenance.file(data.testFile()));
-    d.put("counts", Map.of("train", data.train().size(), "validation", data.validation().size(), "test",
+    d.put("counts", Json.ordered("train", data.train().size(), "validation", data.validation().size(), "test",
         data.test().size(), "test_evaluated", data.test(cfg.evaluation().maxTestExamples()).size()));
     if (data.hasHeldOutForms()) {
       Map<String, Object> h = new LinkedHashMap<>();

@@ -21,6 +21,25 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * A JSON object's fields in the order given ({@code key, value, key, value, ...}): {@code Map.of} iterates in an
+   * order that changes from one JVM to the next, so the files written from it would too.
+   */
+  public static java.util.Map<String, Object> ordered(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values come in pairs: " + keysAndValues.length + " given");
+    }
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      String key = (String) keysAndValues[i];
+      if (m.containsKey(key)) {
+        throw new IllegalArgumentException("duplicate key " + key);
+      }
+      m.put(key, keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   /** {@code value} as indented JSON with a final newline (the form of every JSON file the project writes). */
   public static String pretty(Object value) {
     return PRETTY.toJson(value) + "\n";

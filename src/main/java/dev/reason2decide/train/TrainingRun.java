@@ -251,8 +251,8 @@ public final class TrainingRun {
     Map<String, Object> p = new LinkedHashMap<>(Provenance.base());
     p.put("seed", cfg.seed());
     data.record(p);
-    p.put("examples", Map.of("train", train.size(), "validation", val.size()));
-    p.put("truncated", Map.of("train_inputs", train.truncatedInputs, "train_targets", train.truncatedTargets,
+    p.put("examples", Json.ordered("train", train.size(), "validation", val.size()));
+    p.put("truncated", Json.ordered("train_inputs", train.truncatedInputs, "train_targets", train.truncatedTargets,
         "validation_inputs", val.truncatedInputs, "validation_targets", val.truncatedTargets));
     p.put("labels", labels);
     p.put("prompts", cfg.prompts());

@@ -1,6 +1,7 @@
 // The dataset card's record of how a synthetic triage plan was generated: sizes, seeds, mixes, grammar, sources.
 package dev.reason2decide.data.synth;
 
+import dev.reason2decide.io.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class PlanOptions {
     options.put("test", plan.test());
     options.put("train_mix", plan.trainMix().cliName());
     options.put("held_out_mix", SynthTriage.Mix.NATURAL.cliName());
-    options.put("seeds", Map.of("train", plan.seed(), "validation", plan.seed() + 1, "test", plan.seed() + 2));
+    options.put("seeds", Json.ordered("train", plan.seed(), "validation", plan.seed() + 1, "test", plan.seed() + 2));
     options.put("borderline_share", SynthTriage.BORDERLINE_SHARE);
     options.put("rules", SynthTriage.RULES);
     options.put("grammar", plan.notes().grammar());
@@ -31,6 +32,11 @@ final class PlanOptions {
       options.put("held_out_forms_seed", plan.seed() + 3);
     }
     return options;
+  }
+
+  /** The {@code varied_train} record of {@code notes} grammar-2 training notes from {@code seed}, in a fixed order. */
+  static Map<String, Object> variedTrain(int notes, long seed) {
+    return Json.ordered("notes", notes, "grammar", 2, "seed", seed);
   }
 
   private static Map<String, Object> rationaleSource(SynthTriage.Notes notes, List<SynthTriage.Generated> train) {

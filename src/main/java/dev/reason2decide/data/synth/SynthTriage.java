@@ -294,7 +294,7 @@ public final class SynthTriage {
     generated.forEach((k, v) -> splits.put(k, examples(v)));
     Map<String, Object> options = PlanOptions.of(plan, generated.get("train"));
     if (varied > 0) {
-      options.put("varied_train", Map.of("notes", varied, "grammar", 2, "seed", seed));
+      options.put("varied_train", PlanOptions.variedTrain(varied, seed));
     }
     DatasetCard card = new DatasetCard("synth-triage", DESCRIPTION, "generated data; no restrictions", true,
         plan.seed(), labels(), List.of(), options);

@@ -34,8 +34,7 @@ public final class WrittenPlan {
         ? root.getAsJsonObject("options") : new JsonObject();
     Map<String, Object> options = PlanOptions.of(plan, List.of());
     if (varied > 0) {
-      options.put("varied_train", Map.of("notes", varied, "grammar", 2,
-          "seed", plan.seed() + SynthTriage.VARIED_SEED_OFFSET));
+      options.put("varied_train", PlanOptions.variedTrain(varied, plan.seed() + SynthTriage.VARIED_SEED_OFFSET));
     }
     JsonObject asked = Json.COMPACT.toJsonTree(options).getAsJsonObject();
     if (plan.notes().rationales() != RationaleSource.LLM_NOISY) {
