@@ -109,14 +109,10 @@ class TrustRuleTest {
     // 13 wrong). 98 % coverage alone decides 98 notes with 12 wrong (0.122); at most 5 % wrong: the lowest threshold
     // whose decided notes are at most 5 % wrong decides inputs 0..61 (62 notes, 3 wrong: 50, 54, 58; with 62 it
     // would be 4 of 63, and no larger set gets back under 5 %).
-    List<ModelSignals> val = new ArrayList<>();
-    List<List<String>> vetoes = new ArrayList<>();
-    List<Boolean> correct = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      val.add(withInput(i));
-      vetoes.add(List.of());
-      correct.add(!(i >= 50 && (i - 50) % 4 == 0));
-    }
+    Validation v = Validation.of(100, i -> i >= 50 && (i - 50) % 4 == 0);
+    List<ModelSignals> val = v.notes();
+    List<List<String>> vetoes = v.vetoes();
+    List<Boolean> correct = v.correct();
     TrustRule coverageOnly = TrustRule.fit(val, vetoes, correct, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98,
         RiskBound.NONE);
     TrustRule bounded = TrustRule.fit(val, vetoes, correct, List.of(TrustFeature.INPUT_RMD), Map.of(), 0.98,
@@ -150,14 +146,10 @@ class TrustRuleTest {
     // pass (1 wrong), 124..140 pass (2 wrong), then the tenth-note errors never let the bound pass again: the
     // lowest threshold decides inputs 0..139. The share on validation alone stays at or under 5 % to the end (8 of
     // 200), so that bound leaves the 98 % coverage target in charge: 196 decided.
-    List<ModelSignals> val = new ArrayList<>();
-    List<List<String>> vetoes = new ArrayList<>();
-    List<Boolean> correct = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      val.add(withInput(i));
-      vetoes.add(List.of());
-      correct.add(!(i == 30 || i == 100 || (i >= 140 && i % 10 == 0)));
-    }
+    Validation v = Validation.of(200, i -> i == 30 || i == 100 || (i >= 140 && i % 10 == 0));
+    List<ModelSignals> val = v.notes();
+    List<List<String>> vetoes = v.vetoes();
+    List<Boolean> correct = v.correct();
     List<TrustFeature> f = List.of(TrustFeature.INPUT_RMD);
     TrustRule confident = TrustRule.fit(val, vetoes, correct, f, Map.of(), 0.98, new RiskBound(0.05, 0.95));
     TrustRule onValidation = TrustRule.fit(val, vetoes, correct, f, Map.of(), 0.98, new RiskBound(0.05, 0));
@@ -171,6 +163,19 @@ class TrustRuleTest {
         0.98, new RiskBound(0.05, 0.95));
     assertEquals(TrustRule.NOTHING, few.threshold());
     assertFalse(few.verdict(withInput(0), List.of()).decide());
+  }
+
+  /** Validation notes with input 0..n−1 (lower: more typical), no veto, wrong where {@code wrong} says. */
+  private record Validation(List<ModelSignals> notes, List<List<String>> vetoes, List<Boolean> correct) {
+    static Validation of(int n, java.util.function.IntPredicate wrong) {
+      Validation v = new Validation(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (int i = 0; i < n; i++) {
+        v.notes().add(withInput(i));
+        v.vetoes().add(List.of());
+        v.correct().add(!wrong.test(i));
+      }
+      return v;
+    }
   }
 
   private static int decided(TrustRule rule, List<ModelSignals> notes) {
