@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Shared Gson instances, and reading and writing whole JSON files. */
 public final class Json {
@@ -25,11 +27,11 @@ public final class Json {
    * A JSON object's fields in the order given ({@code key, value, key, value, ...}): {@code Map.of} iterates in an
    * order that changes from one JVM to the next, so the files written from it would too.
    */
-  public static java.util.Map<String, Object> ordered(Object... keysAndValues) {
+  public static Map<String, Object> ordered(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("keys and values come in pairs: " + keysAndValues.length + " given");
     }
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       String key = (String) keysAndValues[i];
       if (m.containsKey(key)) {
