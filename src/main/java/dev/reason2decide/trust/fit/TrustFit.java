@@ -144,10 +144,22 @@ public final class TrustFit {
     model.useTrust(f);
     log.accept(String.format(java.util.Locale.ROOT, "trust: threshold %.4g decides %d of %d validation notes "
         + "(target %.0f %% of the %d no veto refuses, at most %.0f %% of them wrong%s)", rule.threshold(), decided,
-        validation.size(), 100 * s.targetCoverage(), validation.size() - vetoed, 100 * s.maxRisk(),
-        s.riskConfidence() > 0 ? String.format(java.util.Locale.ROOT, " with %.0f %% confidence",
-            100 * s.riskConfidence()) : ""));
+        validation.size(), 100 * s.targetCoverage(), validation.size() - vetoed, 100 * s.maxRisk(), confidence(s)));
+    if (decided == 0) {
+      String why = vetoed == validation.size() ? "a veto refuses every one of them"
+          : rule.threshold() == TrustRule.NOTHING && s.maxRisk() < 1 ? String.format(java.util.Locale.ROOT,
+              "no threshold's decided notes show at most %.0f %% wrong%s", 100 * s.maxRisk(), confidence(s))
+          : "none of those no veto refuses reaches the threshold";
+      log.accept(String.format(java.util.Locale.ROOT, "trust: the model will refer nearly every note: it decides "
+          + "none of the %d validation notes, as %s (validation accuracy %.3f; docs/trust.md)", validation.size(),
+          why, (double) right / validation.size()));
+    }
     return f;
+  }
+
+  private static String confidence(TrustSettings s) {
+    return s.riskConfidence() > 0
+        ? String.format(java.util.Locale.ROOT, " with %.0f %% confidence", 100 * s.riskConfidence()) : "";
   }
 
   /**

@@ -77,6 +77,27 @@ class TrustFitTest {
   }
 
   @Test
+  void aModelThatDecidesNoValidationNoteSaysWhy() throws Exception {
+    // an untrained model's rationales state no decision, so a veto refuses every validation note: the rule decides
+    // nothing, and the fit says so and why instead of a bare "decides 0 of 7"
+    Path data = tmp.resolve("data");
+    Map<String, List<Example>> splits = SynthTriage.write(data, 48, 5, 0.7, 0.15, 0.15);
+    Path model = TinyT5.modelFolder(tmp.resolve("model"), TriageRules.LABELS);
+    List<String> log = new java.util.ArrayList<>();
+    TrustFile f = TrustFit.fitInto(model, splits.get("train"), splits.get("validation"), TrustSettings.defaults(),
+        log::add);
+    assertTrue(log.stream().anyMatch(l -> l.startsWith("trust: the model will refer nearly every note: it decides "
+        + "none of the 7 validation notes, as a veto refuses every one of them (validation accuracy ")),
+        log.toString());
+    try (T5DecisionModel m = T5DecisionModel.load(model)) {
+      for (Example e : splits.get("validation")) {
+        assertFalse(TrustReview.verdict(m.decide(e.input()), e.input(), m.labels()).decide(), e.input());
+      }
+    }
+    assertEquals(f.rule().threshold(), TrustFile.read(model).rule().threshold());
+  }
+
+  @Test
   void aLabelTextOutsideTheLabelSetIsNeverDecided() throws Exception {
     // an untrained model writes no label of a set it never saw: every one of its decisions is refused, and the
     // row holds the most probable label with the raw text beside it
