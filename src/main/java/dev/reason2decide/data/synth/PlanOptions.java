@@ -15,7 +15,12 @@ import java.util.Map;
 final class PlanOptions {
   private PlanOptions() {}
 
-  static Map<String, Object> of(SynthTriage.Plan plan, List<SynthTriage.Generated> train) {
+  /**
+   * The options of {@code plan} whose training split is {@code train}, with {@code varied} grammar-2 training notes
+   * added by {@link SynthTriage#write(java.nio.file.Path, SynthTriage.Plan, int)} (0: none; recorded as
+   * {@code varied_train}).
+   */
+  static Map<String, Object> of(SynthTriage.Plan plan, List<SynthTriage.Generated> train, int varied) {
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("train", plan.train());
     options.put("validation", plan.validation());
@@ -31,12 +36,11 @@ final class PlanOptions {
       options.put("held_out_forms", plan.notes().forms().heldOut().stream().sorted().toList());
       options.put("held_out_forms_seed", plan.seed() + 3);
     }
+    if (varied > 0) {
+      options.put("varied_train", Json.ordered("notes", varied, "grammar", 2,
+          "seed", plan.seed() + SynthTriage.VARIED_SEED_OFFSET));
+    }
     return options;
-  }
-
-  /** The {@code varied_train} record of {@code notes} grammar-2 training notes from {@code seed}, in a fixed order. */
-  static Map<String, Object> variedTrain(int notes, long seed) {
-    return Json.ordered("notes", notes, "grammar", 2, "seed", seed);
   }
 
   private static Map<String, Object> rationaleSource(SynthTriage.Notes notes, List<SynthTriage.Generated> train) {

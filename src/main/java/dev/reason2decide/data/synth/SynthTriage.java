@@ -279,8 +279,8 @@ public final class SynthTriage {
       throw new IllegalArgumentException("the varied training notes must be 0 or more: " + varied);
     }
     Map<String, List<Generated>> generated = generatedSplits(plan);
-    long seed = plan.seed() + VARIED_SEED_OFFSET;
     if (varied > 0) {
+      long seed = plan.seed() + VARIED_SEED_OFFSET;
       Set<String> seen = new HashSet<>();
       generated.values().forEach(l -> l.forEach(g -> seen.add(g.example().input())));
       int firstId = 1 + generated.values().stream().mapToInt(List::size).sum();
@@ -292,10 +292,7 @@ public final class SynthTriage {
     }
     Map<String, List<Example>> splits = new LinkedHashMap<>();
     generated.forEach((k, v) -> splits.put(k, examples(v)));
-    Map<String, Object> options = PlanOptions.of(plan, generated.get("train"));
-    if (varied > 0) {
-      options.put("varied_train", PlanOptions.variedTrain(varied, seed));
-    }
+    Map<String, Object> options = PlanOptions.of(plan, generated.get("train"), varied);
     DatasetCard card = new DatasetCard("synth-triage", DESCRIPTION, "generated data; no restrictions", true,
         plan.seed(), labels(), List.of(), options);
     DatasetFolder.write(dir, splits, card);

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import dev.reason2decide.io.Json;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,19 +32,12 @@ public final class WrittenPlan {
     JsonObject root = Json.readObject(card);
     JsonObject written = root.has("options") && root.get("options").isJsonObject()
         ? root.getAsJsonObject("options") : new JsonObject();
-    Map<String, Object> options = PlanOptions.of(plan, List.of());
-    if (varied > 0) {
-      options.put("varied_train", PlanOptions.variedTrain(varied, plan.seed() + SynthTriage.VARIED_SEED_OFFSET));
-    }
-    JsonObject asked = Json.COMPACT.toJsonTree(options).getAsJsonObject();
-    if (plan.notes().rationales() != RationaleSource.LLM_NOISY) {
-      // only llm-noisy records a noise rate; any other source's rate does not change its notes
-      asked.getAsJsonObject("rationale_source").remove("noise_rate");
-    }
+    JsonObject asked = Json.COMPACT.toJsonTree(PlanOptions.of(plan, List.of(), varied)).getAsJsonObject();
     for (String key : KEYS) {
       JsonElement w = at(written, key);
       JsonElement a = at(asked, key);
-      if (!same(w, a)) {
+      // Gson's equality: objects by their members in any order, numbers by value (7 read back equals 7)
+      if (!Objects.equals(w, a)) {
         return Optional.of(key + ": " + show(w) + " in the folder, " + show(a) + " asked");
       }
     }
@@ -60,23 +53,6 @@ public final class WrittenPlan {
       e = e.getAsJsonObject().get(part);
     }
     return e;
-  }
-
-  /** Equal JSON, numbers compared by value (1 and 1.0 are the same). */
-  private static boolean same(JsonElement a, JsonElement b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    if (a.isJsonPrimitive() && b.isJsonPrimitive() && a.getAsJsonPrimitive().isNumber()
-        && b.getAsJsonPrimitive().isNumber()) {
-      return a.getAsBigDecimal().compareTo(b.getAsBigDecimal()) == 0;
-    }
-    if (a.isJsonObject() && b.isJsonObject()) {
-      JsonObject x = a.getAsJsonObject();
-      JsonObject y = b.getAsJsonObject();
-      return x.keySet().equals(y.keySet()) && x.keySet().stream().allMatch(k -> same(x.get(k), y.get(k)));
-    }
-    return a.equals(b);
   }
 
   private static String show(JsonElement e) {
