@@ -93,6 +93,7 @@ public final class NoteVocabulary {
     texts.addAll(NO_FINDING);
     texts.addAll(VITALS_PREFIXES);
     texts.addAll(VitalParts.texts());
+    texts.addAll(VitalQualifiers.texts());
     texts.addAll(NoFindingSentences.texts());
     for (int n = 0; n < 100; n++) {
       texts.add(NumberWords.of(n)); // spelled-out values (every number word is in 0 to 99 but "hundred")

@@ -229,7 +229,7 @@ final class VariedNotes {
         }
       }
     }
-    out.add(f.template().render(v));
+    out.add(VitalQualifiers.qualify(slot, f.template().render(v), rng));
     return c;
   }
 

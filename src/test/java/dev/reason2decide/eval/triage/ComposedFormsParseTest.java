@@ -40,6 +40,12 @@ class ComposedFormsParseTest {
   }
 
   @Test
+  void qualifiersAroundAReadingChangeNothing() {
+    assertReads("Obs: repeat HR 88 irregular, BP 120/80 sitting, resting RR 18 unlaboured, SpO2 97% good trace, "
+        + "T 37.2 (ear). Pain 3/10 on movement.", List.of(88, 120, 80, 18, 97, 37.2, 3));
+  }
+
+  @Test
   void aUnitAloneNamesTheVitalSign() {
     assertReads("Obs: 88 bpm, 130/85, 18 breaths per minute, 96% on air, 36.9°C. Pain 2/10.",
         List.of(88, 130, 85, 18, 96, 36.9, 2));
