@@ -36,6 +36,7 @@ import dev.reason2decide.runs.EvaluationFolder;
 import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.tokens.BpeTrainer;
 import dev.reason2decide.tokens.CaseFolding;
+import dev.reason2decide.tokens.InputNormaliser;
 import dev.reason2decide.tokens.TokenizerTrainer;
 import dev.reason2decide.train.ModelSource;
 import dev.reason2decide.train.Recipe;
@@ -126,6 +127,12 @@ public final class QuickstartCommand implements Callable<Integer> {
           + "on, the winner of docs/data.md's comparison; --no-lowercase keeps case).")
   boolean lowercase;
 
+  @Option(names = "--normalise-inputs", negatable = true, defaultValue = "false", fallbackValue = "true",
+      description = "Fit an input normaliser on the training notes (input_normaliser.json beside tokenizer.json): the "
+          + "model reads every note with its typos corrected towards the training words and spelled-out numbers in "
+          + "digits (docs/data.md) (default: ${DEFAULT-VALUE}).")
+  boolean normaliseInputs;
+
   @Bounded(min = 0, max = 100_000)
   @Option(names = "--whole-numbers", defaultValue = "300", paramLabel = "MAX", description = "Tokenizer with every "
       + "number 0..MAX one piece (0: off; default: ${DEFAULT-VALUE}).")
@@ -202,6 +209,13 @@ public final class QuickstartCommand implements Callable<Integer> {
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
       TokenizerTrainer.build(List.of(DatasetFolder.split(data, DatasetFolder.TRAIN)), new BpeTrainer.Config(vocabSize,
           2, 300, splitDigits, splitPunctuation, wholeNumbers, lowercase), ReadOptions.DEFAULT, tok);
+      if (normaliseInputs) {
+        InputNormaliser.fit(train.stream().map(Example::input).toList()).write(tok);
+      }
+    } else if (InputNormaliser.read(tok).isIdentity() == normaliseInputs) {
+      throw new IllegalArgumentException(tok + (normaliseInputs ? " has no input normaliser, and --normalise-inputs "
+          : " has an input normaliser, and --no-normalise-inputs ") + "asks otherwise: give another --out, or remove "
+          + out + " to start over");
     } else if (CaseFolding.folds(tok) != lowercase) {
       throw new IllegalArgumentException(tok + " " + (lowercase ? "keeps case, and --lowercase" : "folds case, and "
           + "--no-lowercase") + " asks otherwise: give another --out, or remove " + out + " to start over");

@@ -71,6 +71,12 @@ public final class TokenizerCommand implements Runnable {
         + "'HR', 'hr' and 'Hr' encode alike (default: off, case kept).")
     boolean lowercase;
 
+    @Option(names = "--normalise-inputs", description = "Also fit an input normaliser on the corpus's inputs "
+        + "(input_normaliser.json, copied into every checkpoint): models trained with this tokenizer read their "
+        + "inputs with typos corrected towards the corpus's words and spelled-out numbers as digits (default: off; "
+        + "docs/data.md).")
+    boolean normaliseInputs;
+
     @Mixin
     OutputFolderOption out;
 
@@ -87,6 +93,9 @@ public final class TokenizerCommand implements Runnable {
           splitPunctuation, wholeNumbers, lowercase), files.toReadOptions(), out.path());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("out", r.dir().toString());
+      if (normaliseInputs) {
+        m.put("input_normaliser", TokenizerTrainer.fitNormaliser(corpus, files.toReadOptions(), out.path()).describe());
+      }
       m.put("corpus_files", r.files());
       m.put("texts", r.texts());
       m.put("distinct_words", r.distinctWords());

@@ -19,6 +19,7 @@ import dev.reason2decide.prompts.PromptKind;
 import dev.reason2decide.prompts.PromptTemplates;
 import dev.reason2decide.tokens.LabelTexts;
 import dev.reason2decide.tokens.TextTokenizer;
+import dev.reason2decide.tokens.InputNormaliser;
 import dev.reason2decide.tokens.Truecase;
 import dev.reason2decide.tokens.TruecaseFile;
 import dev.reason2decide.runs.ModelCard;
@@ -54,6 +55,7 @@ public final class T5DecisionModel implements DecisionModel {
   private final long[][] labelIds;
   private final LabelTexts labelTexts;
   private final Truecase truecase;
+  private final InputNormaliser normaliser;
   private final DeviceSpec device;
   private volatile TrustFile trust;
   private String trustNotice;
@@ -69,6 +71,7 @@ public final class T5DecisionModel implements DecisionModel {
     this.labelIds = SequenceScorer.encodeCandidates(tok, card.labels());
     this.labelTexts = LabelTexts.of(card.labels(), tok);
     this.truecase = TruecaseFile.read(dir);
+    this.normaliser = InputNormaliser.read(dir);
   }
 
   /**
@@ -214,7 +217,7 @@ public final class T5DecisionModel implements DecisionModel {
 
   /** The rationale prompt for ŷ, of the kind the card records. */
   String explainPrompt(String text, String label) {
-    return card.rationalePrompt().prompt(card.prompts(), label, text);
+    return card.rationalePrompt().prompt(card.prompts(), label, normaliser.apply(text));
   }
 
   private ModelSignals signals(String raw, String label, Map<String, Double> p, TrustFile stats, float[] input,
@@ -250,16 +253,19 @@ public final class T5DecisionModel implements DecisionModel {
   public int inputTokens(List<String> texts) {
     long sum = 0;
     for (String t : texts) {
-      sum += tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids().length;
+      sum += tok.encode(card.prompts().predict(normaliser.apply(t)), card.maxInputTokens()).ids().length;
     }
     return (int) Math.min(Integer.MAX_VALUE, sum);
   }
 
-  /** Ids (B,S) and mask of {@code predict: x} for each text, truncated to the card's input limit. */
+  /**
+   * Ids (B,S) and mask of {@code predict: x} for each text, truncated to the card's input limit. Every prompt holds
+   * the text as the model reads it ({@link InputNormaliser}); the checks and trust verdicts read it as given.
+   */
   NDArray[] predictInputs(NDManager m, List<String> texts) {
     List<long[]> prompts = new ArrayList<>();
     for (String t : texts) {
-      prompts.add(tok.encode(card.prompts().predict(t), card.maxInputTokens()).ids());
+      prompts.add(tok.encode(card.prompts().predict(normaliser.apply(t)), card.maxInputTokens()).ids());
     }
     return TokenBatch.inputs(m, prompts, model.config().padTokenId());
   }
@@ -323,6 +329,9 @@ public final class T5DecisionModel implements DecisionModel {
       t.put("forms", truecase.forms().size());
       t.put("sentence_capital", truecase.sentenceCapital());
       d.put("truecase", t);
+    }
+    if (!normaliser.isIdentity()) {
+      d.put("input_normaliser", normaliser.describe()); // inputs are read with typos corrected and numbers in digits
     }
     for (Path p : new Path[] {dir.resolve(RunFolder.PROVENANCE), dir.getParent() == null ? null
         : dir.getParent().resolve(RunFolder.PROVENANCE)}) {

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class T5Checkpoint {
   /** Tokenizer files copied along with a checkpoint when present. */
   public static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
-      "special_tokens_map.json", "spiece.model");
+      "special_tokens_map.json", "spiece.model", "input_normaliser.json");
 
   private T5Checkpoint() {}
 

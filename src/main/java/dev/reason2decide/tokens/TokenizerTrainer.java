@@ -53,6 +53,28 @@ public final class TokenizerTrainer {
         vocab.merges().size(), vocab.pieces().size() + TokenizerFiles.SENTINELS);
   }
 
+  /**
+   * The {@link InputNormaliser} fitted on the corpus's inputs (example files: the input column; text files: every
+   * line), written into {@code outDir}; returns it.
+   */
+  public static InputNormaliser fitNormaliser(List<Path> corpus, ReadOptions exampleOptions, Path outDir) {
+    List<String> inputs = new java.util.ArrayList<>();
+    for (Path file : corpus) {
+      if (isExampleFile(file)) {
+        new ExampleReader(exampleOptions).read(file).examples().forEach(e -> inputs.add(e.input()));
+      } else {
+        try {
+          inputs.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    InputNormaliser n = InputNormaliser.fit(inputs);
+    n.write(outDir);
+    return n;
+  }
+
   private static long add(Path file, WordCounts words, ReadOptions options) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": no such corpus file");

@@ -184,7 +184,7 @@ public final class JointObjective {
         continue;
       }
       String label = usePred[i] ? yhat[i] : data.examples.get(e).label();
-      TextTokenizer.Tokens t = tok.encode(cfg.prompts().labelled(label, data.examples.get(e).input()), limit);
+      TextTokenizer.Tokens t = tok.encode(cfg.prompts().labelled(label, data.modelInputs.get(e)), limit);
       ids.add(t.ids());
       cut += t.truncated() ? 1 : 0;
     }

@@ -20,6 +20,7 @@ import dev.reason2decide.runs.PhaseFolder;
 import dev.reason2decide.runs.PhaseKind;
 import dev.reason2decide.runs.RunFolder;
 import dev.reason2decide.runs.RunLock;
+import dev.reason2decide.tokens.InputNormaliser;
 import dev.reason2decide.tokens.TextTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,19 +119,20 @@ public final class TrainingRun {
 
   /** The training and validation sets as token ids; {@code stage1} is {@code train} unless given its own set. */
   private record Encoded(EncodedExamples train, EncodedExamples stage1, EncodedExamples validation) {
-    static Encoded of(Data data, TextTokenizer tok, TrainConfig cfg) {
+    static Encoded of(Data data, InputNormaliser normaliser, TextTokenizer tok, TrainConfig cfg) {
       DataConfig d = cfg.data();
-      EncodedExamples train = encode(data.train(), tok, cfg);
-      EncodedExamples stage1 = data.stage1Train() == null ? train : encode(data.stage1Train(), tok, cfg);
+      EncodedExamples train = encode(data.train(), normaliser, tok, cfg);
+      EncodedExamples stage1 = data.stage1Train() == null ? train : encode(data.stage1Train(), normaliser, tok, cfg);
       List<Example> val = data.validation();
       if (d.maxValidationExamples() > 0 && val.size() > d.maxValidationExamples()) {
         val = val.subList(0, d.maxValidationExamples());
       }
-      return new Encoded(train, stage1, encode(val, tok, cfg));
+      return new Encoded(train, stage1, encode(val, normaliser, tok, cfg));
     }
 
-    private static EncodedExamples encode(List<Example> examples, TextTokenizer tok, TrainConfig cfg) {
-      return new EncodedExamples(examples, tok, cfg.prompts(), cfg.data().maxInputTokens(),
+    private static EncodedExamples encode(List<Example> examples, InputNormaliser normaliser, TextTokenizer tok,
+        TrainConfig cfg) {
+      return new EncodedExamples(examples, normaliser, tok, cfg.prompts(), cfg.data().maxInputTokens(),
           cfg.data().maxTargetTokens(), true);
     }
   }
@@ -145,7 +147,7 @@ public final class TrainingRun {
     // sub-manager of this root
     try (TextTokenizer tok = TextTokenizer.load(source.tokenizerDir());
         NDManager root = Engines.newManager(cfg.runtime().device())) {
-      Encoded encoded = Encoded.of(data, tok, cfg);
+      Encoded encoded = Encoded.of(data, InputNormaliser.read(source.tokenizerDir()), tok, cfg);
       writeProvenance(run, cfg, dataChange, source, tok, labels, encoded.train(), encoded.validation());
       List<Phase> phases = RecipePlan.phases(cfg);
       try (MetricsWriter log = new MetricsWriter(run.metrics())) {

@@ -111,7 +111,7 @@ public final class Validator {
       for (int start = 0; start < val.size(); start += batchSize) {
         List<long[]> prompts = new ArrayList<>();
         for (int i = start; i < Math.min(val.size(), start + batchSize); i++) {
-          prompts.add(tok.encode(cfg.prompts().labelled(pred.get(i).strip(), val.examples.get(i).input()),
+          prompts.add(tok.encode(cfg.prompts().labelled(pred.get(i).strip(), val.modelInputs.get(i)),
               cfg.data().maxInputTokens()).ids());
         }
         try (NDManager nd = parent.newSubManager(); NDScope scope = new NDScope()) {

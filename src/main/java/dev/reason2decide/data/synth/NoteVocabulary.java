@@ -1,6 +1,7 @@
 // The closed vocabularies of a varied note: mental status, history items, onsets, sexes and finding-free sentences.
 package dev.reason2decide.data.synth;
 
+import dev.reason2decide.words.NumberWords;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.reason2decide.data.DatasetFolder;
 import dev.reason2decide.data.Example;
 import dev.reason2decide.data.LabelSet;
 import dev.reason2decide.data.SeededRandom;
+import dev.reason2decide.words.NumberWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

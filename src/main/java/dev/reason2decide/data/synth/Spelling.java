@@ -2,6 +2,7 @@
 package dev.reason2decide.data.synth;
 
 import dev.reason2decide.data.SeededRandom;
+import dev.reason2decide.words.OneEdit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,25 +13,29 @@ import java.util.regex.Pattern;
 /**
  * A typo is one edit of a word of at least {@link #MIN_LENGTH} letters: two neighbouring letters swapped, a letter
  * dropped, or a letter doubled. The parser corrects a word that is not in {@link NoteVocabulary#words()} to the one
- * vocabulary word within one such edit (optimal string alignment distance 1), when there is exactly one; the
+ * vocabulary word within one such edit ({@link OneEdit}), when there is exactly one; the
  * generator only writes typos that this correction undoes, so every generated note reads back.
  */
 public final class Spelling {
   /** Shorter words (HR, BP, sats) are never misspelt nor corrected. */
   public static final int MIN_LENGTH = 5;
   private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
-  private static volatile Set<String> vocabulary;
+  private static volatile OneEdit corrector;
 
   private Spelling() {}
 
   /** The vocabulary typos are corrected towards. */
   public static Set<String> vocabulary() {
-    Set<String> v = vocabulary;
-    if (v == null) {
-      v = Set.copyOf(NoteVocabulary.words());
-      vocabulary = v;
+    return corrector().vocabulary();
+  }
+
+  private static OneEdit corrector() {
+    OneEdit c = corrector;
+    if (c == null) {
+      c = new OneEdit(NoteVocabulary.words(), MIN_LENGTH);
+      corrector = c;
     }
-    return v;
+    return c;
   }
 
   /** A typo of {@code word} that {@link #correction} undoes, or null when none is found in a few tries. */
@@ -54,24 +59,10 @@ public final class Spelling {
 
   /**
    * The vocabulary word {@code word} is a typo of, lower case; {@code word} itself (lower case) when it is in the
-   * vocabulary, shorter than {@link #MIN_LENGTH} or has no single nearest word.
+   * vocabulary, shorter than {@link #MIN_LENGTH} or has no single nearest word ({@link OneEdit#correction}).
    */
   public static String correction(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    Set<String> v = vocabulary();
-    if (w.length() < MIN_LENGTH - 1 || v.contains(w)) {
-      return w;
-    }
-    String found = null;
-    for (String c : v) {
-      if (c.length() >= MIN_LENGTH && Math.abs(c.length() - w.length()) <= 1 && oneEditApart(w, c)) {
-        if (found != null) {
-          return w;
-        }
-        found = c;
-      }
-    }
-    return found == null ? w : found;
+    return corrector().correction(word);
   }
 
   /** The words of {@code text} with their offsets: what {@link #correction} applies to. */
@@ -82,37 +73,5 @@ public final class Spelling {
       out.add(new int[] {m.start(), m.end()});
     }
     return out;
-  }
-
-  /** Whether one swap of neighbours, deletion, insertion or substitution turns {@code a} into {@code b}. */
-  static boolean oneEditApart(String a, String b) {
-    if (a.equals(b)) {
-      return false;
-    }
-    if (a.length() == b.length()) {
-      int first = -1;
-      int diffs = 0;
-      for (int i = 0; i < a.length(); i++) {
-        if (a.charAt(i) != b.charAt(i)) {
-          diffs++;
-          first = first < 0 ? i : first;
-        }
-      }
-      if (diffs == 1) {
-        return true;
-      }
-      return diffs == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
-          && a.charAt(first + 1) == b.charAt(first) && a.substring(first + 2).equals(b.substring(first + 2));
-    }
-    String s = a.length() < b.length() ? a : b;
-    String l = a.length() < b.length() ? b : a;
-    if (l.length() - s.length() != 1) {
-      return false;
-    }
-    int i = 0;
-    while (i < s.length() && s.charAt(i) == l.charAt(i)) {
-      i++;
-    }
-    return s.substring(i).equals(l.substring(i + 1));
   }
 }

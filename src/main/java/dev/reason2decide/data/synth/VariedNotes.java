@@ -2,6 +2,7 @@
 package dev.reason2decide.data.synth;
 
 import dev.reason2decide.data.SeededRandom;
+import dev.reason2decide.words.NumberWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

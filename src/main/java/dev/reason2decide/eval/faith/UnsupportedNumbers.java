@@ -1,7 +1,7 @@
 // Numbers a rationale states that occur nowhere in its input (or in a label): a check that works on any data.
 package dev.reason2decide.eval.faith;
 
-import dev.reason2decide.data.synth.NumberWords;
+import dev.reason2decide.words.NumberWords;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

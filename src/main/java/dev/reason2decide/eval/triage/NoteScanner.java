@@ -7,7 +7,7 @@ import dev.reason2decide.data.synth.MentalStatus;
 import dev.reason2decide.data.synth.NoteForm;
 import dev.reason2decide.data.synth.NoteForms;
 import dev.reason2decide.data.synth.NoteVocabulary;
-import dev.reason2decide.data.synth.NumberWords;
+import dev.reason2decide.words.NumberWords;
 import dev.reason2decide.data.synth.Observation;
 import dev.reason2decide.data.synth.SlotTemplate;
 import dev.reason2decide.data.synth.TriageCase;

@@ -1,6 +1,7 @@
 // Grammar 2 notes: every form of every slot occurs, every finding can be missing, held-out forms stay out of training.
 package dev.reason2decide.data.synth;
 
+import dev.reason2decide.words.NumberWords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

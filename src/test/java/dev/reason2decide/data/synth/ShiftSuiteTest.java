@@ -1,6 +1,7 @@
 // The shift suite: every kind changes the text, labels and rationales stay right, and seeds reproduce it.
 package dev.reason2decide.data.synth;
 
+import dev.reason2decide.words.NumberWords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,6 +1,7 @@
 // Qualifiers around a reading ("BP 120/80 sitting"): every one is written, none carries a value or a finding wording.
 package dev.reason2decide.data.synth;
 
+import dev.reason2decide.words.NumberWords;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

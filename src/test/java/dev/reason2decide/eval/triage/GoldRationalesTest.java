@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason2decide.data.synth.SlotTemplate;
-import dev.reason2decide.data.synth.NumberWords;
+import dev.reason2decide.words.NumberWords;
 import dev.reason2decide.data.synth.SynthTriage;
 import dev.reason2decide.data.synth.TriageCase;
 import dev.reason2decide.data.synth.TriageGrammar;

@@ -1,5 +1,5 @@
 // Number words both ways: every value 0 to 999 written and read back, and the spellings people use read too.
-package dev.reason2decide.data.synth;
+package dev.reason2decide.words;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

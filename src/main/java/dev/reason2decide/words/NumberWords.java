@@ -1,5 +1,5 @@
 // English words for the whole numbers a triage note holds (0 to 999), both ways: "ninety-eight" <-> 98.
-package dev.reason2decide.data.synth;
+package dev.reason2decide.words;
 
 import java.util.List;
 import java.util.Locale;
