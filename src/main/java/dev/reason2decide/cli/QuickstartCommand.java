@@ -127,10 +127,10 @@ public final class QuickstartCommand implements Callable<Integer> {
           + "on, the winner of docs/data.md's comparison; --no-lowercase keeps case).")
   boolean lowercase;
 
-  @Option(names = "--normalise-inputs", negatable = true, defaultValue = "false", fallbackValue = "true",
+  @Option(names = "--normalise-inputs", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Fit an input normaliser on the training notes (input_normaliser.json beside tokenizer.json): the "
           + "model reads every note with its typos corrected towards the training words and spelled-out numbers in "
-          + "digits (docs/data.md) (default: ${DEFAULT-VALUE}).")
+          + "digits (default: on, measured in docs/data.md; --no-normalise-inputs reads notes as written).")
   boolean normaliseInputs;
 
   @Bounded(min = 0, max = 100_000)
