@@ -18,16 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a model reads is its input after two rewrites that keep the meaning: a word outside the vocabulary of its
+ * What a model reads is its input after three rewrites that keep the meaning: a word outside the vocabulary of its
  * training inputs becomes the one vocabulary word a single edit away ({@link OneEdit}: "tachycardia" for
- * "tachycadria", "pressure" for "pressyre"), and a whole number spelled out in English ("ninety-four", "one hundred
- * and five", 0 to 999) becomes digits. Training applies it to every training and validation input, inference to every
+ * "tachycadria", "pressure" for "pressyre"), a whole number spelled out in English ("ninety-four", "one hundred
+ * and five", 0 to 999) becomes digits, and a number with a zero decimal as monitors export it ("88.0") loses it. Training applies it to every training and validation input, inference to every
  * input it decides; targets (rationales, labels) are never rewritten, and every check reads the input as given.
  *
  * <p>Fitted by {@code r2d tokenizer build --normalise-inputs} on the training inputs (words of at least
  * {@link #MIN_LENGTH} letters seen at least {@link #MIN_COUNT} times) and kept beside tokenizer.json, so that it
  * travels with every checkpoint; a folder without the file reads its input as given. transformers does not apply
- * it: a Python caller applies the same two rewrites first (docs/data.md).
+ * it: a Python caller applies the same rewrites first (docs/data.md).
  */
 public final class InputNormaliser {
   public static final String JSON = "input_normaliser.json";
@@ -39,24 +39,32 @@ public final class InputNormaliser {
   /** A word one edit from a word this many times as frequent is taken for a typo of it. */
   public static final int TYPO_RATIO = 20;
   /** Nothing rewritten. */
-  public static final InputNormaliser IDENTITY = new InputNormaliser(null, false);
+  public static final InputNormaliser IDENTITY = new InputNormaliser(null, false, false);
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
   /** A number in words not inside a longer word nor joined to one by a hyphen ("one-sided" stays). */
   private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z-])" + NumberWords.REGEX
       + "(?![A-Za-z]|-[A-Za-z])", Pattern.CASE_INSENSITIVE);
+  /** A whole number written with a zero decimal ("88.0", "120.00"), not part of a longer number or a version. */
+  private static final Pattern ZERO_DECIMAL = Pattern.compile("(?<![\\d.])(\\d+)\\.0+(?![\\d.])");
 
   private final OneEdit corrector;
   private final boolean numberWords;
+  private final boolean zeroDecimals;
 
-  private InputNormaliser(OneEdit corrector, boolean numberWords) {
+  private InputNormaliser(OneEdit corrector, boolean numberWords, boolean zeroDecimals) {
     this.corrector = corrector;
     this.numberWords = numberWords;
+    this.zeroDecimals = zeroDecimals;
   }
 
-  /** A normaliser with {@code vocabulary} (lower-case words; null: no correction) and number words read or not. */
-  public static InputNormaliser of(Set<String> vocabulary, boolean numberWords) {
-    return new InputNormaliser(vocabulary == null ? null : new OneEdit(vocabulary, MIN_LENGTH), numberWords);
+  /**
+   * A normaliser with {@code vocabulary} (lower-case words; null: no correction), number words read as digits or not,
+   * zero decimals dropped or not.
+   */
+  public static InputNormaliser of(Set<String> vocabulary, boolean numberWords, boolean zeroDecimals) {
+    return new InputNormaliser(vocabulary == null ? null : new OneEdit(vocabulary, MIN_LENGTH), numberWords,
+        zeroDecimals);
   }
 
   /**
@@ -90,11 +98,11 @@ public final class InputNormaliser {
       }
       vocabulary.add(w);
     });
-    return of(vocabulary, true);
+    return of(vocabulary, true, true);
   }
 
   public boolean isIdentity() {
-    return corrector == null && !numberWords;
+    return corrector == null && !numberWords && !zeroDecimals;
   }
 
   /** {@code text} as the model reads it. */
@@ -122,6 +130,9 @@ public final class InputNormaliser {
         m.appendReplacement(b, Integer.toString(NumberWords.value(m.group())));
       }
       out = m.appendTail(b).toString();
+    }
+    if (zeroDecimals) {
+      out = ZERO_DECIMAL.matcher(out).replaceAll("$1");
     }
     return out;
   }
@@ -166,7 +177,8 @@ public final class InputNormaliser {
       }
     }
     boolean numbers = o.has("number_words") && o.get("number_words").getAsBoolean();
-    return of(vocabulary, numbers);
+    boolean decimals = o.has("zero_decimals") && o.get("zero_decimals").getAsBoolean();
+    return of(vocabulary, numbers, decimals);
   }
 
   /** Writes this normaliser into {@code dir} (atomically); returns the file. */
@@ -174,6 +186,7 @@ public final class InputNormaliser {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("format", FORMAT);
     j.put("number_words", numberWords);
+    j.put("zero_decimals", zeroDecimals);
     j.put("min_length", MIN_LENGTH);
     j.put("vocabulary", corrector == null ? null : new TreeSet<>(corrector.vocabulary()));
     Path f = dir.resolve(JSON);
@@ -183,7 +196,7 @@ public final class InputNormaliser {
 
   /** What {@code describe()} of a model shows: the file, whether numbers are read, the vocabulary's size. */
   public Map<String, Object> describe() {
-    return Json.ordered("file", JSON, "number_words", numberWords, "vocabulary", corrector == null ? 0
-        : corrector.vocabulary().size());
+    return Json.ordered("file", JSON, "number_words", numberWords, "zero_decimals", zeroDecimals, "vocabulary",
+        corrector == null ? 0 : corrector.vocabulary().size());
   }
 }

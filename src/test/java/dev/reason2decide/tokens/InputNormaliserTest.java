@@ -33,7 +33,7 @@ class InputNormaliserTest {
     // "chset" is one swap from the training word "chest"; "pian" is shorter than five letters; "oximetry" is unlike
     // every training word
     assertEquals("chest pian oximetry 94", fitted.apply("chset pian oximetry 94"));
-    InputNormaliser twoNear = InputNormaliser.of(java.util.Set.of("sweat", "sweet"), false);
+    InputNormaliser twoNear = InputNormaliser.of(java.util.Set.of("sweat", "sweet"), false, false);
     assertEquals("sweat", twoNear.apply("sweta"));
     assertEquals("swet", twoNear.apply("swet"), "'sweat' and 'sweet' are both one edit away: left as written");
   }
@@ -56,6 +56,12 @@ class InputNormaliserTest {
         fitted.apply("Pulse ninety-four, pressure one hundred and five/sixty, pain zero, sats eighty eight%."));
     assertEquals("one-sided weakness for 2 days; none; often; tone", fitted.apply(
         "one-sided weakness for two days; none; often; tone"));
+  }
+
+  @Test
+  void aZeroDecimalIsDroppedAndOtherDecimalsStay() {
+    assertEquals("HR 88, BP 84/59, T 37.2, T 37, pain 4, p 0.05, v1.0.2",
+        fitted.apply("HR 88.0, BP 84.0/59.0, T 37.2, T 37.0, pain 4.00, p 0.05, v1.0.2"));
   }
 
   @Test
