@@ -37,12 +37,7 @@ class InputNormaliserRunTest {
         "--normalise-inputs", "--out", tok.toString()));
     assertFalse(InputNormaliser.read(tok).isIdentity());
     Path run = dir.resolve("run");
-    assertEquals(0, Main.run("train", "--train", train.toString(), "--validation", train.toString(),
-        "--scratch", "tiny", "--tokenizer", tok.toString(), "--out", run.toString(), "--recipe", "r2d",
-        "--steps", "4", "--batch-size", "16", "--eval-batch-size", "16", "--lr", "3e-3", "--lr-schedule", "constant",
-        "--stage1-eval-every", "1000", "--eval-every", "1000", "--max-input-tokens", "64", "--max-target-tokens", "32",
-        "--label-max-new-tokens", "4", "--rationale-max-new-tokens", "8", "--seed", "7", "--threads", "2",
-        "--quiet"));
+    TruecaseFinisherTest.train(train, tok, run);
     Path model = run.resolve("model");
     assertTrue(Files.isRegularFile(model.resolve(InputNormaliser.JSON)), "copied into the model folder");
     String plain = "Patient tachycardic, pulse 94";

@@ -43,8 +43,11 @@ class NoFindingSentencesTest {
     assertTrue(all.size() > 1000, "distinct sentences " + all.size());
   }
 
-  @Test
-  void noSentenceCarriesAWordingTheParserReadsOrAShiftSuiteSentence() {
+  /**
+   * Every wording the parser reads as a complaint, mental status, history or onset, as a whole-word pattern on lower-case
+   * text: what a text that decides nothing must not hold.
+   */
+  static Pattern[] findingWordings() {
     List<String> read = new ArrayList<>();
     TriageGrammar.complaints().forEach(c -> read.addAll(ComplaintWords.all(c)));
     for (MentalStatus m : MentalStatus.values()) {
@@ -52,8 +55,13 @@ class NoFindingSentencesTest {
     }
     NoteVocabulary.HISTORY_WORDS.values().forEach(read::addAll);
     read.addAll(NoteVocabulary.onsets());
-    Pattern[] readers = read.stream().map(w -> Pattern.compile("(?<![a-z])" + Pattern.quote(w.toLowerCase(Locale.ROOT))
+    return read.stream().map(w -> Pattern.compile("(?<![a-z])" + Pattern.quote(w.toLowerCase(Locale.ROOT))
         + "(?![a-z])")).toArray(Pattern[]::new);
+  }
+
+  @Test
+  void noSentenceCarriesAWordingTheParserReadsOrAShiftSuiteSentence() {
+    Pattern[] readers = findingWordings();
     Set<String> neutral = new HashSet<>();
     TextRewrites.NEUTRAL.forEach(s -> neutral.add(s.toLowerCase(Locale.ROOT).replaceAll("\\.$", "")));
     for (String s : new HashSet<>(DRAWN)) {
