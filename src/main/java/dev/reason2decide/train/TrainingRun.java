@@ -259,6 +259,10 @@ public final class TrainingRun {
     p.put("labels", labels);
     p.put("prompts", cfg.prompts());
     p.put("tokenizer", Provenance.file(tok.source()));
+    Path normaliser = tok.source().resolveSibling(InputNormaliser.JSON);
+    if (Files.isRegularFile(normaliser)) {
+      p.put("input_normaliser", Provenance.file(normaliser)); // every input was read through it
+    }
     p.put("init", source.init() == null ? "scratch:" + source.scratch() : source.init().toString());
     p.put("device", cfg.runtime().device().toString());
     p.put("devices", devices(data.previous(), cfg.runtime().device()));
