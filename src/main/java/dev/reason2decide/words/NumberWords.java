@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * British-style number words ("one hundred and twelve"), written by grammar 2's spelled-out notes and the shift
- * suite's number-format rewrite, and read back by the note parser and the numbers check. Reading takes any letter
- * case, a space or hyphen between tens and units, and "hundred" with or without "and".
+ * suite's number-format rewrite, and read back by the note parser, the numbers check and the input normaliser
+ * ({@code tokens.InputNormaliser}). Reading takes any letter case, a space or hyphen between tens and units, and
+ * "hundred" with or without "and".
  */
 public final class NumberWords {
   private static final List<String> SMALL = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
