@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * What a model reads is its input after three rewrites that keep the meaning: a word outside the vocabulary of its
  * training inputs becomes the one vocabulary word a single edit away ({@link OneEdit}: "tachycardia" for
  * "tachycadria", "pressure" for "pressyre"), a whole number spelled out in English ("ninety-four", "one hundred
- * and five", 0 to 999) becomes digits, and a number with a zero decimal as monitors export it ("88.0") loses it. Training applies it to every training and validation input, inference to every
- * input it decides; targets (rationales, labels) are never rewritten, and every check reads the input as given.
+ * and five", 0 to 999) becomes digits, and a number with a zero decimal as monitors export it ("88.0") loses it.
+ * Training applies it to every training and validation input, inference to every input it decides; targets
+ * (rationales, labels) are never rewritten, and every check reads the input as given.
  *
  * <p>Fitted by {@code r2d tokenizer build --normalise-inputs} on the training inputs (words of at least
  * {@link #MIN_LENGTH} letters seen at least {@link #MIN_COUNT} times) and kept beside tokenizer.json, so that it

@@ -44,8 +44,8 @@ class NoFindingSentencesTest {
   }
 
   /**
-   * Every wording the parser reads as a complaint, mental status, history or onset, as a whole-word pattern on lower-case
-   * text: what a text that decides nothing must not hold.
+   * Every wording the parser reads as a complaint, mental status, history or onset, as a whole-word pattern on
+   * lower-case text: what a text that decides nothing must not hold.
    */
   static Pattern[] findingWordings() {
     List<String> read = new ArrayList<>();

@@ -143,7 +143,8 @@ class NoteFormsTest {
       if (at >= 0) {
         String[] words = input.substring(at + 7).split("[^A-Za-z0-9.]+");
         for (int w = 1; w < Math.min(words.length, 6) && !saysPercent; w++) {
-          saysPercent = "percent".equals(Spelling.correction(words[w].replaceAll("\\.+$", ""))); // "percent." ends a sentence
+          // "percent." ends a sentence: the full stop is no part of the word
+          saysPercent = "percent".equals(Spelling.correction(words[w].replaceAll("\\.+$", "")));
         }
       }
       assertTrue(saysPercent, g.example().input());
