@@ -208,10 +208,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     Path tok = out.resolve("tokenizer");
     if (!Files.exists(tok.resolve("tokenizer.json"))) {
       TokenizerTrainer.build(List.of(DatasetFolder.split(data, DatasetFolder.TRAIN)), new BpeTrainer.Config(vocabSize,
-          2, 300, splitDigits, splitPunctuation, wholeNumbers, lowercase), ReadOptions.DEFAULT, tok);
-      if (normaliseInputs) {
-        InputNormaliser.fit(train.stream().map(Example::input).toList()).write(tok);
-      }
+          2, 300, splitDigits, splitPunctuation, wholeNumbers, lowercase), ReadOptions.DEFAULT, tok, normaliseInputs);
     } else if (InputNormaliser.read(tok).isIdentity() == normaliseInputs) {
       throw new IllegalArgumentException(tok + (normaliseInputs ? " has no input normaliser, and --normalise-inputs "
           : " has an input normaliser, and --no-normalise-inputs ") + "asks otherwise: give another --out, or remove "

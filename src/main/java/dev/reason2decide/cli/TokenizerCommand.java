@@ -90,11 +90,11 @@ public final class TokenizerCommand implements Runnable {
       paths.check();
       TokenizerTrainer.Report r = TokenizerTrainer.build(corpus,
           new BpeTrainer.Config(vocabSize, minFrequency, maxAlphabet, splitDigits,
-          splitPunctuation, wholeNumbers, lowercase), files.toReadOptions(), out.path());
+          splitPunctuation, wholeNumbers, lowercase), files.toReadOptions(), out.path(), normaliseInputs);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("out", r.dir().toString());
-      if (normaliseInputs) {
-        m.put("input_normaliser", TokenizerTrainer.fitNormaliser(corpus, files.toReadOptions(), out.path()).describe());
+      if (r.normaliser() != null) {
+        m.put("input_normaliser", r.normaliser().describe());
       }
       m.put("corpus_files", r.files());
       m.put("texts", r.texts());

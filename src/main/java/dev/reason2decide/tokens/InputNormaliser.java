@@ -159,9 +159,19 @@ public final class InputNormaliser {
     return correction;
   }
 
-  /** The normaliser of a tokenizer or model folder: its {@value #JSON}, or {@link #IDENTITY} when it has none. */
-  public static InputNormaliser read(Path dir) {
-    Path f = dir.resolve(JSON);
+  /**
+   * Where the normaliser of a tokenizer or model folder is, or of the folder of a tokenizer.json given itself (as
+   * {@link TextTokenizer#load} takes either).
+   */
+  public static Path file(Path dirOrTokenizerFile) {
+    Path dir = Files.isRegularFile(dirOrTokenizerFile) ? dirOrTokenizerFile.toAbsolutePath().getParent()
+        : dirOrTokenizerFile;
+    return dir.resolve(JSON);
+  }
+
+  /** The normaliser at {@link #file}: its {@value #JSON}, or {@link #IDENTITY} when there is none. */
+  public static InputNormaliser read(Path dirOrTokenizerFile) {
+    Path f = file(dirOrTokenizerFile);
     if (!Files.isRegularFile(f)) {
       return IDENTITY;
     }

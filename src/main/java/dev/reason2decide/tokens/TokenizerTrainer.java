@@ -24,21 +24,31 @@ public final class TokenizerTrainer {
   /** The words the training prompts add ({@code predict: x}, {@code explain: x}, {@code given label: y, explain: x}). */
   public static final List<String> PROMPT_WORDS = List.of("predict:", "explain:", "given label:");
 
-  /** What was built: the corpus size and the vocabulary. */
+  /** What was built: the corpus size and the vocabulary; the input normaliser when one was asked for, else null. */
   public record Report(Path dir, int files, long texts, int distinctWords, int vocabSize, int merges,
-      int totalSize) {}
+      int totalSize, InputNormaliser normaliser) {}
 
   private TokenizerTrainer() {}
 
   /** Reads the corpus, trains, and writes the tokenizer folder. */
   public static Report build(List<Path> corpus, BpeTrainer.Config config, ReadOptions exampleOptions, Path outDir) {
+    return build(corpus, config, exampleOptions, outDir, false);
+  }
+
+  /**
+   * As above; with {@code normaliseInputs} also fits an {@link InputNormaliser} on the corpus's inputs (example
+   * files: the input column; text files: every line), read in the same pass, and writes it into {@code outDir}.
+   */
+  public static Report build(List<Path> corpus, BpeTrainer.Config config, ReadOptions exampleOptions, Path outDir,
+      boolean normaliseInputs) {
     if (corpus.isEmpty()) {
       throw new IllegalArgumentException("no corpus files given");
     }
     WordCounts words = new WordCounts(config.splitDigits(), config.splitPunctuation(), config.lowercase());
     long texts = 0;
+    List<String> inputs = normaliseInputs ? new java.util.ArrayList<>() : null;
     for (Path file : corpus) {
-      texts += add(file, words, exampleOptions);
+      texts += add(file, words, exampleOptions, inputs);
     }
     if (texts == 0) {
       throw new IllegalArgumentException("the corpus has no texts (every file is empty or has only blank lines or a"
@@ -49,39 +59,26 @@ public final class TokenizerTrainer {
     }
     BpeTrainer.Vocab vocab = BpeTrainer.train(words.counts(), config);
     TokenizerFiles.write(outDir, vocab, config.splitDigits(), config.splitPunctuation(), config.lowercase());
-    return new Report(outDir, corpus.size(), texts, words.counts().size(), vocab.pieces().size(),
-        vocab.merges().size(), vocab.pieces().size() + TokenizerFiles.SENTINELS);
-  }
-
-  /**
-   * The {@link InputNormaliser} fitted on the corpus's inputs (example files: the input column; text files: every
-   * line), written into {@code outDir}; returns it.
-   */
-  public static InputNormaliser fitNormaliser(List<Path> corpus, ReadOptions exampleOptions, Path outDir) {
-    List<String> inputs = new java.util.ArrayList<>();
-    for (Path file : corpus) {
-      if (isExampleFile(file)) {
-        new ExampleReader(exampleOptions).read(file).examples().forEach(e -> inputs.add(e.input()));
-      } else {
-        try {
-          inputs.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        }
-      }
+    InputNormaliser normaliser = null;
+    if (inputs != null) {
+      normaliser = InputNormaliser.fit(inputs);
+      normaliser.write(outDir);
     }
-    InputNormaliser n = InputNormaliser.fit(inputs);
-    n.write(outDir);
-    return n;
+    return new Report(outDir, corpus.size(), texts, words.counts().size(), vocab.pieces().size(),
+        vocab.merges().size(), vocab.pieces().size() + TokenizerFiles.SENTINELS, normaliser);
   }
 
-  private static long add(Path file, WordCounts words, ReadOptions options) {
+  /** Counts {@code file}'s words; adds its inputs to {@code inputs} unless that is null. */
+  private static long add(Path file, WordCounts words, ReadOptions options, List<String> inputs) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": no such corpus file");
     }
     if (isExampleFile(file)) {
       List<Example> examples = new ExampleReader(options).read(file).examples();
       for (Example e : examples) {
+        if (inputs != null) {
+          inputs.add(e.input());
+        }
         words.addText(e.input(), 1);
         words.addText(e.label(), 1);
         words.addText(e.rationale(), 1);
@@ -94,6 +91,9 @@ public final class TokenizerTrainer {
     long n = 0;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line; (line = r.readLine()) != null; ) {
+        if (inputs != null) {
+          inputs.add(line);
+        }
         words.addText(line, 1);
         n++;
       }

@@ -259,7 +259,7 @@ public final class TrainingRun {
     p.put("labels", labels);
     p.put("prompts", cfg.prompts());
     p.put("tokenizer", Provenance.file(tok.source()));
-    Path normaliser = tok.source().resolveSibling(InputNormaliser.JSON);
+    Path normaliser = InputNormaliser.file(tok.source());
     if (Files.isRegularFile(normaliser)) {
       p.put("input_normaliser", Provenance.file(normaliser)); // every input was read through it
     }

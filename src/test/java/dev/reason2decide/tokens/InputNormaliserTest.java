@@ -73,6 +73,9 @@ class InputNormaliserTest {
     String typos = "Tachycadria, presure ninety-one over sixty, swaeting, breathnig";
     assertEquals(fitted.apply(typos), back.apply(typos));
     assertEquals("Tachycardia, pressure 91 over 60, sweating, breathing", back.apply(typos));
+    Files.writeString(dir.resolve("tokenizer.json"), "{}");
+    assertEquals(back.apply(typos), InputNormaliser.read(dir.resolve("tokenizer.json")).apply(typos),
+        "a tokenizer.json given itself finds the normaliser beside it");
     Files.writeString(dir.resolve(InputNormaliser.JSON), "{\"format\":\"other/9\"}");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InputNormaliser.read(dir));
     assertTrue(e.getMessage().contains(InputNormaliser.JSON) && e.getMessage().contains("format"), e.getMessage());
